@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "Samhand",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "samhand", targets: ["samhand"]),
+    .library(name: "SamhandCore", targets: ["SamhandCore"]),
+    .library(name: "SamhandCrypto", targets: ["SamhandCrypto"]),
+    .library(name: "SamhandAudit", targets: ["SamhandAudit"]),
+    .library(name: "SamhandPolicy", targets: ["SamhandPolicy"]),
+    .library(name: "SamhandStore", targets: ["SamhandStore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+  ],
+  targets: [
+    .target(name: "SamhandCore"),
+    .target(
+      name: "SamhandCrypto",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(
+      name: "SamhandAudit",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(name: "SamhandPolicy"),
+    .target(
+      name: "SamhandStore",
+      dependencies: [
+        "SamhandCore", "SamhandCrypto", "SamhandAudit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      plugins: ["EmbedMigrations"]
+    ),
+    .executableTarget(
+      name: "samhand",
+      dependencies: [
+        "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(name: "MigrationEmbedder"),
+    .plugin(
+      name: "EmbedMigrations",
+      capability: .buildTool(),
+      dependencies: ["MigrationEmbedder"]
+    ),
+    .testTarget(name: "SamhandCoreTests", dependencies: ["SamhandCore"]),
+    .testTarget(name: "SamhandCryptoTests", dependencies: ["SamhandCrypto"]),
+    .testTarget(
+      name: "SamhandAuditTests",
+      dependencies: ["SamhandAudit", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .testTarget(name: "SamhandPolicyTests", dependencies: ["SamhandPolicy"]),
+    .testTarget(
+      name: "SamhandStoreTests",
+      dependencies: [
+        "SamhandStore", "SamhandCore", "SamhandCrypto", "SamhandAudit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(name: "SamhandCLITests", dependencies: ["samhand"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// SamhandAudit: Audit entry encoding, hash chain, signed checkpoints, verifier.

@@ -1,0 +1,1 @@
+// SamhandCore: Domain types and rules; pure Swift, no I/O.

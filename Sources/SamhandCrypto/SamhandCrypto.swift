@@ -1,0 +1,1 @@
+// SamhandCrypto: Key ring, DEK wrapping, field sealing, blind index, key files.

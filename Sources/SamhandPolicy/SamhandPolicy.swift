@@ -1,0 +1,1 @@
+// SamhandPolicy: Cedar-language subset: parser, validator, evaluator, explain, who-can.

@@ -1,0 +1,1 @@
+// SamhandStore: GRDB database, migrations, repositories, sealing of sensitive columns.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `samhand` command line: an operator's tool on the machine that holds the keys.
+@main
+struct Samhand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "samhand",
+    abstract: "Case coordination for municipal welfare services.",
+    subcommands: []
+  )
+}
