@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that the test build never compiles them and they
+// always build in release mode: `swift run -c release --package-path Benchmarks NAME-bench`.
+// Each bench measures against a baseline in the same run and writes its results under
+// ops/bench/results/.
+let package = Package(
+  name: "SamhandBenchmarks",
+  platforms: [.macOS(.v14)],
+  dependencies: [
+    .package(path: ".."),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+  ],
+  targets: [
+    .executableTarget(
+      name: "crypto-bench",
+      dependencies: [
+        .product(name: "SamhandCrypto", package: "Samhand"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
+      name: "audit-bench",
+      dependencies: [
+        .product(name: "SamhandAudit", package: "Samhand"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
+      name: "policy-bench",
+      dependencies: [.product(name: "SamhandPolicy", package: "Samhand")]
+    ),
+  ]
+)
