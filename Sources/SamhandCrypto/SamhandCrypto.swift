@@ -1,1 +1,0 @@
-// SamhandCrypto: Key ring, DEK wrapping, field sealing, blind index, key files.
