@@ -34,6 +34,7 @@ let package = Package(
       dependencies: [
         "SamhandCore", "SamhandCrypto", "SamhandAudit",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       plugins: ["EmbedMigrations"]
     ),
@@ -42,6 +43,7 @@ let package = Package(
       dependencies: [
         "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -50,6 +52,12 @@ let package = Package(
       name: "EmbedMigrations",
       capability: .buildTool(),
       dependencies: ["MigrationEmbedder"]
+    ),
+    .target(name: "SamhandTestSupport", path: "Tests/SamhandTestSupport"),
+    .executableTarget(
+      name: "samhand-crash-probe",
+      dependencies: ["SamhandStore", "SamhandAudit"],
+      path: "Tests/CrashProbe"
     ),
     .testTarget(name: "SamhandCoreTests", dependencies: ["SamhandCore"]),
     .testTarget(name: "SamhandCryptoTests", dependencies: ["SamhandCrypto"]),
@@ -61,10 +69,14 @@ let package = Package(
     .testTarget(
       name: "SamhandStoreTests",
       dependencies: [
-        "SamhandStore", "SamhandCore", "SamhandCrypto", "SamhandAudit",
+        "SamhandStore", "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandTestSupport",
+        "samhand-crash-probe",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .testTarget(name: "SamhandCLITests", dependencies: ["samhand"]),
+    .testTarget(
+      name: "SamhandCLITests",
+      dependencies: ["samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
   ]
 )

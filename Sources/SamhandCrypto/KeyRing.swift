@@ -48,12 +48,7 @@ public struct KeyRing: Sendable {
 
   /// Names the audit key in checkpoints: the first 16 hex characters of the SHA-256 of the
   /// raw public key bytes.
-  public var auditKeyID: String {
-    SHA256.hash(data: auditPublicKey.rawRepresentation)
-      .prefix(8)
-      .map { byte in String(byte, radix: 16).leftPadded(to: 2) }
-      .joined()
-  }
+  public var auditKeyID: String { Self.auditKeyID(for: auditPublicKey) }
 
   /// The same ring with KEK `version` set to `key` or removed (`nil`), and `current` as the
   /// current version.

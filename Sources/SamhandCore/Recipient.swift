@@ -1,0 +1,49 @@
+import Foundation
+
+/// A person who receives services from several providers and whose coordination Samhand keeps.
+/// Every personal field is sealed at rest and reads back as `Protected`, so erasure shows.
+///
+/// ```swift
+/// let recipient = try store.read { try $0.recipient(id) }
+/// print(recipient?.name ?? .erased)
+/// ```
+public struct Recipient: Sendable, Equatable {
+  public let id: RecipientID
+  public let registeredBy: ServiceCode
+  public let createdAt: Date
+  public let name: Protected<String>
+  public let nationalID: Protected<NationalID>
+  public let contact: Protected<String?>
+
+  public init(
+    id: RecipientID, registeredBy: ServiceCode, createdAt: Date, name: Protected<String>,
+    nationalID: Protected<NationalID>, contact: Protected<String?>
+  ) {
+    self.id = id
+    self.registeredBy = registeredBy
+    self.createdAt = createdAt
+    self.name = name
+    self.nationalID = nationalID
+    self.contact = contact
+  }
+
+  /// True once the recipient's data key has been destroyed.
+  public var isErased: Bool { name == .erased }
+}
+
+/// What it takes to register a recipient.
+public struct NewRecipient: Sendable, Equatable {
+  public let name: String
+  public let nationalID: NationalID
+  public let contact: String?
+  public let registeredBy: ServiceCode
+
+  public init(
+    name: String, nationalID: NationalID, contact: String? = nil, registeredBy: ServiceCode
+  ) {
+    self.name = name
+    self.nationalID = nationalID
+    self.contact = contact
+    self.registeredBy = registeredBy
+  }
+}

@@ -1,1 +1,0 @@
-// SamhandCore: Domain types and rules; pure Swift, no I/O.

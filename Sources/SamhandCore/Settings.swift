@@ -1,0 +1,151 @@
+/// Operating settings of one installation. They live in `samhand.conf` in the data directory
+/// (written by `init` with commented defaults); `SAMHAND_*` environment variables and flags
+/// override the file, in that order.
+public struct Settings: Sendable, Equatable {
+  /// A signed audit checkpoint is written after this many entries.
+  public var checkpointInterval: Int = 1000
+  /// How long an emergency (break-glass) access lasts.
+  public var breakGlassHours: Int = 4
+  /// A discharge or prison release proposed fewer days than this ahead is late notice.
+  public var lateNoticeDays: Int = 14
+  /// Default target interval between responsibility-group meetings.
+  public var meetingIntervalMonths: Int = 3
+  /// Address and port the HTTP server listens on.
+  public var host: String = "127.0.0.1"
+  public var port: Int = 8080
+
+  public init() {}
+
+  /// One documented entry of the settings file.
+  public struct Key: Sendable {
+    public let name: String
+    public let help: String
+    let apply: @Sendable (inout Settings, String) -> Bool
+    let read: @Sendable (Settings) -> String
+  }
+
+  public static let keys: [Key] = [
+    integer(
+      "checkpoint_interval", "audit entries between signed checkpoints", 1...1_000_000,
+      \.checkpointInterval),
+    integer("break_glass_hours", "hours an emergency access lasts", 1...72, \.breakGlassHours),
+    integer(
+      "late_notice_days", "days of notice below which a handover is late", 0...365, \.lateNoticeDays
+    ),
+    integer(
+      "meeting_interval_months", "default months between group meetings", 1...24,
+      \.meetingIntervalMonths),
+    Key(
+      name: "host",
+      help: "address the HTTP server listens on (keep 127.0.0.1 unless a proxy fronts it)",
+      apply: { settings, value in
+        guard !value.isEmpty else { return false }
+        settings.host = value
+        return true
+      }, read: { $0.host }),
+    integer("port", "port the HTTP server listens on", 1...65535, \.port),
+  ]
+
+  private static func integer(
+    _ name: String, _ help: String, _ range: ClosedRange<Int>,
+    _ path: WritableKeyPath<Settings, Int> & Sendable
+  ) -> Key {
+    Key(
+      name: name, help: "\(help) (\(range.lowerBound)-\(range.upperBound))",
+      apply: { settings, value in
+        guard let number = Int(value), range.contains(number) else { return false }
+        settings[keyPath: path] = number
+        return true
+      }, read: { "\($0[keyPath: path])" })
+  }
+
+  /// Reads `key = value` lines; `#` starts a comment. Unknown keys and bad values are errors
+  /// naming the line, so a typo never silently falls back to a default.
+  public static func parse(_ text: String, source: String = "samhand.conf") throws(SettingsError)
+    -> Settings
+  {
+    var settings = Settings()
+    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let line =
+        rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        .first.map(String.init)?.trimmingSpaces ?? ""
+      if line.isEmpty { continue }
+      let parts = line.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+      guard parts.count == 2 else {
+        throw .malformedLine(source: source, line: index + 1)
+      }
+      try settings.set(parts[0], to: parts[1], source: "\(source):\(index + 1)")
+    }
+    return settings
+  }
+
+  /// Applies `SAMHAND_<KEY>` variables, e.g. `SAMHAND_CHECKPOINT_INTERVAL=500`.
+  public func overridden(by environment: [String: String]) throws(SettingsError) -> Settings {
+    var settings = self
+    for key in Self.keys {
+      let variable = "SAMHAND_" + key.name.uppercased()
+      if let value = environment[variable] {
+        try settings.set(key.name, to: value, source: variable)
+      }
+    }
+    return settings
+  }
+
+  /// Sets one setting by its file name, validating the value.
+  public mutating func set(_ name: String, to value: String, source: String) throws(SettingsError) {
+    guard let key = Self.keys.first(where: { $0.name == name }) else {
+      throw .unknownKey(source: source, key: name)
+    }
+    guard key.apply(&self, value) else {
+      throw .invalidValue(source: source, key: name, value: value, help: key.help)
+    }
+  }
+
+  /// The file `init` writes: every setting documented and commented out at its default.
+  public static var defaultFileText: String {
+    let defaults = Settings()
+    var text = """
+      # Samhand settings. Uncomment a line to change it; SAMHAND_<NAME> environment
+      # variables and command-line flags override this file.
+
+      """
+    for key in keys {
+      text += "\n# \(key.help)\n# \(key.name) = \(key.read(defaults))\n"
+    }
+    return text
+  }
+}
+
+/// A settings file or variable could not be used.
+public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
+  case malformedLine(source: String, line: Int)
+  case unknownKey(source: String, key: String)
+  case invalidValue(source: String, key: String, value: String, help: String)
+
+  public var description: String {
+    switch self {
+    case .malformedLine(let source, let line):
+      return "\(source):\(line): expected 'name = value'"
+    case .unknownKey(let source, let key):
+      let known = Settings.keys.map(\.name).joined(separator: ", ")
+      return "\(source): unknown setting '\(key)' (known: \(known))"
+    case .invalidValue(let source, let key, let value, let help):
+      return "\(source): '\(value)' is not a valid \(key): \(help)"
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var slice = Substring(self)
+    while let first = slice.first, first == " " || first == "\t" || first == "\r" {
+      slice = slice.dropFirst()
+    }
+    while let last = slice.last, last == " " || last == "\t" || last == "\r" {
+      slice = slice.dropLast()
+    }
+    return String(slice)
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SamhandAudit
+import SamhandCore
+import SamhandCrypto
+
+/// The on-disk layout of one installation: `samhand.db` (+ WAL), `keys/` (0700, files 0600),
+/// `samhand.conf` (settings) and, later, `policies/`. Every command opens it through here, so
+/// the permission checks run before anything is read.
+public struct DataDirectory: Sendable {
+  public let url: URL
+
+  public init(url: URL) { self.url = url }
+
+  public var databaseURL: URL { url.appending(path: "samhand.db") }
+  public var keysURL: URL { url.appending(path: "keys") }
+  public var settingsURL: URL { url.appending(path: "samhand.conf") }
+
+  /// Creates a new installation in a new or empty directory: keys, settings with commented
+  /// defaults, the migrated database, and a first audit entry and checkpoint recording it.
+  public func initialize(by actor: AuditActor, clock: any WallClock = SystemClock()) throws
+    -> SQLiteStore
+  {
+    let manager = FileManager.default
+    if manager.fileExists(atPath: url.path) {
+      let contents = try manager.contentsOfDirectory(atPath: url.path)
+      guard contents.isEmpty else { throw StoreError.dataDirectoryNotEmpty(path: url.path) }
+    } else {
+      try manager.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
+    let ring = try KeyRing.create(at: keysURL)
+    try Data(Settings.defaultFileText.utf8).write(to: settingsURL, options: .atomic)
+    try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settingsURL.path)
+    let store = try SQLiteStore.open(
+      at: databaseURL, keyRing: ring, checkpointInterval: Settings().checkpointInterval,
+      clock: clock)
+    try store.write { transaction in
+      try transaction.appendAudit(
+        actor.event(action: "store.init", resourceType: "store", at: clock.now))
+      try transaction.writeCheckpoint()
+    }
+    return store
+  }
+
+  /// Checks the layout and key permissions, then loads settings (file, then environment) and
+  /// opens the store.
+  public func open(environment: [String: String] = [:], clock: any WallClock = SystemClock())
+    throws -> (store: SQLiteStore, settings: Settings)
+  {
+    guard FileManager.default.fileExists(atPath: databaseURL.path) else {
+      throw StoreError.dataDirectoryMissing(path: url.path)
+    }
+    let ring = try KeyRing.load(from: keysURL)
+    let settings = try loadSettings(environment: environment)
+    let store = try SQLiteStore.open(
+      at: databaseURL, keyRing: ring, checkpointInterval: settings.checkpointInterval,
+      clock: clock)
+    return (store, settings)
+  }
+
+  /// The settings file (absent means defaults) with `SAMHAND_*` overrides applied.
+  public func loadSettings(environment: [String: String]) throws -> Settings {
+    let fileSettings: Settings
+    if let text = try? String(contentsOf: settingsURL, encoding: .utf8) {
+      fileSettings = try Settings.parse(text, source: settingsURL.path)
+    } else {
+      fileSettings = Settings()
+    }
+    return try fileSettings.overridden(by: environment)
+  }
+}
+
+/// Who did something, as the audit log records it.
+public struct AuditActor: Sendable, Equatable {
+  public let id: String
+  public let service: String?
+  public let channel: AuditChannel
+
+  public init(id: String, service: String?, channel: AuditChannel) {
+    self.id = id
+    self.service = service
+    self.channel = channel
+  }
+
+  /// An operator at the command line, recorded by OS user name.
+  public static func `operator`(osUser: String) -> AuditActor {
+    AuditActor(id: "operator:\(osUser)", service: nil, channel: .cli)
+  }
+
+  /// An operator action on the installation itself: no recipient, no policy decision.
+  public func event(
+    action: String, resourceType: String, resourceID: String? = nil,
+    outcome: AuditOutcome = .success, requestID: String = UUID().uuidString.lowercased(),
+    at time: Date
+  ) -> AuditEvent {
+    AuditEvent(
+      timeMillis: Timestamp.milliseconds(time), actor: id, actorService: service, action: action,
+      resourceType: resourceType, resourceID: resourceID, recipientID: nil,
+      decision: .notEvaluated, policyIDs: [], purpose: nil, breakGlass: false,
+      requestID: requestID, channel: channel, outcome: outcome)
+  }
+}

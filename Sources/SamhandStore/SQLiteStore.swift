@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import SamhandAudit
+import SamhandCore
+import SamhandCrypto
+
+/// The SQLite implementation of the store: one `DatabasePool` in WAL mode, migrated on open.
+/// GRDB stays inside this module; callers see `Store` and `StoreTransaction`.
+///
+/// ```swift
+/// let store = try SQLiteStore.open(at: dbURL, keyRing: ring)
+/// let id = try store.write { try $0.insertRecipient(newRecipient) }
+/// ```
+public struct SQLiteStore: Store {
+  let pool: DatabasePool
+  public let keyRing: KeyRing
+  public let checkpointInterval: Int
+  public let clock: any WallClock
+
+  /// Opens (creating if absent) and migrates the database.
+  ///
+  /// `synchronous = FULL` makes every committed transaction durable across power loss: an
+  /// acknowledged audit entry or data change must never vanish, and WAL keeps the cost low.
+  public static func open(
+    at url: URL, keyRing: KeyRing, checkpointInterval: Int = 1000,
+    clock: any WallClock = SystemClock()
+  ) throws -> SQLiteStore {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    let pool = try translatingErrors(path: url.path) {
+      try DatabasePool(path: url.path, configuration: configuration)
+    }
+    try translatingErrors(path: url.path) { try Migrations.apply(to: pool) }
+    return SQLiteStore(
+      pool: pool, keyRing: keyRing, checkpointInterval: max(1, checkpointInterval), clock: clock)
+  }
+
+  public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    try translatingErrors(path: pool.path) {
+      try pool.read { db in try body(transaction(db)) }
+    }
+  }
+
+  public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    try translatingErrors(path: pool.path) {
+      try pool.write { db in try body(transaction(db)) }
+    }
+  }
+
+  /// A consistent copy of the database, made with SQLite's online backup while writes go on.
+  /// Sealed columns stay sealed in the copy.
+  public func backup(to url: URL) throws {
+    try translatingErrors(path: url.path) {
+      let destination = try DatabaseQueue(path: url.path)
+      try pool.backup(to: destination)
+    }
+  }
+
+  /// A store using another key ring, e.g. after `keys rotate`.
+  public func with(keyRing: KeyRing) -> SQLiteStore {
+    SQLiteStore(pool: pool, keyRing: keyRing, checkpointInterval: checkpointInterval, clock: clock)
+  }
+
+  private func transaction(_ db: Database) -> StoreTransaction {
+    StoreTransaction(
+      db: db, keyRing: keyRing, checkpointInterval: checkpointInterval, clock: clock)
+  }
+}
+
+/// Maps SQLite's errors to `StoreError` so no GRDB type crosses the module boundary.
+func translatingErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as DatabaseError {
+    switch error.resultCode {
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      throw StoreError.notADatabase(path: path)
+    case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+      throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    default:
+      throw StoreError.database(error.message ?? "\(error.resultCode)")
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// SamhandStore: GRDB database, migrations, repositories, sealing of sensitive columns.

@@ -1,0 +1,40 @@
+/// Why the store refused or failed. Each case is one line an operator can act on.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  case notADatabase(path: String)
+  case schemaTooNew(found: Int, supported: Int)
+  case cannotOpen(path: String, reason: String)
+  case dataDirectoryMissing(path: String)
+  case dataDirectoryNotEmpty(path: String)
+  case duplicateNationalID
+  case recipientNotFound(String)
+  case keyVersionInUse(version: Int, dataKeys: Int)
+  case corruptRow(table: String, id: String, reason: String)
+  case database(String)
+
+  public var description: String {
+    switch self {
+    case .notADatabase(let path):
+      return "\(path) is not a Samhand database (corrupt or not SQLite); restore it from a backup"
+    case .schemaTooNew(let found, let supported):
+      return
+        "the database has schema version \(found), newer than this samhand supports (\(supported)); upgrade samhand"
+    case .cannotOpen(let path, let reason):
+      return "cannot open \(path): \(reason)"
+    case .dataDirectoryMissing(let path):
+      return "no Samhand data directory at \(path); create one with: samhand init --data \(path)"
+    case .dataDirectoryNotEmpty(let path):
+      return "\(path) is not empty; init needs a new or empty directory"
+    case .duplicateNationalID:
+      return "a recipient with this national id is already registered"
+    case .recipientNotFound(let id):
+      return "no recipient \(id)"
+    case .keyVersionInUse(let version, let dataKeys):
+      return
+        "key version \(version) still wraps \(dataKeys) data keys; run samhand keys rotate first"
+    case .corruptRow(let table, let id, let reason):
+      return "corrupt row \(id) in \(table): \(reason)"
+    case .database(let message):
+      return "database error: \(message)"
+    }
+  }
+}

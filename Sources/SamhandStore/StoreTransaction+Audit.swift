@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import SamhandAudit
+
+/// The audit log inside the caller's transaction: an entry commits or rolls back together with
+/// the change it records, and a failed append fails the whole transaction (fail closed).
+extension StoreTransaction {
+  /// Appends `event` after the current head and writes a signed checkpoint every
+  /// `checkpointInterval` entries.
+  @discardableResult
+  public func appendAudit(_ event: AuditEvent) throws -> AuditEntry {
+    let entry = AuditChain.append(event, after: try auditHead())
+    try AuditRow.insert(entry, into: db)
+    if entry.sequence % Int64(checkpointInterval) == 0 {
+      try writeCheckpoint(at: AuditHead(sequence: entry.sequence, hash: entry.hash))
+    }
+    return entry
+  }
+
+  /// The newest entry's sequence and hash, or nil for an empty log.
+  public func auditHead() throws -> AuditHead? {
+    try Row.fetchOne(
+      db, sql: "SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"
+    )
+    .map { AuditHead(sequence: $0[0], hash: $0[1]) }
+  }
+
+  /// Signs and stores a checkpoint over the current head, unless one already covers it.
+  @discardableResult
+  public func writeCheckpoint() throws -> AuditCheckpoint? {
+    guard let head = try auditHead() else { return nil }
+    return try writeCheckpoint(at: head)
+  }
+
+  private func writeCheckpoint(at head: AuditHead) throws -> AuditCheckpoint {
+    if let last = try lastCheckpoint(), last.sequence == head.sequence { return last }
+    let checkpoint = try AuditCheckpoint.sign(
+      head: head, timeMillis: Timestamp.milliseconds(clock.now), keyID: keyRing.auditKeyID,
+      key: keyRing.auditSigningKey)
+    try db.execute(
+      sql: """
+        INSERT INTO audit_checkpoints (sequence, head_hash, time_ms, key_id, signature)
+        VALUES (?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        checkpoint.sequence, checkpoint.headHash, checkpoint.timeMillis, checkpoint.keyID,
+        checkpoint.signature,
+      ])
+    return checkpoint
+  }
+
+  public func lastCheckpoint() throws -> AuditCheckpoint? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT sequence, head_hash, time_ms, key_id, signature FROM audit_checkpoints
+        ORDER BY sequence DESC LIMIT 1
+        """
+    ).flatMap(AuditRow.checkpoint(from:))
+  }
+
+  /// Entries concerning one recipient, oldest first.
+  public func auditEntries(recipientID: String) throws -> [AuditEntry] {
+    try Row.fetchAll(
+      db, sql: AuditRow.selectSQL + " WHERE recipient_id = ? ORDER BY sequence",
+      arguments: [recipientID]
+    ).compactMap { try? AuditRow.entry(from: $0).get() }
+  }
+}

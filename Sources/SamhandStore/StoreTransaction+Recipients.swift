@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Recipients: personal fields sealed under the recipient's own data key, found by national id
+/// through the keyed blind index only.
+extension StoreTransaction {
+  static let recipientsTable = "recipients"
+
+  /// Registers a recipient with a fresh data key. Refuses a national id already registered.
+  @discardableResult
+  public func insertRecipient(_ new: NewRecipient, id: RecipientID = .generate()) throws
+    -> RecipientID
+  {
+    let index = keyRing.blindIndex(nationalID: new.nationalID.digits)
+    if try recipientID(blindIndex: index) != nil { throw StoreError.duplicateNationalID }
+    let dataKey = DataKey.generate()
+    let wrapped = try keyRing.wrap(dataKey, recipientID: id.rawValue)
+    let sealer = FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: dataKey)
+    try db.execute(
+      sql: """
+        INSERT INTO recipients (id, registered_by_service, created_at, national_id_index,
+          name_sealed, national_id_sealed, contact_sealed)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, new.registeredBy.rawValue, nowText, index,
+        try sealer.seal(new.name, column: "name_sealed"),
+        try sealer.seal(new.nationalID.digits, column: "national_id_sealed"),
+        try new.contact.map { try sealer.seal($0, column: "contact_sealed") },
+      ])
+    try insertDataKey(wrapped, for: id)
+    return id
+  }
+
+  /// The recipient with its fields opened, or nil when no such recipient exists.
+  public func recipient(_ id: RecipientID) throws -> Recipient? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
+            contact_sealed FROM recipients WHERE id = ?
+          """, arguments: [id.rawValue])
+    else { return nil }
+    let corrupt = { (reason: String) in
+      StoreError.corruptRow(table: Self.recipientsTable, id: id.rawValue, reason: reason)
+    }
+    guard let service = try? ServiceCode(row[0] as String),
+      let created = Timestamp.parse(row[1] as String)
+    else { throw corrupt("unreadable service or time") }
+    let opener = try dataKey(for: id).map {
+      FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: $0)
+    }
+    guard let opener else {
+      return Recipient(
+        id: id, registeredBy: service, createdAt: created, name: .erased, nationalID: .erased,
+        contact: .erased)
+    }
+    let nationalDigits = try opener.open(row[3] as Data, column: "national_id_sealed")
+    guard let nationalID = try? NationalID(nationalDigits) else {
+      throw corrupt("sealed national id does not validate")
+    }
+    return Recipient(
+      id: id, registeredBy: service, createdAt: created,
+      name: .value(try opener.open(row[2] as Data, column: "name_sealed")),
+      nationalID: .value(nationalID),
+      contact: .value(try (row[4] as Data?).map { try opener.open($0, column: "contact_sealed") }))
+  }
+
+  /// Finds a recipient by national id via the blind index; the plaintext is never queried.
+  public func recipientID(nationalID: NationalID) throws -> RecipientID? {
+    try recipientID(blindIndex: keyRing.blindIndex(nationalID: nationalID.digits))
+  }
+
+  private func recipientID(blindIndex: Data) throws -> RecipientID? {
+    try String.fetchOne(
+      db, sql: "SELECT id FROM recipients WHERE national_id_index = ?", arguments: [blindIndex]
+    ).map(RecipientID.init(rawValue:))
+  }
+
+  /// Crypto-shredding: destroys the recipient's data key and blind index. Every sealed field
+  /// of theirs reads back as erased from now on; the ciphertexts that remain cannot be opened.
+  public func shredRecipient(_ id: RecipientID) throws {
+    try db.execute(
+      sql: """
+        UPDATE recipient_keys SET wrapped_key = NULL, shredded_at = ?
+        WHERE recipient_id = ? AND wrapped_key IS NOT NULL
+        """, arguments: [nowText, id.rawValue])
+    guard db.changesCount == 1 else { throw StoreError.recipientNotFound(id.rawValue) }
+    try db.execute(
+      sql: "UPDATE recipients SET national_id_index = NULL WHERE id = ?",
+      arguments: [id.rawValue])
+  }
+}
+
+/// Seals and opens the columns of one row with one data key, binding each value to its place.
+struct FieldSealer {
+  let table: String
+  let rowID: String
+  let key: DataKey
+
+  func seal(_ text: String, column: String) throws -> Data {
+    try key.seal(text, context: context(column))
+  }
+
+  func open(_ sealed: Data, column: String) throws -> String {
+    try key.openString(sealed, context: context(column))
+  }
+
+  private func context(_ column: String) -> SealContext {
+    SealContext(table: table, column: column, rowID: rowID, keyVersion: key.version)
+  }
+}

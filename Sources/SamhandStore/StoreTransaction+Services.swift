@@ -1,0 +1,17 @@
+import GRDB
+import SamhandCore
+
+/// Services (NAV, TSB, ...) that staff belong to and that register recipients.
+extension StoreTransaction {
+  public func insertService(_ code: ServiceCode, name: String) throws {
+    try db.execute(
+      sql: "INSERT INTO services (code, name, created_at) VALUES (?, ?, ?)",
+      arguments: [code.rawValue, name, nowText])
+  }
+
+  public func serviceExists(_ code: ServiceCode) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM services WHERE code = ?)", arguments: [code.rawValue])
+      ?? false
+  }
+}
