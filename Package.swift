@@ -60,7 +60,10 @@ let package = Package(
       path: "Tests/CrashProbe"
     ),
     .testTarget(name: "SamhandCoreTests", dependencies: ["SamhandCore"]),
-    .testTarget(name: "SamhandCryptoTests", dependencies: ["SamhandCrypto"]),
+    .testTarget(
+      name: "SamhandCryptoTests",
+      dependencies: ["SamhandCrypto", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .testTarget(
       name: "SamhandAuditTests",
       dependencies: ["SamhandAudit", .product(name: "Crypto", package: "swift-crypto")]

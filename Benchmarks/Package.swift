@@ -9,7 +9,7 @@ let package = Package(
   name: "SamhandBenchmarks",
   platforms: [.macOS(.v14)],
   dependencies: [
-    .package(path: ".."),
+    .package(name: "Samhand", path: ".."),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
   ],
   targets: [
