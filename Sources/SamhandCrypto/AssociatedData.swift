@@ -17,22 +17,29 @@ enum AssociatedData {
   /// The encoding of `parts`, or nil when a part is longer than a 4-byte length can say.
   static func encode(_ parts: [Part]) -> Data? {
     var out = Data()
+    out.reserveCapacity(parts.count * 4 + parts.reduce(0) { $0 + $1.byteCount })
     for part in parts {
-      let bytes: Data
+      guard let length = UInt32(exactly: part.byteCount) else { return nil }
+      append(length, to: &out)
       switch part {
-      case .text(let text):
-        bytes = Data(text.utf8)
-      case .number(let number):
-        bytes = bigEndianBytes(Int64(number))
+      case .text(let text): out.append(contentsOf: text.utf8)
+      case .number(let number): append(Int64(number), to: &out)
       }
-      guard let length = UInt32(exactly: bytes.count) else { return nil }
-      out.append(bigEndianBytes(length))
-      out.append(bytes)
     }
     return out
   }
 
-  private static func bigEndianBytes<Integer: FixedWidthInteger>(_ value: Integer) -> Data {
-    withUnsafeBytes(of: value.bigEndian) { Data($0) }
+  private static func append<Integer: FixedWidthInteger>(_ value: Integer, to out: inout Data) {
+    withUnsafeBytes(of: value.bigEndian) { out.append(contentsOf: $0) }
+  }
+}
+
+extension AssociatedData.Part {
+  /// How many bytes the part itself takes, without its length prefix.
+  var byteCount: Int {
+    switch self {
+    case .text(let text): text.utf8.count
+    case .number: MemoryLayout<Int64>.size
+    }
   }
 }

@@ -29,7 +29,7 @@ enum AuthenticatedEncryption {
   /// or other associated data.
   static func open(_ sealed: Data, using key: SymmetricKey, associatedData: Data) -> Data? {
     guard sealed.count >= overhead,
-      let box = try? AES.GCM.SealedBox(combined: Data(sealed))
+      let box = try? AES.GCM.SealedBox(combined: sealed)
     else { return nil }
     return try? AES.GCM.open(box, using: key, authenticating: associatedData)
   }

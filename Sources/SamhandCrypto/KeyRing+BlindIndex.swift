@@ -25,6 +25,11 @@ extension KeyRing {
 
   /// `nationalID` without the separators people type: whitespace, `.` and `-`.
   static func normalised(nationalID: String) -> String {
-    String(nationalID.filter { !$0.isWhitespace && $0 != "." && $0 != "-" })
+    var kept = String.UnicodeScalarView()
+    kept.append(
+      contentsOf: nationalID.unicodeScalars.lazy.filter {
+        !$0.properties.isWhitespace && $0 != "." && $0 != "-"
+      })
+    return String(kept)
   }
 }
