@@ -1,1 +1,0 @@
-// SamhandAudit: Audit entry encoding, hash chain, signed checkpoints, verifier.
