@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+
+/// Proves an audit log complete and untouched from the entries, the checkpoints and the
+/// public keys alone, without the running server.
+///
+/// Feed the entries in the order the store holds them, normally ascending sequence (with
+/// `sequence INTEGER PRIMARY KEY` that is also rowid order). The verifier never sorts: it
+/// expects 1, 2, 3, … and reports any other order, so rewriting sequence numbers is detected
+/// whichever order the store reads in. Memory stays constant apart from the checkpoints.
+///
+/// What it cannot see: entries removed from the end of the log after its last checkpoint look
+/// like a log that was never longer. The store therefore writes a checkpoint regularly and on
+/// shutdown; whatever was appended after the last checkpoint is only as safe as the database.
+///
+/// ```swift
+/// var verifier = AuditVerifier(checkpoints: checkpoints, publicKeys: ["audit-1": key])
+/// for entry in entries { verifier.feed(entry) }
+/// let report = verifier.finish()   // report.intact, report.problem
+/// ```
+public struct AuditVerifier: Sendable {
+  enum State: Sendable {
+    case verifying
+    case diagnosing(AuditDiagnosis)
+    case settled(AuditProblem)
+  }
+
+  /// Sorted by sequence.
+  let checkpoints: [AuditCheckpoint]
+  /// Raw public keys by key id (kept as bytes: the key type is not `Sendable`).
+  let publicKeys: [String: Data]
+  var nextCheckpoint = 0
+  var checkpointsChecked = 0
+  var rowsFed: Int64 = 0
+  /// The last entry that verified (0 before the first) and its hash.
+  var lastSequence: Int64 = 0
+  var lastHash = ChainHash.zero
+  /// The hash the last verified entry chained from.
+  var hashBeforeLast = ChainHash.zero
+  var state = State.verifying
+  var buffer: [UInt8] = []
+
+  public init(checkpoints: [AuditCheckpoint], publicKeys: [String: Curve25519.Signing.PublicKey]) {
+    self.checkpoints = checkpoints.sorted { $0.sequence < $1.sequence }
+    self.publicKeys = publicKeys.mapValues(\.rawRepresentation)
+    buffer.reserveCapacity(512)
+  }
+
+  /// Checks the next stored entry. After the first problem, later entries only serve to
+  /// classify it.
+  public mutating func feed(_ entry: AuditEntry) {
+    rowsFed += 1
+    guard case .verifying = state else {
+      continueDiagnosis(with: entry)
+      return
+    }
+    let expected = lastSequence &+ 1
+    guard entry.sequence == expected else {
+      beginDiagnosis(at: entry, expected: expected)
+      return
+    }
+    let computed = AuditChain.chainHash(
+      previous: lastHash, sequence: expected, event: entry.event, buffer: &buffer)
+    guard ChainHash(entry.hash) == computed else {
+      beginDiagnosis(at: entry, expected: expected)
+      return
+    }
+    hashBeforeLast = lastHash
+    lastHash = computed
+    lastSequence = expected
+    if nextCheckpoint < checkpoints.count, checkpoints[nextCheckpoint].sequence <= expected {
+      checkCheckpoints(reachedBy: entry)
+    }
+  }
+
+  /// Records a row the store could not decode (for example a mutated enum value).
+  public mutating func feedUndecodable(sequence: Int64?, reason: String) {
+    rowsFed += 1
+    switch state {
+    case .verifying:
+      let row = sequence.map { "the row with sequence \($0)" } ?? "a row"
+      settle(
+        .undecodable, at: sequence ?? lastSequence &+ 1,
+        "\(row) could not be decoded (\(reason)); it was altered in the database")
+    case .diagnosing(let diagnosis):
+      state = .settled(diagnosis.conclusion())
+    case .settled:
+      break
+    }
+  }
+
+  /// The verdict over everything fed so far, checkpoints beyond the last entry included.
+  public func finish() -> AuditVerificationReport {
+    let problem: AuditProblem?
+    switch state {
+    case .verifying: problem = problemOfCheckpointsBeyondEnd()
+    case .diagnosing(let diagnosis): problem = diagnosis.conclusion()
+    case .settled(let settled): problem = settled
+    }
+    let head = lastSequence > 0 ? AuditHead(sequence: lastSequence, hash: lastHash.data) : nil
+    return AuditVerificationReport(
+      intact: problem == nil, entriesChecked: rowsFed, checkpointsChecked: checkpointsChecked,
+      head: head, problem: problem)
+  }
+}
