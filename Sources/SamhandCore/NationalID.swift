@@ -5,7 +5,7 @@
 /// let id = try NationalID("01818012345")   // fails unless both check digits hold
 /// id.kind                                   // .synthetic
 /// ```
-public struct NationalID: Hashable, Sendable, CustomStringConvertible {
+public struct NationalID: Hashable, Sendable, Encodable, CustomStringConvertible {
   /// Which register range the number belongs to.
   public enum Kind: String, Sendable, Codable {
     case birthNumber = "birth-number"
@@ -61,6 +61,11 @@ public struct NationalID: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { digits }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(digits)
+  }
 
   public static func == (lhs: NationalID, rhs: NationalID) -> Bool { lhs.digits == rhs.digits }
   public func hash(into hasher: inout Hasher) { hasher.combine(digits) }

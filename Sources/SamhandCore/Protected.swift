@@ -39,3 +39,15 @@ extension Protected: CustomStringConvertible {
 
   public static var erasedMarker: String { "[erased]" }
 }
+
+/// In JSON an erased value is the marker string `"[erased]"`, whatever the value's type, so a
+/// client can tell erasure from an absent value (`null`).
+extension Protected: Encodable where Value: Encodable {
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .value(let value): try container.encode(value)
+    case .erased: try container.encode(Self.erasedMarker)
+    }
+  }
+}

@@ -7,17 +7,18 @@ import Foundation
 /// let recipient = try store.read { try $0.recipient(id) }
 /// print(recipient?.name ?? .erased)
 /// ```
-public struct Recipient: Sendable, Equatable {
+public struct Recipient: Sendable, Equatable, Encodable {
   public let id: RecipientID
   public let registeredBy: ServiceCode
   public let createdAt: Date
   public let name: Protected<String>
   public let nationalID: Protected<NationalID>
   public let contact: Protected<String?>
+  public let relatives: [Relative]
 
   public init(
     id: RecipientID, registeredBy: ServiceCode, createdAt: Date, name: Protected<String>,
-    nationalID: Protected<NationalID>, contact: Protected<String?>
+    nationalID: Protected<NationalID>, contact: Protected<String?>, relatives: [Relative] = []
   ) {
     self.id = id
     self.registeredBy = registeredBy
@@ -25,25 +26,33 @@ public struct Recipient: Sendable, Equatable {
     self.name = name
     self.nationalID = nationalID
     self.contact = contact
+    self.relatives = relatives
   }
 
   /// True once the recipient's data key has been destroyed.
   public var isErased: Bool { name == .erased }
 }
 
-/// What it takes to register a recipient.
+/// What it takes to register a recipient; validated before anything is written.
 public struct NewRecipient: Sendable, Equatable {
   public let name: String
   public let nationalID: NationalID
   public let contact: String?
+  public let relatives: [NewRelative]
   public let registeredBy: ServiceCode
 
   public init(
-    name: String, nationalID: NationalID, contact: String? = nil, registeredBy: ServiceCode
-  ) {
+    name: String, nationalID: NationalID, contact: String? = nil, relatives: [NewRelative] = [],
+    registeredBy: ServiceCode
+  ) throws(DomainError) {
+    guard !name.trimmingSpaces.isEmpty else { throw .emptyField("name") }
+    for relative in relatives where relative.name.trimmingSpaces.isEmpty {
+      throw .emptyField("next of kin name")
+    }
     self.name = name
     self.nationalID = nationalID
     self.contact = contact
+    self.relatives = relatives
     self.registeredBy = registeredBy
   }
 }

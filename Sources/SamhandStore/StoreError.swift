@@ -7,6 +7,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case dataDirectoryNotEmpty(path: String)
   case duplicateNationalID
   case recipientNotFound(String)
+  case recipientErased(String)
   case keyVersionInUse(version: Int, dataKeys: Int)
   case corruptRow(table: String, id: String, reason: String)
   case database(String)
@@ -28,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       return "a recipient with this national id is already registered"
     case .recipientNotFound(let id):
       return "no recipient \(id)"
+    case .recipientErased(let id):
+      return "recipient \(id) has been erased; nothing new can be recorded for them"
     case .keyVersionInUse(let version, let dataKeys):
       return
         "key version \(version) still wraps \(dataKeys) data keys; run samhand keys rotate first"

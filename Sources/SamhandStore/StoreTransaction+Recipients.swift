@@ -31,6 +31,9 @@ extension StoreTransaction {
         try new.contact.map { try sealer.seal($0, column: "contact_sealed") },
       ])
     try insertDataKey(wrapped, for: id)
+    for relative in new.relatives {
+      try insertRelative(relative, of: id, key: dataKey)
+    }
     return id
   }
 
@@ -56,7 +59,7 @@ extension StoreTransaction {
     guard let opener else {
       return Recipient(
         id: id, registeredBy: service, createdAt: created, name: .erased, nationalID: .erased,
-        contact: .erased)
+        contact: .erased, relatives: try relatives(of: id, key: nil))
     }
     let nationalDigits = try opener.open(row[3] as Data, column: "national_id_sealed")
     guard let nationalID = try? NationalID(nationalDigits) else {
@@ -66,7 +69,8 @@ extension StoreTransaction {
       id: id, registeredBy: service, createdAt: created,
       name: .value(try opener.open(row[2] as Data, column: "name_sealed")),
       nationalID: .value(nationalID),
-      contact: .value(try (row[4] as Data?).map { try opener.open($0, column: "contact_sealed") }))
+      contact: .value(try (row[4] as Data?).map { try opener.open($0, column: "contact_sealed") }),
+      relatives: try relatives(of: id, key: opener.key))
   }
 
   /// Finds a recipient by national id via the blind index; the plaintext is never queried.
@@ -111,5 +115,19 @@ struct FieldSealer {
 
   private func context(_ column: String) -> SealContext {
     SealContext(table: table, column: column, rowID: rowID, keyVersion: key.version)
+  }
+}
+
+/// Opening with a sealer that may be absent: no sealer means the data key was shredded, and
+/// every field reads as erased.
+extension Optional where Wrapped == FieldSealer {
+  func open(_ sealed: Data, column: String) throws -> Protected<String> {
+    guard let sealer = self else { return .erased }
+    return .value(try sealer.open(sealed, column: column))
+  }
+
+  func open(optional sealed: Data?, column: String) throws -> Protected<String?> {
+    guard let sealer = self else { return .erased }
+    return .value(try sealed.map { try sealer.open($0, column: column) })
   }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A calendar date in Europe/Oslo (deadlines, consent periods, plan periods). Times are UTC
+/// instants; a date is what the municipality's calendar says on that instant.
+///
+/// ```swift
+/// let until = try CalendarDate(parsing: "2027-03-31")
+/// until < CalendarDate.today(clock)   // expired?
+/// ```
+public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// The zone the municipality's calendar runs in.
+  public static let timeZone = TimeZone(identifier: "Europe/Oslo")!
+
+  private static var calendar: Calendar {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    return calendar
+  }
+
+  /// Parses `YYYY-MM-DD`, refusing dates that do not exist.
+  public init(parsing text: String) throws(DomainError) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), (1...NationalID.daysIn(month: month, year: year)).contains(day)
+    else { throw .invalidDate(text) }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// The Oslo calendar date at `instant`.
+  public init(_ instant: Date) {
+    let parts = Self.calendar.dateComponents([.year, .month, .day], from: instant)
+    year = parts.year ?? 1970
+    month = parts.month ?? 1
+    day = parts.day ?? 1
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+
+  public static func today(_ clock: any WallClock) -> CalendarDate { CalendarDate(clock.now) }
+
+  /// The date `days` later (earlier when negative).
+  public func adding(days: Int) -> CalendarDate {
+    let start = Self.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))
+    return CalendarDate(start.map { Self.calendar.date(byAdding: .day, value: days, to: $0) ?? $0 } ?? Date())
+  }
+
+  public var description: String {
+    String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+}

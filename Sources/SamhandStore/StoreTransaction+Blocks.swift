@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Blocks (sperring) and emergency-access grants.
+extension StoreTransaction {
+  static let blocksTable = "blocks"
+  static let breakGlassTable = "break_glass_grants"
+
+  public func insertBlock(
+    recipient: RecipientID, target: Block.Target, categories: [InformationCategory],
+    reason: String?, by staff: StaffID
+  ) throws -> BlockID {
+    let id = BlockID.generate()
+    let sealer = try sealer(table: Self.blocksTable, rowID: id.rawValue, recipient: recipient)
+    let (staffTarget, serviceTarget): (String?, String?) =
+      switch target {
+      case .staff(let id): (id.rawValue, nil)
+      case .service(let code): (nil, code.rawValue)
+      }
+    try db.execute(
+      sql: """
+        INSERT INTO blocks (id, recipient_id, staff_id, service_code, reason_sealed, created_by,
+          created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, recipient.rawValue, staffTarget, serviceTarget,
+        try reason.map { try sealer.seal($0, column: "reason_sealed") }, staff.rawValue, nowText,
+      ])
+    for category in Set(categories) {
+      try db.execute(
+        sql: "INSERT INTO block_categories (block_id, category) VALUES (?, ?)",
+        arguments: [id.rawValue, category.rawValue])
+    }
+    return id
+  }
+
+  public func liftBlock(_ id: BlockID, by staff: StaffID) throws -> Bool {
+    try db.execute(
+      sql: "UPDATE blocks SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL",
+      arguments: [nowText, staff.rawValue, id.rawValue])
+    return db.changesCount == 1
+  }
+
+  public func recipientID(ofBlock id: BlockID) throws -> RecipientID? {
+    try String.fetchOne(
+      db, sql: "SELECT recipient_id FROM blocks WHERE id = ?", arguments: [id.rawValue]
+    ).map(RecipientID.init(rawValue:))
+  }
+
+  /// The recipient's blocks; `liveOnly` leaves out lifted ones.
+  public func blocks(of recipient: RecipientID, liveOnly: Bool) throws -> [Block] {
+    let key = try dataKey(for: recipient)
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, staff_id, service_code, reason_sealed, created_by, created_at, lifted_at
+        FROM blocks WHERE recipient_id = ? AND (? = 0 OR lifted_at IS NULL)
+        ORDER BY created_at, id
+        """, arguments: [recipient.rawValue, liveOnly]
+    ).map { row in
+      let id = BlockID(rawValue: row[0])
+      let target: Block.Target
+      if let staff = row[1] as String? {
+        target = .staff(StaffID(rawValue: staff))
+      } else {
+        target = .service(try ServiceCode(row[2] as String))
+      }
+      let categories = try String.fetchAll(
+        db, sql: "SELECT category FROM block_categories WHERE block_id = ?",
+        arguments: [id.rawValue]
+      ).compactMap(InformationCategory.init(rawValue:)).sorted()
+      let opener = key.map { FieldSealer(table: Self.blocksTable, rowID: id.rawValue, key: $0) }
+      return Block(
+        id: id, recipientID: recipient, target: target, categories: categories,
+        reason: try opener.open(optional: row[3], column: "reason_sealed"),
+        createdBy: StaffID(rawValue: row[4]), createdAt: Timestamp.parse(row[5]) ?? .distantPast,
+        liftedAt: (row[6] as String?).flatMap(Timestamp.parse))
+    }
+  }
+
+  public func insertBreakGlass(
+    recipient: RecipientID, staff: StaffID, reason: String, expiresAt: Date
+  ) throws -> BreakGlassID {
+    let id = BreakGlassID.generate()
+    let sealer = try sealer(table: Self.breakGlassTable, rowID: id.rawValue, recipient: recipient)
+    try db.execute(
+      sql: """
+        INSERT INTO break_glass_grants (id, recipient_id, staff_id, reason_sealed, granted_at,
+          expires_at) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, recipient.rawValue, staff.rawValue,
+        try sealer.seal(reason, column: "reason_sealed"), nowText, Timestamp.format(expiresAt),
+      ])
+    return id
+  }
+
+  /// Staff holding a grant for the recipient that is live at `instant`.
+  public func breakGlassHolders(of recipient: RecipientID, at instant: Date) throws -> Set<StaffID>
+  {
+    let now = Timestamp.format(instant)
+    return Set(
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT staff_id FROM break_glass_grants
+          WHERE recipient_id = ? AND granted_at <= ? AND expires_at > ?
+          """, arguments: [recipient.rawValue, now, now]
+      ).map(StaffID.init(rawValue:)))
+  }
+
+  /// Grants, oldest first; `unreviewedOnly` gives the auditors' review queue.
+  public func breakGlassGrants(unreviewedOnly: Bool) throws -> [BreakGlassGrant] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+          reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+        WHERE ? = 0 OR reviewed_at IS NULL ORDER BY granted_at, id
+        """, arguments: [unreviewedOnly]
+    ).map(breakGlassGrant(from:))
+  }
+
+  public func breakGlassGrant(_ id: BreakGlassID) throws -> BreakGlassGrant? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+          reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+        WHERE id = ?
+        """, arguments: [id.rawValue]
+    ).map(breakGlassGrant(from:))
+  }
+
+  public func reviewBreakGlass(
+    _ id: BreakGlassID, outcome: BreakGlassGrant.ReviewOutcome, comment: String, by staff: StaffID
+  ) throws -> Bool {
+    guard let grant = try breakGlassGrant(id), grant.reviewedAt == nil else { return false }
+    let sealer = try sealer(
+      table: Self.breakGlassTable, rowID: id.rawValue, recipient: grant.recipientID)
+    try db.execute(
+      sql: """
+        UPDATE break_glass_grants SET reviewed_at = ?, reviewed_by = ?, review_outcome = ?,
+          review_comment_sealed = ? WHERE id = ? AND reviewed_at IS NULL
+        """,
+      arguments: [
+        nowText, staff.rawValue, outcome.rawValue,
+        try sealer.seal(comment, column: "review_comment_sealed"), id.rawValue,
+      ])
+    return db.changesCount == 1
+  }
+
+  private func breakGlassGrant(from row: Row) throws -> BreakGlassGrant {
+    let id = BreakGlassID(rawValue: row[0])
+    let recipient = RecipientID(rawValue: row[1])
+    let opener = try dataKey(for: recipient).map {
+      FieldSealer(table: Self.breakGlassTable, rowID: id.rawValue, key: $0)
+    }
+    return BreakGlassGrant(
+      id: id, recipientID: recipient, staffID: StaffID(rawValue: row[2]),
+      reason: try opener.open(row[3], column: "reason_sealed"),
+      grantedAt: Timestamp.parse(row[4]) ?? .distantPast,
+      expiresAt: Timestamp.parse(row[5]) ?? .distantPast,
+      reviewedAt: (row[6] as String?).flatMap(Timestamp.parse),
+      reviewedBy: (row[7] as String?).map(StaffID.init(rawValue:)),
+      reviewOutcome: (row[8] as String?).flatMap(BreakGlassGrant.ReviewOutcome.init(rawValue:)),
+      reviewComment: try opener.open(optional: row[9], column: "review_comment_sealed"))
+  }
+
+  /// A sealer for a new row of `recipient`'s; refuses when their key has been shredded.
+  func sealer(table: String, rowID: String, recipient: RecipientID) throws -> FieldSealer {
+    guard let key = try dataKey(for: recipient) else {
+      throw StoreError.recipientErased(recipient.rawValue)
+    }
+    return FieldSealer(table: table, rowID: rowID, key: key)
+  }
+}

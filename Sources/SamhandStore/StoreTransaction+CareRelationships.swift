@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import SamhandCore
+
+/// Care relationships other than the registering service: assignments now; the coordinator,
+/// group members and handover receivers join as their features land.
+extension StoreTransaction {
+  /// Assigns a staff member; false when they are assigned already.
+  public func assign(_ staff: StaffID, to recipient: RecipientID, by actor: StaffID) throws -> Bool
+  {
+    try db.execute(
+      sql: """
+        INSERT INTO assignments (recipient_id, staff_id, assigned_by, assigned_at)
+        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """, arguments: [recipient.rawValue, staff.rawValue, actor.rawValue, nowText])
+    return db.changesCount == 1
+  }
+
+  /// Ends an assignment; false when there was none.
+  public func unassign(_ staff: StaffID, from recipient: RecipientID, by actor: StaffID) throws
+    -> Bool
+  {
+    try db.execute(
+      sql: """
+        UPDATE assignments SET ended_at = ?, ended_by = ?
+        WHERE recipient_id = ? AND staff_id = ? AND ended_at IS NULL
+        """, arguments: [nowText, actor.rawValue, recipient.rawValue, staff.rawValue])
+    return db.changesCount == 1
+  }
+
+  /// Staff with a care relationship to the recipient beyond the registering service.
+  public func careTeam(of recipient: RecipientID) throws -> Set<StaffID> {
+    Set(
+      try String.fetchAll(
+        db, sql: "SELECT staff_id FROM assignments WHERE recipient_id = ? AND ended_at IS NULL",
+        arguments: [recipient.rawValue]
+      ).map(StaffID.init(rawValue:)))
+  }
+
+  /// The service that registered the recipient, or nil when there is no such recipient.
+  public func registeringService(of recipient: RecipientID) throws -> ServiceCode? {
+    try String.fetchOne(
+      db, sql: "SELECT registered_by_service FROM recipients WHERE id = ?",
+      arguments: [recipient.rawValue]
+    ).flatMap { try? ServiceCode($0) }
+  }
+
+  /// Recipients the staff member may have a relationship with: registered by one of their
+  /// services or in their care team. The gate still decides on each one.
+  public func caseloadCandidates(of staff: Staff) throws -> [RecipientID] {
+    let services = staff.services.map(\.rawValue)
+    let placeholders = services.map { _ in "?" }.joined(separator: ", ")
+    let serviceClause = services.isEmpty ? "" : "registered_by_service IN (\(placeholders)) OR"
+    return try String.fetchAll(
+      db,
+      sql: """
+        SELECT id FROM recipients WHERE \(serviceClause) id IN (
+          SELECT recipient_id FROM assignments WHERE staff_id = ? AND ended_at IS NULL)
+        ORDER BY created_at, id
+        """, arguments: StatementArguments(services + [staff.id.rawValue])
+    ).map(RecipientID.init(rawValue:))
+  }
+}

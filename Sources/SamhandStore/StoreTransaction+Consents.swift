@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Consents: scope in plaintext (the policies read it), purpose and document reference sealed.
+extension StoreTransaction {
+  static let consentsTable = "consents"
+
+  public func insertConsent(_ new: NewConsent, recordedBy: StaffID) throws -> ConsentID {
+    let id = ConsentID.generate()
+    let sealer = try sealer(table: Self.consentsTable, rowID: id.rawValue, recipient: new.recipientID)
+    try db.execute(
+      sql: """
+        INSERT INTO consents (id, recipient_id, given_by, form, purpose_sealed,
+          document_reference_sealed, valid_from, valid_until, recorded_by, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, new.recipientID.rawValue, new.givenBy.rawValue, new.form.rawValue,
+        try sealer.seal(new.purpose, column: "purpose_sealed"),
+        try new.documentReference.map { try sealer.seal($0, column: "document_reference_sealed") },
+        new.validFrom.description, new.validUntil?.description, recordedBy.rawValue, nowText,
+      ])
+    for service in new.services {
+      try db.execute(
+        sql: "INSERT INTO consent_services (consent_id, service_code) VALUES (?, ?)",
+        arguments: [id.rawValue, service.rawValue])
+    }
+    for staff in new.staff {
+      try db.execute(
+        sql: "INSERT INTO consent_staff (consent_id, staff_id) VALUES (?, ?)",
+        arguments: [id.rawValue, staff.rawValue])
+    }
+    for category in new.categories {
+      try db.execute(
+        sql: "INSERT INTO consent_categories (consent_id, category) VALUES (?, ?)",
+        arguments: [id.rawValue, category.rawValue])
+    }
+    return id
+  }
+
+  /// Marks a consent withdrawn; false when it was already withdrawn.
+  public func withdrawConsent(_ id: ConsentID, by staff: StaffID) throws -> Bool {
+    try db.execute(
+      sql: """
+        UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL
+        """, arguments: [nowText, staff.rawValue, id.rawValue])
+    return db.changesCount == 1
+  }
+
+  /// The recipient a consent belongs to, for routing a request on a consent id to its gate.
+  public func recipientID(ofConsent id: ConsentID) throws -> RecipientID? {
+    try String.fetchOne(
+      db, sql: "SELECT recipient_id FROM consents WHERE id = ?", arguments: [id.rawValue]
+    ).map(RecipientID.init(rawValue:))
+  }
+
+  /// Every consent of a recipient, newest first, with sealed fields opened (or erased).
+  public func consents(of recipient: RecipientID) throws -> [Consent] {
+    let key = try dataKey(for: recipient)
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, given_by, form, purpose_sealed, document_reference_sealed, valid_from,
+          valid_until, recorded_by, recorded_at, withdrawn_at FROM consents
+        WHERE recipient_id = ? ORDER BY recorded_at DESC, id
+        """, arguments: [recipient.rawValue]
+    ).map { row in try consent(from: row, recipient: recipient, key: key) }
+  }
+
+  /// Live consents ending between `from` and `until` among the given recipients.
+  public func consentsEnding(between from: CalendarDate, and until: CalendarDate) throws
+    -> [(ConsentID, RecipientID, CalendarDate)]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, recipient_id, valid_until FROM consents
+        WHERE withdrawn_at IS NULL AND valid_until BETWEEN ? AND ? ORDER BY valid_until, id
+        """, arguments: [from.description, until.description]
+    ).compactMap { row in
+      guard let end = try? CalendarDate(parsing: row[2]) else { return nil }
+      return (ConsentID(rawValue: row[0]), RecipientID(rawValue: row[1]), end)
+    }
+  }
+
+  private func consent(from row: Row, recipient: RecipientID, key: DataKey?) throws -> Consent {
+    let id = ConsentID(rawValue: row[0])
+    let opener = key.map { FieldSealer(table: Self.consentsTable, rowID: id.rawValue, key: $0) }
+    let corrupt = StoreError.corruptRow(
+      table: Self.consentsTable, id: id.rawValue, reason: "unreadable value")
+    guard let givenBy = Consent.GivenBy(rawValue: row[1]), let form = Consent.Form(rawValue: row[2]),
+      let validFrom = try? CalendarDate(parsing: row[5]),
+      let recordedAt = Timestamp.parse(row[8])
+    else { throw corrupt }
+    let validUntil = try (row[6] as String?).map { text in
+      guard let date = try? CalendarDate(parsing: text) else { throw corrupt }
+      return date
+    }
+    let services = try String.fetchAll(
+      db, sql: "SELECT service_code FROM consent_services WHERE consent_id = ? ORDER BY 1",
+      arguments: [id.rawValue]
+    ).compactMap { try? ServiceCode($0) }
+    let staff = try String.fetchAll(
+      db, sql: "SELECT staff_id FROM consent_staff WHERE consent_id = ? ORDER BY 1",
+      arguments: [id.rawValue]
+    ).map(StaffID.init(rawValue:))
+    let categories = try String.fetchAll(
+      db, sql: "SELECT category FROM consent_categories WHERE consent_id = ?",
+      arguments: [id.rawValue]
+    ).compactMap(InformationCategory.init(rawValue:)).sorted()
+    return Consent(
+      id: id, recipientID: recipient, givenBy: givenBy, form: form,
+      purpose: try opener.open(row[3], column: "purpose_sealed"),
+      documentReference: try opener.open(optional: row[4], column: "document_reference_sealed"),
+      services: services, staff: staff, categories: categories, validFrom: validFrom,
+      validUntil: validUntil, recordedBy: StaffID(rawValue: row[7]), recordedAt: recordedAt,
+      withdrawnAt: (row[9] as String?).flatMap(Timestamp.parse))
+  }
+}
