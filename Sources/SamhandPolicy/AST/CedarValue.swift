@@ -27,24 +27,12 @@ public enum CedarValue: Sendable, Hashable {
 
   public func hash(into hasher: inout Hasher) {
     switch self {
-    case .bool(let value):
-      hasher.combine(0 as UInt8)
-      hasher.combine(value)
-    case .long(let value):
-      hasher.combine(1 as UInt8)
-      hasher.combine(value)
-    case .string(let value):
-      hasher.combine(2 as UInt8)
-      ExactString.hash(value, into: &hasher)
-    case .entity(let value):
-      hasher.combine(3 as UInt8)
-      hasher.combine(value)
-    case .set(let value):
-      hasher.combine(4 as UInt8)
-      hasher.combine(value)
-    case .record(let value):
-      hasher.combine(5 as UInt8)
-      hasher.combine(value)
+    case .bool(let value): hasher.combine(value)
+    case .long(let value): hasher.combine(value)
+    case .string(let value): ExactString.hash(value, into: &hasher)
+    case .entity(let value): hasher.combine(value)
+    case .set(let value): hasher.combine(value)
+    case .record(let value): hasher.combine(value)
     }
   }
 

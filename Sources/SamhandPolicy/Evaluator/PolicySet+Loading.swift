@@ -12,7 +12,8 @@ extension PolicySet {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
-      throw PolicyError(.unreadable(path: directory.path, detail: "not a readable directory"), at: nil)
+      throw PolicyError(
+        .unreadable(path: directory.path, detail: "not a readable directory"), at: nil)
     }
     var files: [(name: String, text: String)] = []
     for name in names.filter({ $0.hasSuffix(".cedar") }).sorted() {

@@ -92,7 +92,8 @@ extension Parser {
     var result = Expr(.hasAttribute(target, names[0]), at: location)
     for index in names.indices.dropFirst() {
       receiver = Expr(.getAttribute(receiver, names[index - 1]), at: location)
-      result = Expr(.and(result, Expr(.hasAttribute(receiver, names[index]), at: location)),
+      result = Expr(
+        .and(result, Expr(.hasAttribute(receiver, names[index]), at: location)),
         at: location)
     }
     return result

@@ -85,7 +85,9 @@ struct SchemaTypeResolver {
   }
 
   func type(_ json: JSONValue, depth: Int) throws(SchemaProblem) -> SchemaType {
-    guard depth < 32 else { throw SchemaProblem(detail: "types nest too deeply (common type loop?)") }
+    guard depth < 32 else {
+      throw SchemaProblem(detail: "types nest too deeply (common type loop?)")
+    }
     guard case .object(let fields) = json, case .string(let kind)? = fields["type"] else {
       throw SchemaProblem(detail: "a type must be an object with a `type` field")
     }
