@@ -6,6 +6,6 @@ struct Samhand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "samhand",
     abstract: "Case coordination for municipal welfare services.",
-    subcommands: []
+    subcommands: [PolicyCommand.self]
   )
 }

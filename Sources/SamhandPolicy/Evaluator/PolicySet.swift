@@ -31,6 +31,11 @@ public struct PolicySet: Sendable {
     self.schema = schema
   }
 
+  init(compiled: [CompiledPolicy], schema: Schema?) {
+    self.compiled = compiled
+    self.schema = schema
+  }
+
   /// Parses policy text; policies without `@id` are named `policy0`, `policy1`, … by position.
   public static func parse(text: String, fileName: String = "<policy>") throws(PolicyError)
     -> PolicySet
