@@ -8,7 +8,7 @@ struct Samhand: ParsableCommand {
     abstract: "Case coordination for municipal welfare services.",
     subcommands: [
       InitCommand.self, StatusCommand.self, KeysCommand.self, AuditCommand.self,
-      BackupCommand.self,
+      BackupCommand.self, PolicyCommand.self,
     ]
   )
 }

@@ -1,0 +1,32 @@
+/// One parsed `permit` or `forbid` statement with its annotations and the place it was written.
+public struct Policy: Sendable {
+  /// Whether a satisfied policy allows or denies.
+  public enum Effect: String, Sendable {
+    case permit, forbid
+  }
+
+  /// A `when` or `unless` block.
+  public struct Condition: Sendable {
+    public let isWhen: Bool
+    public let body: Expr
+  }
+
+  public let id: String
+  public let effect: Effect
+  public let annotations: [String: String]
+  public let principal: ScopeConstraint
+  public let action: ScopeConstraint
+  public let resource: ScopeConstraint
+  public let conditions: [Condition]
+  public let location: SourceLocation
+}
+
+/// The constraint a policy's scope puts on principal, action or resource.
+public enum ScopeConstraint: Sendable {
+  case any
+  case equal(EntityUID)
+  case `in`(EntityUID)
+  case inAny([EntityUID])
+  case isType(String)
+  case isTypeIn(String, EntityUID)
+}

@@ -1,0 +1,34 @@
+/// The answer to an authorization request, with the policies that determined it and the
+/// policies that could not be evaluated.
+///
+/// ```swift
+/// let decision = policies.isAuthorized(request, entities: entities)
+/// if decision.isAllowed { print("allowed by", decision.reasons) }
+/// ```
+public struct Decision: Sendable, Equatable {
+  public let isAllowed: Bool
+  /// Ids of the satisfied forbids (deny) or permits (allow); empty for a default deny.
+  public let reasons: [String]
+  public let errors: [PolicyEvaluationError]
+
+  public init(isAllowed: Bool, reasons: [String], errors: [PolicyEvaluationError]) {
+    self.isAllowed = isAllowed
+    self.reasons = reasons
+    self.errors = errors
+  }
+}
+
+/// A policy that errored during one decision, so it was treated as not satisfied.
+public struct PolicyEvaluationError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let policy: String
+  public let error: EvaluationError
+
+  public init(policy: String, error: EvaluationError) {
+    self.policy = policy
+    self.error = error
+  }
+
+  public var message: String { error.description }
+
+  public var description: String { "error while evaluating policy `\(policy)`: \(error)" }
+}

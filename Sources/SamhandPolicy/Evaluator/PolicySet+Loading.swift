@@ -1,0 +1,37 @@
+import Foundation
+
+extension PolicySet {
+  /// The schema file a policy directory may hold.
+  public static let schemaFileName = "schema.cedarschema.json"
+
+  /// Loads every `*.cedar` file of `directory`, sorted by file name and numbered as one
+  /// concatenated text, and validates them against `schema.cedarschema.json` when present.
+  /// Any error refuses the whole set, so the caller keeps its previous set.
+  public static func load(directory: URL) throws(PolicyError) -> PolicySet {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    } catch {
+      throw PolicyError(
+        .unreadable(path: directory.path, detail: "not a readable directory"), at: nil)
+    }
+    var files: [(name: String, text: String)] = []
+    for name in names.filter({ $0.hasSuffix(".cedar") }).sorted() {
+      files.append((name, try read(directory.appendingPathComponent(name))))
+    }
+    var schema: Schema?
+    if names.contains(schemaFileName) {
+      let url = directory.appendingPathComponent(schemaFileName)
+      schema = try Schema(json: Data(read(url).utf8), fileName: schemaFileName)
+    }
+    return try parse(files: files, schema: schema)
+  }
+
+  private static func read(_ url: URL) throws(PolicyError) -> String {
+    do {
+      return try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw PolicyError(.unreadable(path: url.path, detail: "not readable UTF-8 text"), at: nil)
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// SamhandPolicy: Cedar-language subset: parser, validator, evaluator, explain, who-can.

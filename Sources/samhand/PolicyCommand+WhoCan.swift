@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SamhandPolicy
+
+extension PolicyCommand {
+  /// `samhand policy who-can …`: every principal in the entity file that would be allowed.
+  struct WhoCan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "who-can",
+      abstract: "List the principals in the entity file allowed to take an action on a resource.")
+
+    @OptionGroup var inputs: PolicyInputs
+
+    @Option(help: "Action uid, e.g. Action::\"read\".")
+    var action: String
+
+    @Option(help: "Resource uid, e.g. Recipient::\"r1\".")
+    var resource: String
+
+    @Option(
+      help: ArgumentHelp(
+        "Only principals of this entity type.",
+        discussion: "Default: the action's principal types in the schema, else every entity "
+          + "that is not an action."))
+    var principalType: String?
+
+    @Flag(help: "Print a JSON object {\"principals\": [uids]}.")
+    var json = false
+
+    func run() throws {
+      let actionUID = try parseUID(action, option: "--action")
+      let policies = try inputs.loadPolicies()
+      let entities = try inputs.loadEntities()
+      let types =
+        principalType.map { Set([$0]) }
+        ?? policies.schema?.actions[actionUID].map { Set($0.principalTypes) }
+      let candidates = entities.all.map(\.uid).filter { uid in
+        types.map { $0.contains(uid.type) }
+          ?? !(uid.type == "Action" || uid.type.hasSuffix("::Action"))
+      }.sorted { $0.description < $1.description }
+      let allowed = policies.whoCan(
+        action: actionUID, resource: try parseUID(resource, option: "--resource"),
+        among: candidates, entities: entities, context: try inputs.loadContext())
+      if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = ["principals": allowed.map(\.description)]
+        print(String(decoding: try encoder.encode(body), as: UTF8.self))
+      } else {
+        allowed.forEach { print($0) }
+      }
+    }
+  }
+}

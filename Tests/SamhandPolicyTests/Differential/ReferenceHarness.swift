@@ -1,0 +1,86 @@
+import Foundation
+import SamhandPolicy
+
+/// Runs `Reference/cedar_reference.py` (cedarpy, the Rust reference underneath) on cases.
+struct ReferenceHarness {
+  struct Outcome: Equatable, CustomStringConvertible {
+    let decision: String
+    let reasons: Set<String>
+    let errored: Set<String>
+
+    var description: String {
+      "\(decision) reasons=\(reasons.sorted()) errored=\(errored.sorted())"
+    }
+  }
+
+  struct CaseResult {
+    let parseError: Bool
+    let entitiesError: Bool
+    let outcomes: [Outcome]
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Reference/cedar_reference.py")
+
+  func run(_ cases: [DifferentialCase]) throws -> [CaseResult] {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("samhand-cedar-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = directory.appendingPathComponent("cases.json")
+    let output = directory.appendingPathComponent("results.json")
+    try Data(Self.encode(cases).utf8).write(to: input)
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Self.script.path, input.path, output.path]
+    let errors = Pipe()
+    process.standardError = errors
+    do {
+      try process.run()
+    } catch {
+      throw Failure(
+        description: "cannot start python3 (\(error)); install Python 3 and "
+          + "`pip install cedarpy`")
+    }
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw Failure(
+        description: "the cedarpy reference harness failed (exit "
+          + "\(process.terminationStatus)): \(String(decoding: stderr, as: UTF8.self)) — "
+          + "the differential test needs `pip install cedarpy`")
+    }
+    return try Self.decode(Data(contentsOf: output))
+  }
+
+  static func encode(_ cases: [DifferentialCase]) -> String {
+    let items = cases.map { item in
+      "{\"policies\":\(CedarJSON.string(item.policyText)),"
+        + "\"entities\":[\(item.entities.map(CedarJSON.entity).joined(separator: ","))],"
+        + "\"requests\":[\(item.requests.map(CedarJSON.request).joined(separator: ","))]}"
+    }
+    return "[" + items.joined(separator: ",\n") + "]"
+  }
+
+  private static func decode(_ data: Data) throws -> [CaseResult] {
+    guard let cases = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+      throw Failure(description: "results.json is not a list of cases")
+    }
+    return cases.map { item in
+      let outcomes = (item["results"] as? [[String: Any]] ?? []).map { result in
+        Outcome(
+          decision: result["decision"] as? String ?? "?",
+          reasons: Set(result["reasons"] as? [String] ?? []),
+          errored: Set(result["errored"] as? [String] ?? []))
+      }
+      return CaseResult(
+        parseError: item["parse_error"] as? Bool ?? false,
+        entitiesError: item["entities_error"] as? Bool ?? false, outcomes: outcomes)
+    }
+  }
+}
