@@ -36,7 +36,7 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
-      plugins: ["EmbedMigrations"]
+      plugins: ["EmbedFiles"]
     ),
     .executableTarget(
       name: "samhand",
@@ -47,11 +47,16 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .executableTarget(name: "MigrationEmbedder"),
+    .target(
+      name: "SamhandService",
+      dependencies: ["SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore"],
+      plugins: ["EmbedFiles"]
+    ),
+    .executableTarget(name: "FileEmbedder"),
     .plugin(
-      name: "EmbedMigrations",
+      name: "EmbedFiles",
       capability: .buildTool(),
-      dependencies: ["MigrationEmbedder"]
+      dependencies: ["FileEmbedder"]
     ),
     .target(name: "SamhandTestSupport", path: "Tests/SamhandTestSupport"),
     .executableTarget(

@@ -14,7 +14,7 @@ enum Migrations {
       }
       for (index, migration) in embeddedMigrations.enumerated() where index + 1 > found {
         try db.inTransaction {
-          try db.execute(sql: migration.sql)
+          try db.execute(sql: migration.text)
           try db.execute(sql: "PRAGMA user_version = \(index + 1)")
           return .commit
         }

@@ -1,0 +1,41 @@
+import Foundation
+import PackagePlugin
+
+/// Compiles text files from a top-level folder into the target as Swift string literals, so
+/// the shipped binary carries them and needs no resource bundle beside it:
+/// `migrations/*.sql` into SamhandStore (the schema it applies), `policies/*` into
+/// SamhandService (the default policy set `init` copies into a new data directory; at run time
+/// policies are always read from the data directory).
+@main
+struct EmbedFiles: BuildToolPlugin {
+  struct Source {
+    let folder: String
+    let extensions: Set<String>
+    let variable: String
+  }
+
+  static let sources: [String: Source] = [
+    "SamhandStore": Source(folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations"),
+    "SamhandService": Source(
+      folder: "policies", extensions: ["cedar", "json"], variable: "embeddedDefaultPolicies"),
+  ]
+
+  func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+    guard let source = Self.sources[target.name] else { return [] }
+    let folder = context.package.directoryURL.appending(path: source.folder)
+    let files = try FileManager.default
+      .contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { source.extensions.contains($0.pathExtension) }
+      .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    let output = context.pluginWorkDirectoryURL.appending(path: "\(source.variable).swift")
+    return [
+      .buildCommand(
+        displayName: "Embedding \(files.count) files of \(source.folder)/",
+        executable: try context.tool(named: "FileEmbedder").url,
+        arguments: [output.path, source.variable] + files.map(\.path),
+        inputFiles: [folder] + files,
+        outputFiles: [output]
+      )
+    ]
+  }
+}
