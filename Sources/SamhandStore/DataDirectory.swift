@@ -14,6 +14,7 @@ public struct DataDirectory: Sendable {
   public var databaseURL: URL { url.appending(path: "samhand.db") }
   public var keysURL: URL { url.appending(path: "keys") }
   public var settingsURL: URL { url.appending(path: "samhand.conf") }
+  public var policiesURL: URL { url.appending(path: "policies") }
 
   /// Creates a new installation in a new or empty directory: keys, settings with commented
   /// defaults, the migrated database, and a first audit entry and checkpoint recording it.

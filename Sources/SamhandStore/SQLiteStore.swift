@@ -60,6 +60,13 @@ public struct SQLiteStore: Store {
     }
   }
 
+  /// The same database with another clock, for tests that move time.
+  public static func reopen(_ store: SQLiteStore, clock: any WallClock) -> SQLiteStore {
+    SQLiteStore(
+      pool: store.pool, keyRing: store.keyRing, checkpointInterval: store.checkpointInterval,
+      clock: clock)
+  }
+
   /// A store using another key ring, e.g. after `keys rotate`.
   public func with(keyRing: KeyRing) -> SQLiteStore {
     SQLiteStore(pool: pool, keyRing: keyRing, checkpointInterval: checkpointInterval, clock: clock)

@@ -119,3 +119,61 @@ extension StoreTransaction {
       withdrawnAt: (row[9] as String?).flatMap(Timestamp.parse))
   }
 }
+
+/// The part of a consent or block the policies read: who, which categories. Read without
+/// opening any sealed field, on every gated request.
+public struct AccessScope: Sendable, Equatable {
+  public let services: Set<ServiceCode>
+  public let staff: Set<StaffID>
+  /// Empty means every category (blocks only).
+  public let categories: Set<InformationCategory>
+
+  public func covers(_ category: InformationCategory) -> Bool {
+    categories.isEmpty || categories.contains(category)
+  }
+}
+
+extension StoreTransaction {
+  /// Scopes of the recipient's consents that are live on `date`: not withdrawn, begun, not ended.
+  public func liveConsentScopes(of recipient: RecipientID, on date: CalendarDate) throws
+    -> [AccessScope]
+  {
+    let day = date.description
+    return try String.fetchAll(
+      db,
+      sql: """
+        SELECT id FROM consents WHERE recipient_id = ? AND withdrawn_at IS NULL
+          AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)
+        """, arguments: [recipient.rawValue, day, day]
+    ).map { id in
+      try scope(
+        services: "SELECT service_code FROM consent_services WHERE consent_id = ?",
+        staff: "SELECT staff_id FROM consent_staff WHERE consent_id = ?",
+        categories: "SELECT category FROM consent_categories WHERE consent_id = ?", id: id)
+    }
+  }
+
+  /// Scopes of the recipient's blocks that have not been lifted.
+  public func liveBlockScopes(of recipient: RecipientID) throws -> [AccessScope] {
+    try String.fetchAll(
+      db, sql: "SELECT id FROM blocks WHERE recipient_id = ? AND lifted_at IS NULL",
+      arguments: [recipient.rawValue]
+    ).map { id in
+      try scope(
+        services: "SELECT service_code FROM blocks WHERE id = ? AND service_code IS NOT NULL",
+        staff: "SELECT staff_id FROM blocks WHERE id = ? AND staff_id IS NOT NULL",
+        categories: "SELECT category FROM block_categories WHERE block_id = ?", id: id)
+    }
+  }
+
+  private func scope(services: String, staff: String, categories: String, id: String) throws
+    -> AccessScope
+  {
+    AccessScope(
+      services: Set(try String.fetchAll(db, sql: services, arguments: [id]).compactMap { try? ServiceCode($0) }),
+      staff: Set(try String.fetchAll(db, sql: staff, arguments: [id]).map(StaffID.init(rawValue:))),
+      categories: Set(
+        try String.fetchAll(db, sql: categories, arguments: [id])
+          .compactMap(InformationCategory.init(rawValue:))))
+  }
+}

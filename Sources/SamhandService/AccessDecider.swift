@@ -1,0 +1,20 @@
+import SamhandPolicy
+
+/// Decides one authorization request. The policy set is the real one; a test can wrap it in
+/// a spy to prove that every use case asks.
+public protocol AccessDecider: Sendable {
+  func decide(_ request: AuthorizationRequest, entities: Entities) -> Decision
+}
+
+extension PolicySet: AccessDecider {
+  public func decide(_ request: AuthorizationRequest, entities: Entities) -> Decision {
+    isAuthorized(request, entities: entities)
+  }
+}
+
+/// The actions policies are written against (see `policies/schema.cedarschema.json`).
+public enum PolicyAction: String, Sendable, CaseIterable {
+  case view, create, update, register, assign, breakGlass, readAudit, reviewBreakGlass
+
+  var uid: EntityUID { EntityUID(type: "Action", id: rawValue) }
+}

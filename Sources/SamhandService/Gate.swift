@@ -1,0 +1,117 @@
+import Foundation
+import SamhandAudit
+import SamhandCore
+import SamhandPolicy
+import SamhandStore
+
+/// One gated request: who, what, why.
+struct GateRequest {
+  let actor: Actor
+  let action: PolicyAction
+  /// The audit log's name for the use case, e.g. `recipient.show`.
+  let auditAction: String
+  let purpose: String
+  let requestID: String
+  /// For `assign`: the staff member being brought in.
+  var assignTarget: StaffID? = nil
+}
+
+extension SamhandService {
+  /// The one gate (DESIGN invariant 1): resolve the actor → build the policy request →
+  /// decide → append the audit entry → perform the operation, all in one write transaction.
+  /// A denial is audited and committed, then reported as `target.denial`. If `perform` or the
+  /// store fails after an allow, nothing of it stays, and the failed attempt is audited apart.
+  ///
+  /// `resolve` finds the target inside the transaction (e.g. the recipient of a consent id);
+  /// nil means there is no such thing, which is audited and answered like a denial.
+  func gate<T>(
+    _ request: GateRequest, notFound: ServiceError,
+    resolve: (StoreTransaction) throws -> GateTarget?,
+    perform: (StoreTransaction, GateTarget) throws -> T
+  ) throws -> T {
+    let now = clock.now
+    var allowedEvent: AuditEvent?
+    do {
+      let outcome: Result<T, ServiceError> = try store.write { transaction in
+        guard let staff = try transaction.staff(request.actor.staffID) else {
+          try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
+          return .failure(.unauthenticated)
+        }
+        guard let target = try resolve(transaction) else {
+          try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
+          return .failure(notFound)
+        }
+        let assignTarget = try request.assignTarget.map { id in
+          guard let staff = try transaction.staff(id) else {
+            throw ServiceError.notFound(kind: "staff member", id: id.rawValue)
+          }
+          return staff
+        }
+        let facts = try AccessFacts.gather(
+          transaction, principal: staff, target: target, assignTarget: assignTarget, at: now)
+        let evaluation = decide(request, target: target, facts: facts, at: now)
+        let entry = event(
+          request, target: target, decision: evaluation, service: staff.services.first, at: now)
+        try transaction.appendAudit(entry)
+        guard evaluation.decision.isAllowed else { return .failure(target.denial) }
+        allowedEvent = entry
+        return .success(try perform(transaction, target))
+      }
+      return try outcome.get()
+    } catch {
+      if var failed = allowedEvent {
+        failed.outcome = .failed
+        _ = try? store.write { try $0.appendAudit(failed) }
+      }
+      throw error
+    }
+  }
+
+  /// A decision and whether it rests on emergency access.
+  struct Evaluation {
+    let decision: Decision
+    let breakGlass: Bool
+  }
+
+  /// Decides without emergency access first; only a read the actor could not otherwise make,
+  /// while they hold a live grant, is decided again under it — and so flagged.
+  private func decide(
+    _ request: GateRequest, target: GateTarget, facts: AccessFacts, at now: Date
+  ) -> Evaluation {
+    let entities = facts.entities(for: target)
+    func ask(breakGlass: Bool) -> Decision {
+      var context: [String: CedarValue] = [
+        "purpose": .string(request.purpose), "breakGlass": .bool(breakGlass),
+        "now": .long(Int64(now.timeIntervalSince1970)),
+      ]
+      if let target = request.assignTarget { context["target"] = .entity(.staff(target)) }
+      return decider.decide(
+        AuthorizationRequest(
+          principal: .staff(facts.principal.id), action: request.action.uid,
+          resource: target.uid, context: context),
+        entities: entities)
+    }
+    let ordinary = ask(breakGlass: false)
+    guard !ordinary.isAllowed, request.action == .view, facts.holdsBreakGlass else {
+      return Evaluation(decision: ordinary, breakGlass: false)
+    }
+    let emergency = ask(breakGlass: true)
+    return Evaluation(decision: emergency.isAllowed ? emergency : ordinary, breakGlass: emergency.isAllowed)
+  }
+
+  private func event(
+    _ request: GateRequest, target: GateTarget?, decision: Evaluation?,
+    service: ServiceCode? = nil, at now: Date
+  ) -> AuditEvent {
+    let allowed = decision?.decision.isAllowed ?? false
+    return AuditEvent(
+      timeMillis: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
+      actor: request.actor.staffID.rawValue, actorService: service?.rawValue,
+      action: request.auditAction, resourceType: target?.auditResource.type ?? "unknown",
+      resourceID: target?.auditResource.id, recipientID: target?.recipientID?.rawValue,
+      decision: allowed ? .allow : .deny, policyIDs: decision?.decision.reasons ?? [],
+      purpose: request.purpose, breakGlass: decision?.breakGlass ?? false,
+      requestID: request.requestID, channel: request.actor.channel == .http ? .http : .cli,
+      outcome: allowed ? .success : .denied)
+  }
+}

@@ -1,0 +1,59 @@
+import SamhandCore
+import SamhandPolicy
+
+/// What a gated request is about: one category of one recipient's records, the recipient as
+/// a whole, a service (registering into it) or the audit log.
+enum GateTarget: Sendable, Equatable {
+  case record(RecipientID, InformationCategory)
+  case recipient(RecipientID)
+  case service(ServiceCode)
+  case auditLog
+
+  var recipientID: RecipientID? {
+    switch self {
+    case .record(let id, _), .recipient(let id): return id
+    case .service, .auditLog: return nil
+    }
+  }
+
+  var uid: EntityUID {
+    switch self {
+    case .record(let id, let category):
+      return EntityUID(type: "Record", id: "\(id.rawValue)/\(category.rawValue)")
+    case .recipient(let id): return EntityUID.recipient(id)
+    case .service(let code): return EntityUID.service(code)
+    case .auditLog: return EntityUID(type: "AuditLog", id: "main")
+    }
+  }
+
+  /// The audit entry's resource type and id.
+  var auditResource: (type: String, id: String?) {
+    switch self {
+    case .record(let id, let category): return ("record", "\(id.rawValue)/\(category.rawValue)")
+    case .recipient(let id): return ("recipient", id.rawValue)
+    case .service(let code): return ("service", code.rawValue)
+    case .auditLog: return ("audit-log", "main")
+    }
+  }
+
+  /// The error a denial shows: for recipient data, exactly the not-found of a missing one.
+  var denial: ServiceError {
+    switch self {
+    case .record(let id, _), .recipient(let id):
+      return .notFound(kind: "recipient", id: id.rawValue)
+    case .service(let code): return .forbidden("registering recipients in service \(code)")
+    case .auditLog: return .forbidden("the audit log")
+    }
+  }
+}
+
+extension EntityUID {
+  static func staff(_ id: StaffID) -> EntityUID { EntityUID(type: "Staff", id: id.rawValue) }
+  static func service(_ code: ServiceCode) -> EntityUID {
+    EntityUID(type: "Service", id: code.rawValue)
+  }
+  static func recipient(_ id: RecipientID) -> EntityUID {
+    EntityUID(type: "Recipient", id: id.rawValue)
+  }
+  static func role(_ role: StaffRole) -> EntityUID { EntityUID(type: "Role", id: role.rawValue) }
+}

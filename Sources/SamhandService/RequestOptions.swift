@@ -1,0 +1,16 @@
+import Foundation
+
+/// Why and as part of what a use case is called: the purpose (tjenstlig behov) that goes into
+/// the policy context and the audit entry, and the request id that ties entries together.
+public struct RequestOptions: Sendable {
+  public let purpose: String
+  public let requestID: String
+
+  /// The purpose when the caller names none: ordinary follow-up of the recipient.
+  public static let defaultPurpose = "follow-up"
+
+  public init(purpose: String? = nil, requestID: String? = nil) {
+    self.purpose = purpose ?? Self.defaultPurpose
+    self.requestID = requestID ?? UUID().uuidString.lowercased()
+  }
+}

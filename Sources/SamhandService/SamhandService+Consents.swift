@@ -1,0 +1,88 @@
+import Foundation
+import SamhandCore
+import SamhandStore
+
+/// Recording, withdrawing and listing a recipient's consents. Consents are part of the
+/// recipient's identity record: whoever may see that the recipient exists may see them.
+extension SamhandService {
+  public struct ConsentScope: Sendable {
+    public let services: [ServiceCode]
+    public let staff: [StaffID]
+    public let categories: [InformationCategory]
+
+    public init(services: [ServiceCode], staff: [StaffID] = [], categories: [InformationCategory])
+    {
+      self.services = services
+      self.staff = staff
+      self.categories = categories
+    }
+  }
+
+  public func addConsent(
+    recipient: RecipientID, scope: ConsentScope, purpose: String,
+    givenBy: Consent.GivenBy = .recipient, form: Consent.Form = .written,
+    documentReference: String? = nil, validFrom: CalendarDate? = nil,
+    validUntil: CalendarDate? = nil, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> ConsentID {
+    let today = CalendarDate.today(clock)
+    let new = try NewConsent(
+      recipientID: recipient, givenBy: givenBy, form: form, purpose: purpose,
+      documentReference: documentReference, services: scope.services, staff: scope.staff,
+      categories: scope.categories, validFrom: validFrom ?? today, validUntil: validUntil,
+      today: today)
+    return try gate(
+      request(actor, .create, "consent.add", options), notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .identity) },
+      perform: { transaction, _ in
+        for service in new.services where !(try transaction.serviceExists(service)) {
+          throw ServiceError.invalid("unknown service '\(service)'")
+        }
+        for staff in new.staff where try transaction.staff(staff) == nil {
+          throw ServiceError.invalid("unknown staff member '\(staff)'")
+        }
+        return try transaction.insertConsent(new, recordedBy: actor.staffID)
+      })
+  }
+
+  /// Withdraws a consent; it stops counting from the very next request.
+  public func withdrawConsent(
+    _ id: ConsentID, as actor: Actor, options: RequestOptions = .init()
+  ) throws {
+    let notFound = ServiceError.notFound(kind: "consent", id: id.rawValue)
+    try gate(
+      request(actor, .update, "consent.withdraw", options), notFound: notFound,
+      resolve: { transaction in
+        try transaction.recipientID(ofConsent: id).map { .record($0, .identity) }
+      },
+      perform: { transaction, _ in
+        guard try transaction.withdrawConsent(id, by: actor.staffID) else {
+          throw ServiceError.conflict("consent \(id) is already withdrawn")
+        }
+      })
+  }
+
+  public func consents(
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> [Consent] {
+    try gate(
+      request(actor, .view, "consent.list", options), notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .identity) },
+      perform: { transaction, _ in try transaction.consents(of: recipient) })
+  }
+
+  /// Live consents ending within `days` among the recipients the actor may see.
+  public func expiringConsents(
+    within days: Int = 30, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> [Consent] {
+    let today = CalendarDate.today(clock)
+    let ending = try store.read {
+      try $0.consentsEnding(between: today, and: today.adding(days: days))
+    }
+    let recipients = Set(ending.map(\.1))
+    let visible = recipients.sorted().compactMap { recipient in
+      try? consents(of: recipient, as: actor, options: options)
+    }
+    return visible.flatMap { $0 }.filter { $0.isExpiring(within: days, of: today) }
+      .sorted { ($0.validUntil ?? today, $0.id) < ($1.validUntil ?? today, $1.id) }
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import SamhandCore
+import SamhandStore
+
+/// Registering, showing, finding and listing recipients, and bringing staff into their care.
+extension SamhandService {
+  /// Registers a recipient in `service` (default: the actor's only service).
+  public func registerRecipient(
+    name: String, nationalID: String, contact: String? = nil, relatives: [NewRelative] = [],
+    service: ServiceCode? = nil, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> RecipientID {
+    let parsedID = try NationalID(nationalID)
+    let registeringService = try service ?? onlyService(of: actor)
+    let new = try NewRecipient(
+      name: name, nationalID: parsedID, contact: contact, relatives: relatives,
+      registeredBy: registeringService)
+    return try gate(
+      request(actor, .register, "recipient.register", options),
+      notFound: .notFound(kind: "service", id: registeringService.rawValue),
+      resolve: { try $0.serviceExists(registeringService) ? .service(registeringService) : nil },
+      perform: { transaction, _ in try transaction.insertRecipient(new) })
+  }
+
+  /// The recipient's identity record: name, national id, contact, next of kin.
+  public func showRecipient(
+    _ id: RecipientID, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> Recipient {
+    try gate(
+      request(actor, .view, "recipient.show", options), notFound: Self.noRecipient(id),
+      resolve: { _ in .record(id, .identity) },
+      perform: { transaction, _ in
+        guard let recipient = try transaction.recipient(id) else { throw Self.noRecipient(id) }
+        return recipient
+      })
+  }
+
+  /// Finds a recipient by national id through the blind index; answers only where the actor
+  /// may see the recipient (or holds emergency access), and "not found" otherwise.
+  public func findRecipient(
+    nationalID: String, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> RecipientID {
+    let parsed = try NationalID(nationalID)
+    let notFound = ServiceError.notFound(kind: "recipient with that national id", id: "")
+    return try gate(
+      request(actor, .view, "recipient.find", options), notFound: notFound,
+      resolve: { transaction in
+        try transaction.recipientID(nationalID: parsed).map { .record($0, .identity) }
+      },
+      perform: { _, target in
+        guard let id = target.recipientID else { throw notFound }
+        return id
+      })
+  }
+
+  /// The actor's caseload: every recipient they may see, each look decided and audited.
+  public func caseload(as actor: Actor, options: RequestOptions = .init()) throws -> [Recipient] {
+    let candidates = try store.read { transaction in
+      try transaction.staff(actor.staffID).map { try transaction.caseloadCandidates(of: $0) }
+    }
+    guard let candidates else { throw ServiceError.unauthenticated }
+    return candidates.compactMap { id in
+      try? showRecipient(id, as: actor, options: options)
+    }
+  }
+
+  /// Brings `staff` into the recipient's care (an assignment): needs a care relationship of
+  /// the actor, and the recipient's consent covering the newcomer's service.
+  public func assign(
+    _ staff: StaffID, to recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+  ) throws {
+    var assignment = request(actor, .assign, "recipient.assign", options)
+    assignment.assignTarget = staff
+    try gate(
+      assignment, notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .identity) },
+      perform: { transaction, _ in
+        guard try transaction.assign(staff, to: recipient, by: actor.staffID) else {
+          throw ServiceError.conflict("\(staff) is already assigned to \(recipient)")
+        }
+      })
+  }
+
+  /// Ends an assignment. Anyone with a care relationship may end one.
+  public func unassign(
+    _ staff: StaffID, from recipient: RecipientID, as actor: Actor,
+    options: RequestOptions = .init()
+  ) throws {
+    try gate(
+      request(actor, .update, "recipient.unassign", options), notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .identity) },
+      perform: { transaction, _ in
+        guard try transaction.unassign(staff, from: recipient, by: actor.staffID) else {
+          throw ServiceError.conflict("\(staff) is not assigned to \(recipient)")
+        }
+      })
+  }
+
+  static func noRecipient(_ id: RecipientID) -> ServiceError {
+    .notFound(kind: "recipient", id: id.rawValue)
+  }
+
+  func request(
+    _ actor: Actor, _ action: PolicyAction, _ auditAction: String, _ options: RequestOptions
+  ) -> GateRequest {
+    GateRequest(
+      actor: actor, action: action, auditAction: auditAction, purpose: options.purpose,
+      requestID: options.requestID)
+  }
+
+  /// The service an actor acts for when they name none: their only one.
+  private func onlyService(of actor: Actor) throws -> ServiceCode {
+    let staff = try store.read { try $0.staff(actor.staffID) }
+    guard let staff else { throw ServiceError.unauthenticated }
+    guard staff.services.count == 1, let service = staff.services.first else {
+      let list = staff.services.map(\.rawValue).joined(separator: ", ")
+      throw ServiceError.invalid("you belong to several services (\(list)); name one with --service")
+    }
+    return service
+  }
+}

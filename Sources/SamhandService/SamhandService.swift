@@ -1,0 +1,64 @@
+import Foundation
+import SamhandCore
+import SamhandPolicy
+import SamhandStore
+
+/// The only API the CLI and the HTTP server call. Every use case that touches recipient data
+/// goes through `gate`, so it is decided by the policies and written to the audit log in the
+/// same transaction as its effect; the store's repositories are not reachable from outside.
+///
+/// ```swift
+/// let service = try SamhandService.open(dataDirectory: url)
+/// let recipient = try service.showRecipient(id, as: actor)
+/// ```
+public struct SamhandService: Sendable {
+  let store: SQLiteStore
+  let directory: DataDirectory
+  public let settings: Settings
+  let decider: any AccessDecider
+  let clock: any WallClock
+
+  /// Opens an existing data directory: key permissions checked, settings loaded, database
+  /// migrated, the policy set loaded from `policies` (default: `DIR/policies`) and validated.
+  public static func open(
+    dataDirectory: URL, policies: URL? = nil, environment: [String: String] = [:],
+    clock: any WallClock = SystemClock(), decider: (any AccessDecider)? = nil
+  ) throws -> SamhandService {
+    let directory = DataDirectory(url: dataDirectory)
+    let opened = try directory.open(environment: environment, clock: clock)
+    let policySet = try decider ?? loadPolicies(policies ?? directory.policiesURL)
+    return SamhandService(
+      store: opened.store, directory: directory, settings: opened.settings, decider: policySet,
+      clock: clock)
+  }
+
+  /// Creates a new data directory (keys, settings, database, default policies) and opens it.
+  public static func initialize(
+    dataDirectory: URL, by osUser: String, clock: any WallClock = SystemClock()
+  ) throws -> SamhandService {
+    let directory = DataDirectory(url: dataDirectory)
+    let store = try directory.initialize(by: .operator(osUser: osUser), clock: clock)
+    try DefaultPolicies.write(to: directory.policiesURL)
+    return SamhandService(
+      store: store, directory: directory, settings: Settings(),
+      decider: try loadPolicies(directory.policiesURL), clock: clock)
+  }
+
+  static func loadPolicies(_ url: URL) throws -> PolicySet {
+    do {
+      return try PolicySet.load(directory: url)
+    } catch {
+      throw ServiceError.policiesUnavailable("\(url.path): \(error)")
+    }
+  }
+
+  /// The data directory this service works on.
+  public var dataDirectory: URL { directory.url }
+
+  /// A service identical but for its clock, for tests that move time.
+  public func with(clock: any WallClock) -> SamhandService {
+    SamhandService(
+      store: SQLiteStore.reopen(store, clock: clock), directory: directory, settings: settings,
+      decider: decider, clock: clock)
+  }
+}

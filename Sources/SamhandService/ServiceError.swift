@@ -1,0 +1,27 @@
+/// Why a use case refused. The messages are safe to show a requester: a denied recipient
+/// reads exactly like one that does not exist.
+public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Not there, or not there for this actor; deliberately indistinguishable.
+  case notFound(kind: String, id: String)
+  /// Refused for this actor (on things whose existence is no secret: services, the audit log).
+  case forbidden(String)
+  /// The actor could not be identified (unknown staff, bad, expired or revoked token).
+  case unauthenticated
+  /// The request is well-formed but cannot be carried out as asked.
+  case conflict(String)
+  /// A value in the request is unusable.
+  case invalid(String)
+  /// The policy set could not be loaded; nothing is decided without one.
+  case policiesUnavailable(String)
+
+  public var description: String {
+    switch self {
+    case .notFound(let kind, let id): return "no \(kind) \(id)"
+    case .forbidden(let what): return "not allowed: \(what)"
+    case .unauthenticated: return "not authenticated: unknown staff member or invalid token"
+    case .conflict(let message): return message
+    case .invalid(let message): return message
+    case .policiesUnavailable(let message): return "policies not loaded: \(message)"
+    }
+  }
+}
