@@ -25,7 +25,6 @@ extension AuditChain {
   /// The canonical encoding of an entry; see the format above.
   public static func canonicalEncoding(sequence: Int64, event: AuditEvent) -> [UInt8] {
     var buffer: [UInt8] = []
-    buffer.reserveCapacity(256)
     appendCanonicalEncoding(sequence: sequence, event: event, to: &buffer)
     return buffer
   }
@@ -35,24 +34,32 @@ extension AuditChain {
   public static func appendCanonicalEncoding(
     sequence: Int64, event: AuditEvent, to buffer: inout [UInt8]
   ) {
-    buffer.append(contentsOf: encodingTag)
-    buffer.appendBigEndian(sequence)
-    buffer.appendBigEndian(event.timeMillis)
-    buffer.appendField(event.actor)
-    buffer.appendOptionalField(event.actorService)
-    buffer.appendField(event.action)
-    buffer.appendField(event.resourceType)
-    buffer.appendOptionalField(event.resourceID)
-    buffer.appendOptionalField(event.recipientID)
-    buffer.appendField(event.decision.rawValue)
-    buffer.appendLength(event.policyIDs.count)
-    for policyID in event.policyIDs {
-      buffer.appendField(policyID)
+    buffer.appendCanonical(event) { writer, event in
+      writeCanonicalEncoding(sequence: sequence, event: event, to: &writer)
     }
-    buffer.appendOptionalField(event.purpose)
-    buffer.append(event.breakGlass ? 1 : 0)
-    buffer.appendField(event.requestID)
-    buffer.appendField(event.channel.rawValue)
-    buffer.appendField(event.outcome.rawValue)
+  }
+
+  static func writeCanonicalEncoding(
+    sequence: Int64, event: AuditEvent, to writer: inout CanonicalWriter
+  ) {
+    encodingTag.withUnsafeBytes { writer.write(bytes: $0) }
+    writer.writeBigEndian(sequence)
+    writer.writeBigEndian(event.timeMillis)
+    writer.writeField(event.actor)
+    writer.writeOptionalField(event.actorService)
+    writer.writeField(event.action)
+    writer.writeField(event.resourceType)
+    writer.writeOptionalField(event.resourceID)
+    writer.writeOptionalField(event.recipientID)
+    writer.writeField(event.decision.rawValue)
+    writer.writeLength(event.policyIDs.count)
+    for policyID in event.policyIDs {
+      writer.writeField(policyID)
+    }
+    writer.writeOptionalField(event.purpose)
+    writer.write(byte: event.breakGlass ? 1 : 0)
+    writer.writeField(event.requestID)
+    writer.writeField(event.channel.rawValue)
+    writer.writeField(event.outcome.rawValue)
   }
 }

@@ -16,26 +16,25 @@ public enum AuditChain {
   /// SHA-256(previous ‖ canonicalEncoding(sequence, event)).
   public static func hash(previous: Data, sequence: Int64, event: AuditEvent) -> Data {
     var buffer: [UInt8] = []
-    buffer.reserveCapacity(256)
     return hash(previous: previous, sequence: sequence, event: event, buffer: &buffer)
   }
 
-  /// The same hash, building the hashed bytes in a caller-owned buffer that is reused across
-  /// calls (its previous contents are discarded).
+  /// The same hash, building the hashed bytes in a caller-owned scratch buffer that is reused
+  /// across calls (its contents are overwritten; it only ever grows).
   public static func hash(
     previous: Data, sequence: Int64, event: AuditEvent, buffer: inout [UInt8]
   ) -> Data {
-    buffer.removeAll(keepingCapacity: true)
-    buffer.append(contentsOf: previous)
-    appendCanonicalEncoding(sequence: sequence, event: event, to: &buffer)
-    return Data(sha256(buffer))
+    let end = buffer.writeCanonical(at: 0, event) { writer, event in
+      previous.withUnsafeBytes { writer.write(bytes: $0) }
+      writeCanonicalEncoding(sequence: sequence, event: event, to: &writer)
+    }
+    return Data(sha256(buffer, count: end))
   }
 
   /// The entry that follows `head` (nil for an empty log): sequence `head.sequence + 1`,
   /// hash chained to `head.hash`.
   public static func append(_ event: AuditEvent, after head: AuditHead?) -> AuditEntry {
     var buffer: [UInt8] = []
-    buffer.reserveCapacity(256)
     return append(event, after: head, buffer: &buffer)
   }
 
@@ -53,16 +52,19 @@ public enum AuditChain {
   static func chainHash(
     previous: ChainHash, sequence: Int64, event: AuditEvent, buffer: inout [UInt8]
   ) -> ChainHash {
-    buffer.removeAll(keepingCapacity: true)
-    previous.append(to: &buffer)
-    appendCanonicalEncoding(sequence: sequence, event: event, to: &buffer)
-    return ChainHash(sha256(buffer))
+    let end = buffer.writeCanonical(at: 0, event) { writer, event in
+      withUnsafeBytes(of: previous) { writer.write(bytes: $0) }
+      writeCanonicalEncoding(sequence: sequence, event: event, to: &writer)
+    }
+    return ChainHash(sha256(buffer, count: end))
   }
 
-  /// SHA-256 of the whole buffer, hashed in place.
-  static func sha256(_ bytes: [UInt8]) -> SHA256.Digest {
+  /// SHA-256 of the first `count` bytes of `buffer`.
+  private static func sha256(_ buffer: [UInt8], count: Int) -> SHA256.Digest {
     var hasher = SHA256()
-    bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    buffer.withUnsafeBytes {
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count]))
+    }
     return hasher.finalize()
   }
 }

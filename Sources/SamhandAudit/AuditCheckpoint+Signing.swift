@@ -52,12 +52,15 @@ extension AuditCheckpoint {
   static func signedMessage(
     sequence: Int64, headHash: Data, timeMillis: Int64, keyID: String
   ) -> [UInt8] {
-    var message = signingTag
-    message.reserveCapacity(signingTag.count + 60 + keyID.utf8.count)
-    message.appendBigEndian(sequence)
-    message.appendBigEndian(timeMillis)
-    message.appendField(keyID)
-    message.appendBytes(headHash)
+    var message: [UInt8] = []
+    message.appendCanonical(headHash) { writer, headHash in
+      signingTag.withUnsafeBytes { writer.write(bytes: $0) }
+      writer.writeBigEndian(sequence)
+      writer.writeBigEndian(timeMillis)
+      writer.writeField(keyID)
+      writer.writeLength(headHash.count)
+      headHash.withUnsafeBytes { writer.write(bytes: $0) }
+    }
     return message
   }
 }

@@ -43,7 +43,6 @@ public struct AuditVerifier: Sendable {
   public init(checkpoints: [AuditCheckpoint], publicKeys: [String: Curve25519.Signing.PublicKey]) {
     self.checkpoints = checkpoints.sorted { $0.sequence < $1.sequence }
     self.publicKeys = publicKeys.mapValues(\.rawRepresentation)
-    buffer.reserveCapacity(512)
   }
 
   /// Checks the next stored entry. After the first problem, later entries only serve to

@@ -39,8 +39,4 @@ struct ChainHash: Sendable, Equatable {
   }
 
   var data: Data { withUnsafeBytes(of: self) { Data($0) } }
-
-  func append(to buffer: inout [UInt8]) {
-    withUnsafeBytes(of: self) { buffer.append(contentsOf: $0) }
-  }
 }
