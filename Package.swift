@@ -41,15 +41,17 @@ let package = Package(
     .executableTarget(
       name: "samhand",
       dependencies: [
-        "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore",
+        "SamhandCore", "SamhandAudit", "SamhandPolicy", "SamhandService",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .target(
       name: "SamhandService",
-      dependencies: ["SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore"],
+      dependencies: [
+        "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       plugins: ["EmbedFiles"]
     ),
     .executableTarget(name: "FileEmbedder"),

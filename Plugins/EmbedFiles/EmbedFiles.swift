@@ -15,7 +15,8 @@ struct EmbedFiles: BuildToolPlugin {
   }
 
   static let sources: [String: Source] = [
-    "SamhandStore": Source(folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations"),
+    "SamhandStore": Source(
+      folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations"),
     "SamhandService": Source(
       folder: "policies", extensions: ["cedar", "json"], variable: "embeddedDefaultPolicies"),
   ]

@@ -54,8 +54,10 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
 
   /// The date `days` later (earlier when negative).
   public func adding(days: Int) -> CalendarDate {
-    let start = Self.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))
-    return CalendarDate(start.map { Self.calendar.date(byAdding: .day, value: days, to: $0) ?? $0 } ?? Date())
+    let start = Self.calendar.date(
+      from: DateComponents(year: year, month: month, day: day, hour: 12))
+    return CalendarDate(
+      start.map { Self.calendar.date(byAdding: .day, value: days, to: $0) ?? $0 } ?? Date())
   }
 
   public var description: String {

@@ -53,7 +53,7 @@ extension SamhandService {
         let entry = event(
           request, target: target, decision: evaluation, service: staff.services.first, at: now)
         try transaction.appendAudit(entry)
-        guard evaluation.decision.isAllowed else { return .failure(target.denial) }
+        guard evaluation.isAllowed else { return .failure(target.denial) }
         allowedEvent = entry
         return .success(try perform(transaction, target))
       }
@@ -67,10 +67,14 @@ extension SamhandService {
     }
   }
 
-  /// A decision and whether it rests on emergency access.
+  /// A decision and whether it rests on emergency access. A decision whose evaluation hit
+  /// an error counts as a denial: Cedar skips a policy that errors, and a skipped forbid must
+  /// never turn into an allow (fail closed).
   struct Evaluation {
     let decision: Decision
     let breakGlass: Bool
+
+    var isAllowed: Bool { decision.isAllowed && decision.errors.isEmpty }
   }
 
   /// Decides without emergency access first; only a read the actor could not otherwise make,
@@ -91,19 +95,19 @@ extension SamhandService {
           resource: target.uid, context: context),
         entities: entities)
     }
-    let ordinary = ask(breakGlass: false)
+    let ordinary = Evaluation(decision: ask(breakGlass: false), breakGlass: false)
     guard !ordinary.isAllowed, request.action == .view, facts.holdsBreakGlass else {
-      return Evaluation(decision: ordinary, breakGlass: false)
+      return ordinary
     }
-    let emergency = ask(breakGlass: true)
-    return Evaluation(decision: emergency.isAllowed ? emergency : ordinary, breakGlass: emergency.isAllowed)
+    let emergency = Evaluation(decision: ask(breakGlass: true), breakGlass: true)
+    return emergency.isAllowed ? emergency : ordinary
   }
 
   private func event(
     _ request: GateRequest, target: GateTarget?, decision: Evaluation?,
     service: ServiceCode? = nil, at now: Date
   ) -> AuditEvent {
-    let allowed = decision?.decision.isAllowed ?? false
+    let allowed = decision?.isAllowed ?? false
     return AuditEvent(
       timeMillis: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
       actor: request.actor.staffID.rawValue, actorService: service?.rawValue,

@@ -54,7 +54,8 @@ extension SamhandService {
           throw ServiceError.notFound(kind: "break-glass grant", id: id.rawValue)
         }
         guard
-          try transaction.reviewBreakGlass(id, outcome: outcome, comment: comment, by: actor.staffID)
+          try transaction.reviewBreakGlass(
+            id, outcome: outcome, comment: comment, by: actor.staffID)
         else { throw ServiceError.conflict("grant \(id) has already been reviewed") }
       })
   }

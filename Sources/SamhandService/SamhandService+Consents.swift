@@ -10,8 +10,7 @@ extension SamhandService {
     public let staff: [StaffID]
     public let categories: [InformationCategory]
 
-    public init(services: [ServiceCode], staff: [StaffID] = [], categories: [InformationCategory])
-    {
+    public init(services: [ServiceCode], staff: [StaffID] = [], categories: [InformationCategory]) {
       self.services = services
       self.staff = staff
       self.categories = categories

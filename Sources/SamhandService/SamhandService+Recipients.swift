@@ -113,7 +113,8 @@ extension SamhandService {
     guard let staff else { throw ServiceError.unauthenticated }
     guard staff.services.count == 1, let service = staff.services.first else {
       let list = staff.services.map(\.rawValue).joined(separator: ", ")
-      throw ServiceError.invalid("you belong to several services (\(list)); name one with --service")
+      throw ServiceError.invalid(
+        "you belong to several services (\(list)); name one with --service")
     }
     return service
   }

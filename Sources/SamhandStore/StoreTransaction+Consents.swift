@@ -9,7 +9,8 @@ extension StoreTransaction {
 
   public func insertConsent(_ new: NewConsent, recordedBy: StaffID) throws -> ConsentID {
     let id = ConsentID.generate()
-    let sealer = try sealer(table: Self.consentsTable, rowID: id.rawValue, recipient: new.recipientID)
+    let sealer = try sealer(
+      table: Self.consentsTable, rowID: id.rawValue, recipient: new.recipientID)
     try db.execute(
       sql: """
         INSERT INTO consents (id, recipient_id, given_by, form, purpose_sealed,
@@ -90,7 +91,8 @@ extension StoreTransaction {
     let opener = key.map { FieldSealer(table: Self.consentsTable, rowID: id.rawValue, key: $0) }
     let corrupt = StoreError.corruptRow(
       table: Self.consentsTable, id: id.rawValue, reason: "unreadable value")
-    guard let givenBy = Consent.GivenBy(rawValue: row[1]), let form = Consent.Form(rawValue: row[2]),
+    guard let givenBy = Consent.GivenBy(rawValue: row[1]),
+      let form = Consent.Form(rawValue: row[2]),
       let validFrom = try? CalendarDate(parsing: row[5]),
       let recordedAt = Timestamp.parse(row[8])
     else { throw corrupt }
@@ -170,7 +172,8 @@ extension StoreTransaction {
     -> AccessScope
   {
     AccessScope(
-      services: Set(try String.fetchAll(db, sql: services, arguments: [id]).compactMap { try? ServiceCode($0) }),
+      services: Set(
+        try String.fetchAll(db, sql: services, arguments: [id]).compactMap { try? ServiceCode($0) }),
       staff: Set(try String.fetchAll(db, sql: staff, arguments: [id]).map(StaffID.init(rawValue:))),
       categories: Set(
         try String.fetchAll(db, sql: categories, arguments: [id])

@@ -15,3 +15,11 @@ extension StoreTransaction {
       ?? false
   }
 }
+
+extension StoreTransaction {
+  public func services() throws -> [(code: ServiceCode, name: String)] {
+    try Row.fetchAll(db, sql: "SELECT code, name FROM services ORDER BY code").compactMap { row in
+      (try? ServiceCode(row[0] as String)).map { ($0, row[1]) }
+    }
+  }
+}

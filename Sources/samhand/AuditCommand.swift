@@ -1,14 +1,14 @@
 import ArgumentParser
 import Foundation
 import SamhandAudit
-import SamhandCrypto
-import SamhandStore
+import SamhandCore
+import SamhandService
 
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Verify the audit log and write signed checkpoints.",
-    subcommands: [Verify.self, Checkpoint.self])
+    abstract: "Verify the audit log, write checkpoints, review emergency access.",
+    subcommands: [Verify.self, Checkpoint.self, BreakGlass.self, Review.self])
 
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,18 +26,12 @@ struct AuditCommand: ParsableCommand {
     var publicKey: String?
 
     func run() throws {
-      let directory = try options.dataDirectory()
-      let keyURL =
-        publicKey.map { URL(fileURLWithPath: $0) }
-        ?? directory.keysURL.appending(path: "audit-signing.pub")
-      if publicKey == nil { try KeyRing.checkPermissions(of: directory.keysURL) }
-      let key = try KeyRing.loadAuditPublicKey(from: keyURL)
-      let keyID = KeyRing.auditKeyID(for: key)
       let progress = ProgressLine(label: "verified")
       let update: ((Int64, Int64) -> Void)? =
         progress.isVisible ? { progress.update(done: $0, total: $1) } : nil
-      let report = try AuditLogVerification.verify(
-        databaseAt: directory.databaseURL, publicKeys: [keyID: key], progress: update)
+      let report = try SamhandService.verifyAuditLog(
+        dataDirectory: options.dataDirectory(),
+        publicKey: publicKey.map { URL(fileURLWithPath: $0) }, progress: update)
       progress.finish()
       try options.render(report) { Self.text(report) }
       if !report.intact { throw ExitCode(1) }
@@ -60,21 +54,67 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-      let (_, store) = try options.open()
-      let checkpoint = try store.write { transaction in
-        try transaction.appendAudit(
-          AuditActor.operator(osUser: Output.osUser).event(
-            action: "audit.checkpoint", resourceType: "audit-log", at: store.clock.now))
-        return try transaction.writeCheckpoint()
-      }
+      guard let checkpoint = try options.open().writeCheckpoint(by: Output.osUser) else { return }
       struct Written: Encodable {
         let sequence: Int64
         let headHash: String
       }
-      guard let checkpoint else { return }
       let written = Written(
         sequence: checkpoint.sequence, headHash: Output.hex(checkpoint.headHash))
       try options.render(written) { "Checkpoint signed at #\(written.sequence)." }
+    }
+  }
+
+  struct BreakGlass: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "break-glass",
+      abstract: "List emergency accesses for review (auditors).")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+
+    @Flag(name: .long, help: "Only grants not yet reviewed.")
+    var pending = false
+
+    func run() throws {
+      let grants = try options.open().breakGlassGrants(
+        pendingOnly: pending, as: actorOptions.actor(), options: actorOptions.options)
+      try options.render(grants) {
+        grants.isEmpty
+          ? "No emergency accesses\(pending ? " awaiting review" : "")."
+          : grants.map { grant in
+            let review = grant.reviewOutcome.map { " reviewed: \($0.rawValue)" } ?? " PENDING"
+            return
+              "\(grant.id)  \(Output.time(grant.grantedAt))  \(grant.staffID) -> \(grant.recipientID)  reason: \(grant.reason)\(review)"
+          }.joined(separator: "\n")
+      }
+    }
+  }
+
+  struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record the review of an emergency access (auditors).")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+
+    @Argument(help: "The break-glass grant id.")
+    var grant: String
+
+    @Option(name: .long, help: "accepted or questioned.")
+    var outcome: String
+
+    @Option(name: .long, help: "What the review found.")
+    var comment: String
+
+    func run() throws {
+      guard let parsed = BreakGlassGrant.ReviewOutcome(rawValue: outcome) else {
+        throw CommandLineError.invalid("--outcome must be accepted or questioned")
+      }
+      try options.open().reviewBreakGlass(
+        BreakGlassID(rawValue: grant), outcome: parsed, comment: comment,
+        as: actorOptions.actor(), options: actorOptions.options)
+      try options.render(Output.Created(id: grant)) { "Reviewed \(grant): \(outcome)." }
     }
   }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SamhandStore
 
 struct BackupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -18,12 +17,7 @@ struct BackupCommand: ParsableCommand {
 
   func run() throws {
     let target = URL(fileURLWithPath: to)
-    guard !FileManager.default.fileExists(atPath: target.path) else {
-      throw CommandLineError.fileExists(target.path)
-    }
-    let (_, store) = try options.open()
-    try store.backup(to: target)
-    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+    try options.open().backup(to: target, by: Output.osUser)
     struct Written: Encodable { let backup: String }
     try options.render(Written(backup: target.path)) { "Backup written to \(target.path)." }
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SamhandStore
+import SamhandCore
+import SamhandService
 
 /// Options every command shares: where the data lives and how to print.
 struct GlobalOptions: ParsableArguments {
@@ -8,32 +9,68 @@ struct GlobalOptions: ParsableArguments {
     name: .long, help: ArgumentHelp("Data directory (default: $SAMHAND_DATA).", valueName: "DIR"))
   var data: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Policy directory to use instead of DIR/policies.", valueName: "DIR"))
+  var policies: String?
+
   @Flag(name: .long, help: "Print machine-readable JSON.")
   var json = false
 
   var environment: [String: String] { ProcessInfo.processInfo.environment }
 
   /// The data directory from `--data` or `SAMHAND_DATA`.
-  func dataDirectory() throws -> DataDirectory {
+  func dataDirectory() throws -> URL {
     guard let path = data ?? environment["SAMHAND_DATA"], !path.isEmpty else {
       throw CommandLineError.noDataDirectory
     }
-    return DataDirectory(url: URL(fileURLWithPath: path))
+    return URL(fileURLWithPath: path)
   }
 
-  /// The data directory opened: permissions checked, settings loaded, store migrated.
-  func open() throws -> (directory: DataDirectory, store: SQLiteStore) {
-    let directory = try dataDirectory()
-    let opened = try directory.open(environment: environment)
-    return (directory, opened.store)
+  /// The installation opened: key permissions checked, settings and policies loaded.
+  func open() throws -> SamhandService {
+    try SamhandService.open(
+      dataDirectory: dataDirectory(), policies: policies.map { URL(fileURLWithPath: $0) },
+      environment: environment)
   }
 
   /// Prints `value` as one line of JSON when `--json` was given, else `text()`.
   func render<Value: Encodable>(_ value: Value, text: () -> String) throws {
-    if json {
-      print(try Output.json(value))
-    } else {
-      print(text())
+    print(json ? try Output.json(value) : text())
+  }
+}
+
+/// Who is acting, for commands that touch recipient data.
+struct ActorOptions: ParsableArguments {
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp("Staff id to act as (default: $SAMHAND_AS).", valueName: "STAFF-ID"))
+  var staffID: String?
+
+  @Option(name: .long, help: "Why you need the information (tjenstlig behov).")
+  var purpose: String?
+
+  func actor() throws -> Actor {
+    guard let id = staffID ?? ProcessInfo.processInfo.environment["SAMHAND_AS"], !id.isEmpty
+    else { throw CommandLineError.noActor }
+    return Actor(staffID: StaffID(rawValue: id), channel: .cli, osUser: Output.osUser)
+  }
+
+  var options: RequestOptions { RequestOptions(purpose: purpose) }
+}
+
+/// Mistakes on the command line that are not about one option's syntax.
+enum CommandLineError: Error, CustomStringConvertible {
+  case noDataDirectory
+  case noActor
+  case invalid(String)
+
+  var description: String {
+    switch self {
+    case .noDataDirectory: return "no data directory: pass --data DIR or set SAMHAND_DATA"
+    case .noActor: return "who is acting? pass --as STAFF-ID or set SAMHAND_AS"
+    case .invalid(let message): return message
     }
   }
 }
@@ -43,10 +80,14 @@ enum Output {
   static func json<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(time(date))
+    }
     return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 
-  /// The OS user running the command, recorded in audit entries of CLI operator actions.
+  /// The OS user running the command, recorded in audit entries of CLI actions.
   static var osUser: String {
     if let name = getpwuid(geteuid())?.pointee.pw_name { return String(cString: name) }
     return ProcessInfo.processInfo.environment["USER"] ?? "uid-\(geteuid())"
@@ -55,17 +96,43 @@ enum Output {
   static func hex(_ data: Data) -> String {
     data.map { String(format: "%02x", $0) }.joined()
   }
+
+  static func time(_ date: Date) -> String {
+    date.formatted(
+      .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
+        .timeSeparator(.colon).timeZone(separator: .omitted))
+  }
+
+  /// `{"id": ...}`, what a creating command prints with --json.
+  struct Created: Encodable {
+    let id: String
+  }
 }
 
-/// Mistakes on the command line that are not about one option's syntax.
-enum CommandLineError: Error, CustomStringConvertible {
-  case noDataDirectory
-  case fileExists(String)
+/// Parsers for values given on the command line, with the domain's own error messages.
+enum Parse {
+  static func services(_ text: String) throws -> [ServiceCode] {
+    try list(text).map { try ServiceCode($0) }
+  }
 
-  var description: String {
-    switch self {
-    case .noDataDirectory: return "no data directory: pass --data DIR or set SAMHAND_DATA"
-    case .fileExists(let path): return "\(path) exists; choose a new file name"
-    }
+  static func categories(_ text: String) throws -> [InformationCategory] {
+    try list(text).map { try InformationCategory(parsing: $0) }
+  }
+
+  static func roles(_ text: String) throws -> [StaffRole] {
+    try list(text).map { try StaffRole(parsing: $0) }
+  }
+
+  static func staff(_ text: String) -> [StaffID] {
+    list(text).map(StaffID.init(rawValue:))
+  }
+
+  static func date(_ text: String?) throws -> CalendarDate? {
+    try text.map { try CalendarDate(parsing: $0) }
+  }
+
+  static func list(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
   }
 }

@@ -1,26 +1,27 @@
 import ArgumentParser
-import SamhandStore
+import SamhandService
 
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Create a new data directory: database, keys (0600) and settings.",
+    abstract: "Create a new data directory: database, keys (0600), settings, default policies.",
     discussion: "Refuses a directory that exists and is not empty.")
 
   @OptionGroup var options: GlobalOptions
 
   func run() throws {
-    let directory = try options.dataDirectory()
-    let store = try directory.initialize(by: .operator(osUser: Output.osUser))
-    let counts = try store.read { try $0.counts() }
+    let service = try SamhandService.initialize(
+      dataDirectory: options.dataDirectory(), by: Output.osUser)
+    let status = try service.status()
     struct Created: Encodable {
       let data: String
       let schemaVersion: Int
     }
-    try options.render(Created(data: directory.url.path, schemaVersion: counts.schemaVersion)) {
+    try options.render(Created(data: status.data, schemaVersion: status.counts.schemaVersion)) {
       """
-      Initialised \(directory.url.path) (schema version \(counts.schemaVersion)).
-      Keys are in \(directory.keysURL.path); back them up apart from the database.
+      Initialised \(status.data) (schema version \(status.counts.schemaVersion)).
+      Keys are in \(status.data)/keys; back them up apart from the database.
+      Policies are in \(status.data)/policies; edit them there.
       """
     }
   }

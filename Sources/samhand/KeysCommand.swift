@@ -1,5 +1,4 @@
 import ArgumentParser
-import SamhandStore
 
 struct KeysCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -12,14 +11,13 @@ struct KeysCommand: ParsableCommand {
       abstract: "Make a new key-encryption key and rewrap every data key under it.",
       discussion: """
         The rewrap runs in one transaction. The old key stays until `samhand keys retire`.
+        Restart a running server afterwards, and back up DIR/keys.
         """)
 
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-      let (directory, store) = try options.open()
-      let outcome = try KeyRotation(directory: directory, store: store)
-        .rotate(by: .operator(osUser: Output.osUser))
+      let outcome = try options.open().rotateKeys(by: Output.osUser)
       try options.render(outcome) {
         "Key version \(outcome.version) is current; rewrapped \(outcome.dataKeys) data keys."
       }
@@ -36,9 +34,7 @@ struct KeysCommand: ParsableCommand {
     var version: Int
 
     func run() throws {
-      let (directory, store) = try options.open()
-      let outcome = try KeyRotation(directory: directory, store: store)
-        .retire(version: version, by: .operator(osUser: Output.osUser))
+      let outcome = try options.open().retireKey(version: version, by: Output.osUser)
       try options.render(outcome) { "Key version \(outcome.version) retired." }
     }
   }

@@ -7,7 +7,9 @@ struct Samhand: ParsableCommand {
     commandName: "samhand",
     abstract: "Case coordination for municipal welfare services.",
     subcommands: [
-      InitCommand.self, StatusCommand.self, KeysCommand.self, AuditCommand.self,
+      InitCommand.self, StatusCommand.self, DemoCommand.self, ServiceCommand.self,
+      StaffCommand.self, TokenCommand.self, RecipientCommand.self, ConsentCommand.self,
+      BlockCommand.self, BreakGlassCommand.self, AuditCommand.self, KeysCommand.self,
       BackupCommand.self, PolicyCommand.self,
     ]
   )

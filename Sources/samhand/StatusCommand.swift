@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import SamhandStore
+import SamhandService
 
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,43 +8,12 @@ struct StatusCommand: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
-  struct Status: Encodable {
-    struct KeyVersion: Encodable {
-      let version: Int
-      let current: Bool
-      let dataKeys: Int
-    }
-    struct Checkpoint: Encodable {
-      let sequence: Int64
-      let time: String
-      let keyID: String
-    }
-    let data: String
-    let counts: StoreCounts
-    let keyVersions: [KeyVersion]
-    let lastCheckpoint: Checkpoint?
-  }
-
   func run() throws {
-    let (directory, store) = try options.open()
-    let status = try store.read { transaction in
-      let dataKeys = try transaction.dataKeyCountsByKEKVersion()
-      let ring = store.keyRing
-      return Status(
-        data: directory.url.path, counts: try transaction.counts(),
-        keyVersions: ring.kekVersions.map {
-          .init(version: $0, current: $0 == ring.currentKEKVersion, dataKeys: dataKeys[$0] ?? 0)
-        },
-        lastCheckpoint: try transaction.lastCheckpoint().map {
-          .init(
-            sequence: $0.sequence, time: Output.time(milliseconds: $0.timeMillis),
-            keyID: $0.keyID)
-        })
-    }
+    let status = try options.open().status()
     try options.render(status) { Self.text(status) }
   }
 
-  static func text(_ status: Status) -> String {
+  static func text(_ status: InstallationStatus) -> String {
     let counts = status.counts
     var lines = [
       "data directory   \(status.data)",
@@ -61,18 +29,10 @@ struct StatusCommand: ParsableCommand {
       lines.append("key version \(key.version)    wraps \(key.dataKeys) data keys\(marker)")
     }
     if let checkpoint = status.lastCheckpoint {
-      lines.append("last checkpoint  #\(checkpoint.sequence) at \(checkpoint.time)")
+      lines.append("last checkpoint  #\(checkpoint.sequence) at \(Output.time(checkpoint.time))")
     } else {
       lines.append("last checkpoint  none")
     }
     return lines.joined(separator: "\n")
-  }
-}
-
-extension Output {
-  static func time(milliseconds: Int64) -> String {
-    Date(timeIntervalSince1970: Double(milliseconds) / 1000).formatted(
-      .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
-        .timeSeparator(.colon).timeZone(separator: .omitted))
   }
 }

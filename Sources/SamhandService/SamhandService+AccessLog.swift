@@ -1,0 +1,45 @@
+import Foundation
+import SamhandAudit
+import SamhandCore
+import SamhandStore
+
+/// One line of "who has looked at my information" (innsyn i logg, L22).
+public struct AccessLogEntry: Sendable, Equatable, Encodable {
+  public let time: Date
+  public let staffID: String
+  public let staffName: String?
+  public let service: String?
+  public let action: String
+  public let purpose: String?
+  public let breakGlass: Bool
+  public let allowed: Bool
+}
+
+extension SamhandService {
+  /// Every recorded access to the recipient's information, oldest first, read from the audit
+  /// log: who, which service, when, what, why, and whether under emergency access.
+  public func accessLog(
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> [AccessLogEntry] {
+    try gate(
+      request(actor, .readAudit, "access-log.read", options),
+      notFound: Self.noRecipient(recipient),
+      resolve: { transaction in
+        try transaction.registeringService(of: recipient).map { _ in .recipient(recipient) }
+      },
+      perform: { transaction, _ in
+        var names: [String: String?] = [:]
+        return try transaction.auditEntries(recipientID: recipient.rawValue).map { entry in
+          let event = entry.event
+          if names[event.actor] == nil {
+            names[event.actor] = try transaction.staff(StaffID(rawValue: event.actor))?.name
+          }
+          return AccessLogEntry(
+            time: Date(timeIntervalSince1970: Double(event.timeMillis) / 1000),
+            staffID: event.actor, staffName: names[event.actor] ?? nil,
+            service: event.actorService, action: event.action, purpose: event.purpose,
+            breakGlass: event.breakGlass, allowed: event.decision == .allow)
+        }
+      })
+  }
+}

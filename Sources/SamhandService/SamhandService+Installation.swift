@@ -1,0 +1,97 @@
+import Crypto
+import Foundation
+import SamhandAudit
+import SamhandCore
+import SamhandCrypto
+import SamhandStore
+
+/// What `samhand status` shows: how much is stored and under which keys, opening nothing
+/// sealed.
+public struct InstallationStatus: Sendable, Encodable {
+  public struct KeyVersion: Sendable, Encodable {
+    public let version: Int
+    public let current: Bool
+    public let dataKeys: Int
+  }
+  public struct Checkpoint: Sendable, Encodable {
+    public let sequence: Int64
+    public let time: Date
+    public let keyID: String
+  }
+  public let data: String
+  public let counts: StoreCounts
+  public let keyVersions: [KeyVersion]
+  public let lastCheckpoint: Checkpoint?
+}
+
+/// The operator's work on the installation: status, keys, checkpoints, backups, verification.
+extension SamhandService {
+  public func status() throws -> InstallationStatus {
+    let ring = store.keyRing
+    return try store.read { transaction in
+      let dataKeys = try transaction.dataKeyCountsByKEKVersion()
+      return InstallationStatus(
+        data: directory.url.path, counts: try transaction.counts(),
+        keyVersions: ring.kekVersions.map {
+          .init(version: $0, current: $0 == ring.currentKEKVersion, dataKeys: dataKeys[$0] ?? 0)
+        },
+        lastCheckpoint: try transaction.lastCheckpoint().map {
+          .init(
+            sequence: $0.sequence, time: Date(timeIntervalSince1970: Double($0.timeMillis) / 1000),
+            keyID: $0.keyID)
+        })
+    }
+  }
+
+  /// What a key rotation or retirement did.
+  public typealias KeyChange = KeyRotation.Outcome
+
+  public func rotateKeys(by osUser: String) throws -> KeyChange {
+    try KeyRotation(directory: directory, store: store).rotate(by: .operator(osUser: osUser))
+  }
+
+  public func retireKey(version: Int, by osUser: String) throws -> KeyChange {
+    try KeyRotation(directory: directory, store: store)
+      .retire(version: version, by: .operator(osUser: osUser))
+  }
+
+  /// Signs a checkpoint over the current head now (audited first, so it covers its own entry).
+  public func writeCheckpoint(by osUser: String) throws -> AuditCheckpoint? {
+    try store.write { transaction in
+      try transaction.appendAudit(
+        AuditActor.operator(osUser: osUser).event(
+          action: "audit.checkpoint", resourceType: "audit-log", at: clock.now))
+      return try transaction.writeCheckpoint()
+    }
+  }
+
+  /// A consistent online copy of the database, mode 0600; refuses to overwrite.
+  public func backup(to url: URL, by osUser: String) throws {
+    guard !FileManager.default.fileExists(atPath: url.path) else {
+      throw ServiceError.conflict("\(url.path) exists; choose a new file name")
+    }
+    try store.backup(to: url)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+    try operatorChange(osUser, "store.backup", "store", url.lastPathComponent) { _ in }
+  }
+
+  /// Verifies the audit log of a data directory from the database file and the public key
+  /// alone (default `DIR/keys/audit-signing.pub`), without opening the installation.
+  public static func verifyAuditLog(
+    dataDirectory: URL, publicKey: URL? = nil, progress: ((Int64, Int64) -> Void)? = nil
+  ) throws -> AuditVerificationReport {
+    let directory = DataDirectory(url: dataDirectory)
+    if publicKey == nil { try KeyRing.checkPermissions(of: directory.keysURL) }
+    let keyURL = publicKey ?? directory.keysURL.appending(path: "audit-signing.pub")
+    let key = try KeyRing.loadAuditPublicKey(from: keyURL)
+    return try AuditLogVerification.verify(
+      databaseAt: directory.databaseURL, publicKeys: [KeyRing.auditKeyID(for: key): key],
+      progress: progress)
+  }
+
+  /// Writes a checkpoint on clean shutdown, so entries since the last one cannot be cut off
+  /// unnoticed.
+  public func shutdownCheckpoint() throws {
+    _ = try store.write { try $0.writeCheckpoint() }
+  }
+}

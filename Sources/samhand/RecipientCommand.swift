@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import SamhandCore
+import SamhandService
+
+struct RecipientCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recipient", abstract: "Register, show, find and list recipients.",
+    subcommands: [
+      Add.self, Show.self, Find.self, List.self, Assign.self, Unassign.self, AccessLog.self,
+    ])
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Register a recipient in your service.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+    @Option(name: .long, help: "Full name.") var name: String
+    @Option(name: .long, help: "National id (11 digits; fødselsnummer or D-number).")
+    var nationalId: String
+    @Option(name: .long, help: "Contact data (phone, address).") var contact: String?
+    @Option(name: .long, help: "Register in this service (default: your only one).")
+    var service: String?
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Next of kin as NAME:RELATION[:CONTACT]; repeat. Use --child for children.",
+        valueName: "RELATIVE"))
+    var relative: [String] = []
+    @Option(
+      name: .long, help: ArgumentHelp("A child as next of kin, NAME:RELATION.", valueName: "CHILD"))
+    var child: [String] = []
+
+    func run() throws {
+      let relatives =
+        try relative.map { try Self.relative($0, isChild: false) }
+        + child.map { try Self.relative($0, isChild: true) }
+      let id = try options.open().registerRecipient(
+        name: name, nationalID: nationalId, contact: contact, relatives: relatives,
+        service: try service.map { try ServiceCode($0) }, as: actorOptions.actor(),
+        options: actorOptions.options)
+      try options.render(Output.Created(id: id.rawValue)) { "Registered \(id)." }
+    }
+
+    static func relative(_ text: String, isChild: Bool) throws -> NewRelative {
+      let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
+      guard parts.count >= 2 else {
+        throw CommandLineError.invalid("next of kin '\(text)': use NAME:RELATION[:CONTACT]")
+      }
+      return NewRelative(
+        name: parts[0], relation: parts[1], contact: parts.count > 2 ? parts[2] : nil,
+        isChild: isChild)
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a recipient.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+    @Argument(help: "Recipient id.") var id: String
+
+    func run() throws {
+      let recipient = try options.open().showRecipient(
+        RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
+      try options.render(recipient) { Self.text(recipient) }
+    }
+
+    static func text(_ recipient: Recipient) -> String {
+      var lines = [
+        "\(recipient.id)  \(recipient.name)",
+        "national id   \(recipient.nationalID)",
+        "contact       \(recipient.contact.map { $0 ?? "-" })",
+        "registered by \(recipient.registeredBy) at \(Output.time(recipient.createdAt))",
+      ]
+      for relative in recipient.relatives {
+        let child = relative.isChild ? " (child)" : ""
+        lines.append("next of kin   \(relative.name), \(relative.relation)\(child)")
+      }
+      return lines.joined(separator: "\n")
+    }
+  }
+
+  struct Find: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find a recipient by national id, among those you may see.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+    @Option(name: .long, help: "National id.") var nationalId: String
+
+    func run() throws {
+      let id = try options.open().findRecipient(
+        nationalID: nationalId, as: actorOptions.actor(), options: actorOptions.options)
+      try options.render(Output.Created(id: id.rawValue)) { id.rawValue }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List your caseload.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+
+    func run() throws {
+      let recipients = try options.open().caseload(
+        as: actorOptions.actor(), options: actorOptions.options)
+      try options.render(recipients) {
+        recipients.map { "\($0.id)\t\($0.name)\t\($0.registeredBy)" }.joined(separator: "\n")
+      }
+    }
+  }
+
+  struct Assign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Bring a staff member into the recipient's care.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+    @Argument(help: "Recipient id.") var id: String
+    @Option(name: .long, help: "Staff id to assign.") var staff: String
+
+    func run() throws {
+      try options.open().assign(
+        StaffID(rawValue: staff), to: RecipientID(rawValue: id), as: actorOptions.actor(),
+        options: actorOptions.options)
+      try options.render(Output.Created(id: id)) { "Assigned \(staff) to \(id)." }
+    }
+  }
+
+  struct Unassign: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "End an assignment.")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+    @Argument(help: "Recipient id.") var id: String
+    @Option(name: .long, help: "Staff id to unassign.") var staff: String
+
+    func run() throws {
+      try options.open().unassign(
+        StaffID(rawValue: staff), from: RecipientID(rawValue: id), as: actorOptions.actor(),
+        options: actorOptions.options)
+      try options.render(Output.Created(id: id)) { "Unassigned \(staff) from \(id)." }
+    }
+  }
+
+  struct AccessLog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "access-log",
+      abstract: "Who has looked at this recipient's information (for an access request).")
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var actorOptions: ActorOptions
+    @Argument(help: "Recipient id.") var id: String
+
+    func run() throws {
+      let entries = try options.open().accessLog(
+        of: RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
+      try options.render(entries) {
+        entries.map { entry in
+          let who = entry.staffName.map { "\($0) (\(entry.staffID))" } ?? entry.staffID
+          let flags =
+            (entry.breakGlass ? " EMERGENCY ACCESS" : "") + (entry.allowed ? "" : " DENIED")
+          return
+            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose ?? "-")\(flags)"
+        }.joined(separator: "\n")
+      }
+    }
+  }
+}
