@@ -60,7 +60,7 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["FileEmbedder"]
     ),
-    .target(name: "SamhandTestSupport", path: "Tests/SamhandTestSupport"),
+    .target(name: "SamhandTestSupport", dependencies: ["SamhandCore"], path: "Tests/SamhandTestSupport"),
     .executableTarget(
       name: "samhand-crash-probe",
       dependencies: ["SamhandStore", "SamhandAudit"],
@@ -82,6 +82,13 @@ let package = Package(
         "SamhandStore", "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandTestSupport",
         "samhand-crash-probe",
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "SamhandServiceTests",
+      dependencies: [
+        "SamhandService", "SamhandCore", "SamhandAudit", "SamhandPolicy", "SamhandStore",
+        "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(

@@ -67,6 +67,20 @@ extension SamhandService {
     }
   }
 
+  /// Checks a gated use case's input before the gate. A refusal is audited as the actor's
+  /// failed attempt (no decision made), then reported; nothing else is written.
+  func validated<T>(_ request: GateRequest, _ check: () throws -> T) throws -> T {
+    do {
+      return try check()
+    } catch {
+      var attempt = event(request, target: nil, decision: nil, at: clock.now)
+      attempt.decision = .notEvaluated
+      attempt.outcome = .failed
+      _ = try? store.write { try $0.appendAudit(attempt) }
+      throw error
+    }
+  }
+
   /// A decision and whether it rests on emergency access. A decision whose evaluation hit
   /// an error counts as a denial: Cedar skips a policy that errors, and a skipped forbid must
   /// never turn into an allow (fail closed).

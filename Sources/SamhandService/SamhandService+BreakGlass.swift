@@ -9,12 +9,15 @@ extension SamhandService {
   public func breakGlass(
     recipient: RecipientID, reason: String, as actor: Actor, options: RequestOptions = .init()
   ) throws -> BreakGlassGrant {
-    guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw ServiceError.invalid("state the reason for emergency access")
+    let breakGlass = request(actor, .breakGlass, "break-glass.request", options)
+    try validated(breakGlass) {
+      guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw ServiceError.invalid("state the reason for emergency access")
+      }
     }
     let expires = clock.now.addingTimeInterval(Double(settings.breakGlassHours) * 3600)
     return try gate(
-      request(actor, .breakGlass, "break-glass.request", options),
+      breakGlass,
       notFound: Self.noRecipient(recipient),
       resolve: { transaction in
         try transaction.registeringService(of: recipient).map { _ in .recipient(recipient) }
@@ -43,11 +46,14 @@ extension SamhandService {
     _ id: BreakGlassID, outcome: BreakGlassGrant.ReviewOutcome, comment: String, as actor: Actor,
     options: RequestOptions = .init()
   ) throws {
-    guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw ServiceError.invalid("a review needs a comment")
+    let review = request(actor, .reviewBreakGlass, "break-glass.review", options)
+    try validated(review) {
+      guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw ServiceError.invalid("a review needs a comment")
+      }
     }
     try gate(
-      request(actor, .reviewBreakGlass, "break-glass.review", options),
+      review,
       notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
       perform: { transaction, _ in
         guard try transaction.breakGlassGrant(id) != nil else {

@@ -24,13 +24,16 @@ extension SamhandService {
     validUntil: CalendarDate? = nil, as actor: Actor, options: RequestOptions = .init()
   ) throws -> ConsentID {
     let today = CalendarDate.today(clock)
-    let new = try NewConsent(
-      recipientID: recipient, givenBy: givenBy, form: form, purpose: purpose,
-      documentReference: documentReference, services: scope.services, staff: scope.staff,
-      categories: scope.categories, validFrom: validFrom ?? today, validUntil: validUntil,
-      today: today)
+    let add = request(actor, .create, "consent.add", options)
+    let new = try validated(add) {
+      try NewConsent(
+        recipientID: recipient, givenBy: givenBy, form: form, purpose: purpose,
+        documentReference: documentReference, services: scope.services, staff: scope.staff,
+        categories: scope.categories, validFrom: validFrom ?? today, validUntil: validUntil,
+        today: today)
+    }
     return try gate(
-      request(actor, .create, "consent.add", options), notFound: Self.noRecipient(recipient),
+      add, notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       perform: { transaction, _ in
         for service in new.services where !(try transaction.serviceExists(service)) {

@@ -9,13 +9,15 @@ extension SamhandService {
     name: String, nationalID: String, contact: String? = nil, relatives: [NewRelative] = [],
     service: ServiceCode? = nil, as actor: Actor, options: RequestOptions = .init()
   ) throws -> RecipientID {
-    let parsedID = try NationalID(nationalID)
-    let registeringService = try service ?? onlyService(of: actor)
-    let new = try NewRecipient(
-      name: name, nationalID: parsedID, contact: contact, relatives: relatives,
-      registeredBy: registeringService)
+    let register = request(actor, .register, "recipient.register", options)
+    let new = try validated(register) {
+      try NewRecipient(
+        name: name, nationalID: try NationalID(nationalID), contact: contact,
+        relatives: relatives, registeredBy: try service ?? onlyService(of: actor))
+    }
+    let registeringService = new.registeredBy
     return try gate(
-      request(actor, .register, "recipient.register", options),
+      register,
       notFound: .notFound(kind: "service", id: registeringService.rawValue),
       resolve: { try $0.serviceExists(registeringService) ? .service(registeringService) : nil },
       perform: { transaction, _ in try transaction.insertRecipient(new) })
@@ -39,10 +41,11 @@ extension SamhandService {
   public func findRecipient(
     nationalID: String, as actor: Actor, options: RequestOptions = .init()
   ) throws -> RecipientID {
-    let parsed = try NationalID(nationalID)
+    let find = request(actor, .view, "recipient.find", options)
+    let parsed = try validated(find) { try NationalID(nationalID) }
     let notFound = ServiceError.notFound(kind: "recipient with that national id", id: "")
     return try gate(
-      request(actor, .view, "recipient.find", options), notFound: notFound,
+      find, notFound: notFound,
       resolve: { transaction in
         try transaction.recipientID(nationalID: parsed).map { .record($0, .identity) }
       },
