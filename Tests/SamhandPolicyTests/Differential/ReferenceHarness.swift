@@ -60,8 +60,8 @@ struct ReferenceHarness {
 
   static func encode(_ cases: [DifferentialCase]) -> String {
     let items = cases.map { item in
-      "{\"policies\":\(CedarJSON.string(item.policyText)),"
-        + "\"entities\":[\(item.entities.map(CedarJSON.entity).joined(separator: ","))],"
+      "{\"policies\":\(CedarValue.string(item.policyText).jsonText),"
+        + "\"entities\":\(CedarJSON.entities(item.entities)),"
         + "\"requests\":[\(item.requests.map(CedarJSON.request).joined(separator: ","))]}"
     }
     return "[" + items.joined(separator: ",\n") + "]"
