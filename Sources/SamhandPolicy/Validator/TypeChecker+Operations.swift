@@ -22,7 +22,7 @@ extension TypeChecker {
   ) -> ValidatorType {
     switch op {
     case .equal, .notEqual:
-      return .bool
+      return .boolean(.unsure)
     case .less, .lessEqual, .greater, .greaterEqual:
       require(left, .long, at: location, operation: op.rawValue)
       require(right, .long, at: location, operation: op.rawValue)
@@ -37,7 +37,7 @@ extension TypeChecker {
       if case .set(let element) = right {
         require(element, .entity, at: location, operation: "in")
       }
-      return .bool
+      return .boolean(.unsure)
     case .contains:
       require(left, .set, at: location, operation: "contains")
       return .bool
@@ -46,6 +46,28 @@ extension TypeChecker {
       require(right, .set, at: location, operation: op.rawValue)
       return .bool
     }
+  }
+
+  /// `has name`: certainly true for required or guarded attributes, certainly false for
+  /// undeclared ones, unknown for unguarded optional ones.
+  mutating func hasAttribute(
+    _ name: String, of target: ValidatorType, guarded: Bool, at location: SourceLocation
+  ) -> ValidatorType {
+    let attributes: [String: Schema.Attribute]
+    switch target {
+    case .record(let fields):
+      attributes = fields
+    case .entity(let types) where types.count == 1:
+      guard let entityType = schema.entityTypes[types.first ?? ""] else { return .boolean(.unsure) }
+      attributes = entityType.attributes
+    case .unknown, .entity:
+      return .boolean(.unsure)
+    default:
+      report("`has` cannot be applied to \(target.name)", at: location)
+      return .boolean(.unsure)
+    }
+    guard let attribute = attributes[name] else { return .boolean(.alwaysFalse) }
+    return .boolean(attribute.isRequired || guarded ? .alwaysTrue : .either)
   }
 
   /// `.name` on a record or entity type: unknown attributes and unguarded optional ones are

@@ -13,11 +13,14 @@ struct TypeChecker {
   /// Facts `expression has attribute` known to hold, keyed by the expression's path.
   typealias Capabilities = Set<String>
 
+  /// Checks `when`/`unless` blocks as Cedar does: one `&&` chain after the scope.
   mutating func checkConditions(_ conditions: [Policy.Condition]) {
     var capabilities: Capabilities = []
+    var reached = ValidatorType.Truth.alwaysTrue
     for condition in conditions {
-      let type = check(condition.body, capabilities)
+      let type = checkOperand(condition.body, capabilities, after: reached, skipsOn: .alwaysFalse)
       requireBool(type, at: condition.body.location, what: "a condition")
+      reached = conjunction(reached, condition.isWhen ? type.truth : type.truth.negated)
       if condition.isWhen { capabilities.formUnion(facts(condition.body)) }
     }
   }
@@ -26,10 +29,42 @@ struct TypeChecker {
     problems.append(PolicyError(.invalid(message), at: location))
   }
 
+  /// Checks the right operand of a short-circuit: not at all when Cedar certainly skips it,
+  /// silently when it might.
+  private mutating func checkOperand(
+    _ expr: Expr, _ capabilities: Capabilities, after left: ValidatorType.Truth,
+    skipsOn skipping: ValidatorType.Truth
+  ) -> ValidatorType {
+    if left == skipping { return .unknown }
+    guard left == .unsure else { return check(expr, capabilities) }
+    let reported = problems
+    let type = check(expr, capabilities)
+    problems = reported
+    return type
+  }
+
+  private func conjunction(_ left: ValidatorType.Truth, _ right: ValidatorType.Truth)
+    -> ValidatorType.Truth
+  {
+    switch (left, right) {
+    case (.alwaysFalse, _): .alwaysFalse
+    case (.alwaysTrue, _): right
+    case (.unsure, _), (_, .unsure): .unsure
+    case (_, .alwaysFalse): .alwaysFalse
+    default: .either
+    }
+  }
+
+  private func disjunction(_ left: ValidatorType.Truth, _ right: ValidatorType.Truth)
+    -> ValidatorType.Truth
+  {
+    conjunction(left.negated, right.negated).negated
+  }
+
   private mutating func requireBool(
     _ type: ValidatorType, at location: SourceLocation, what: String
   ) {
-    if type.certainlyNot(.bool) {
+    if let kind = type.kind, kind != .bool {
       report("\(what) must be a Boolean, found \(type.name)", at: location)
     }
   }
@@ -73,33 +108,49 @@ struct TypeChecker {
     case .variable(let variable):
       return type(of: variable)
     case .not(let operand):
-      requireBool(check(operand, capabilities), at: operand.location, what: "the operand of `!`")
-      return .bool
+      let type = check(operand, capabilities)
+      requireBool(type, at: operand.location, what: "the operand of `!`")
+      return .boolean(type.truth.negated)
     case .negate(let operand):
       require(check(operand, capabilities), .long, at: operand.location, operation: "-")
       return .long
     case .and(let left, let right):
-      requireBool(check(left, capabilities), at: left.location, what: "an operand of `&&`")
-      let guarded = capabilities.union(facts(left))
-      requireBool(check(right, guarded), at: right.location, what: "an operand of `&&`")
-      return .bool
+      let leftType = check(left, capabilities)
+      requireBool(leftType, at: left.location, what: "an operand of `&&`")
+      let rightType = checkOperand(
+        right, capabilities.union(facts(left)), after: leftType.truth, skipsOn: .alwaysFalse)
+      requireBool(rightType, at: right.location, what: "an operand of `&&`")
+      return .boolean(conjunction(leftType.truth, rightType.truth))
     case .or(let left, let right):
-      requireBool(check(left, capabilities), at: left.location, what: "an operand of `||`")
-      requireBool(check(right, capabilities), at: right.location, what: "an operand of `||`")
-      return .bool
+      let leftType = check(left, capabilities)
+      requireBool(leftType, at: left.location, what: "an operand of `||`")
+      let rightType = checkOperand(
+        right, capabilities, after: leftType.truth, skipsOn: .alwaysTrue)
+      requireBool(rightType, at: right.location, what: "an operand of `||`")
+      return .boolean(disjunction(leftType.truth, rightType.truth))
     case .ifThenElse(let condition, let then, let otherwise):
-      requireBool(check(condition, capabilities), at: condition.location, what: "an if condition")
-      let thenType = check(then, capabilities.union(facts(condition)))
-      return thenType.union(check(otherwise, capabilities))
+      let conditionType = check(condition, capabilities)
+      requireBool(conditionType, at: condition.location, what: "an if condition")
+      let truth = conditionType.truth
+      let thenType = checkOperand(
+        then, capabilities.union(facts(condition)), after: truth, skipsOn: .alwaysFalse)
+      let otherwiseType = checkOperand(
+        otherwise, capabilities, after: truth.negated, skipsOn: .alwaysFalse)
+      switch truth {
+      case .alwaysTrue: return thenType
+      case .alwaysFalse: return otherwiseType
+      case .either, .unsure: return thenType.union(otherwiseType)
+      }
     case .binary(let op, let left, let right):
       return binary(op, check(left, capabilities), check(right, capabilities), at: expr.location)
     case .getAttribute(let target, let name):
       let guarded = path(target).map { capabilities.contains("\($0).\(name)") } ?? false
       return attribute(
         name, of: check(target, capabilities), guarded: guarded, at: expr.location)
-    case .hasAttribute(let target, _):
-      require(check(target, capabilities), .entity, .record, at: expr.location, operation: "has")
-      return .bool
+    case .hasAttribute(let target, let name):
+      let guarded = path(target).map { capabilities.contains("\($0).\(name)") } ?? false
+      return hasAttribute(
+        name, of: check(target, capabilities), guarded: guarded, at: expr.location)
     case .like(let target, _):
       require(check(target, capabilities), .string, at: expr.location, operation: "like")
       return .bool
@@ -108,7 +159,7 @@ struct TypeChecker {
       if schema.entityTypes[type] == nil, !type.hasSuffix("Action") {
         report("unknown entity type `\(type)`", at: expr.location)
       }
-      return .bool
+      return .boolean(.unsure)
     case .isEmpty(let target):
       require(check(target, capabilities), .set, at: expr.location, operation: "isEmpty")
       return .bool

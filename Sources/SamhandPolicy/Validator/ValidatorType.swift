@@ -1,13 +1,30 @@
 /// The type the validator infers for an expression. `unknown` means the schema does not make
 /// the type certain, so nothing is reported about it.
 indirect enum ValidatorType: Sendable {
-  case bool
+  case boolean(Truth)
   case long
   case string
   case set(ValidatorType)
   case record([String: Schema.Attribute])
   case entity(Set<String>)
   case unknown
+
+  /// What is known about a boolean's value. Cedar's typechecker gives `true`/`false` literal
+  /// types and skips the right operand of `false && …` and `true || …`; where this checker
+  /// cannot be sure Cedar would not (`unsure`), it checks the skipped part without reporting.
+  enum Truth: Sendable {
+    case alwaysTrue, alwaysFalse, either, unsure
+
+    var negated: Truth {
+      switch self {
+      case .alwaysTrue: .alwaysFalse
+      case .alwaysFalse: .alwaysTrue
+      case .either, .unsure: self
+      }
+    }
+  }
+
+  static let bool = ValidatorType.boolean(.either)
 
   init(_ type: SchemaType) {
     switch type {
@@ -23,7 +40,7 @@ indirect enum ValidatorType: Sendable {
 
   init(_ value: CedarValue) {
     switch value {
-    case .bool: self = .bool
+    case .bool(let flag): self = .boolean(flag ? .alwaysTrue : .alwaysFalse)
     case .long: self = .long
     case .string: self = .string
     case .entity(let uid): self = .entity([uid.type])
@@ -33,7 +50,7 @@ indirect enum ValidatorType: Sendable {
 
   var name: String {
     switch self {
-    case .bool: "Boolean"
+    case .boolean: "Boolean"
     case .long: "Long"
     case .string: "String"
     case .set: "Set"
@@ -43,12 +60,6 @@ indirect enum ValidatorType: Sendable {
     }
   }
 
-  /// Whether the type is certain and not the kind the operator needs.
-  func certainlyNot(_ kinds: Kind...) -> Bool {
-    guard let kind else { return false }
-    return !kinds.contains(kind)
-  }
-
   /// The broad kind of a known type.
   enum Kind {
     case bool, long, string, set, record, entity
@@ -56,7 +67,7 @@ indirect enum ValidatorType: Sendable {
 
   var kind: Kind? {
     switch self {
-    case .bool: .bool
+    case .boolean: .bool
     case .long: .long
     case .string: .string
     case .set: .set
@@ -66,10 +77,16 @@ indirect enum ValidatorType: Sendable {
     }
   }
 
+  /// What is known about the value if it is a boolean; `unsure` for unknown types.
+  var truth: Truth {
+    if case .boolean(let truth) = self { return truth }
+    return .unsure
+  }
+
   /// The least type covering both branches, or `unknown`.
   func union(_ other: ValidatorType) -> ValidatorType {
     switch (self, other) {
-    case (.bool, .bool): .bool
+    case (.boolean(let a), .boolean(let b)): .boolean(a == b ? a : .unsure)
     case (.long, .long): .long
     case (.string, .string): .string
     case (.entity(let a), .entity(let b)): .entity(a.union(b))
