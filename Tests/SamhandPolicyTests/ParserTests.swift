@@ -74,6 +74,8 @@ struct ParserTests {
     }
     let shallow = String(repeating: "[", count: 20) + String(repeating: "]", count: 20)
     #expect(try Fixtures.evaluate("\(shallow) != []") == true)
+    let negations = String(repeating: "!(", count: 60) + "true" + String(repeating: ")", count: 60)
+    #expect(try Fixtures.evaluate(negations) == true)
   }
 
   @Test("random and mutated policy text never crashes and every refusal has a position")
@@ -84,6 +86,9 @@ struct ParserTests {
     var refused = 0
     for round in 0..<3000 {
       var text = Array(generator.policy())
+      if round % 10 == 9 {
+        text = (0..<Int.random(in: 0...80, using: &random)).map { _ in random.pick(alphabet) }
+      }
       for _ in 0..<Int.random(in: 1...4, using: &random) where !text.isEmpty {
         let index = Int.random(in: 0..<text.count, using: &random)
         switch round % 3 {

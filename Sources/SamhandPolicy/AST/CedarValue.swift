@@ -29,7 +29,7 @@ public enum CedarValue: Sendable, Hashable {
     switch self {
     case .bool(let value): hasher.combine(value)
     case .long(let value): hasher.combine(value)
-    case .string(let value): ExactString.hash(value, into: &hasher)
+    case .string(let value): hasher.combine(value)
     case .entity(let value): hasher.combine(value)
     case .set(let value): hasher.combine(value)
     case .record(let value): hasher.combine(value)

@@ -13,18 +13,25 @@ public struct EntityUID: Sendable, Hashable, CustomStringConvertible {
   /// The entity id inside its type.
   public let id: String
 
+  /// Computed once: uids are hashed and compared on every `in` test.
+  private let hashCode: Int
+
   public init(type: String, id: String) {
     self.type = type
     self.id = id
+    var hasher = Hasher()
+    hasher.combine(type)
+    hasher.combine(id)
+    hashCode = hasher.finalize()
   }
 
   public static func == (lhs: EntityUID, rhs: EntityUID) -> Bool {
-    ExactString.equal(lhs.id, rhs.id) && ExactString.equal(lhs.type, rhs.type)
+    lhs.hashCode == rhs.hashCode && ExactString.equal(lhs.id, rhs.id)
+      && ExactString.equal(lhs.type, rhs.type)
   }
 
   public func hash(into hasher: inout Hasher) {
-    ExactString.hash(type, into: &hasher)
-    ExactString.hash(id, into: &hasher)
+    hasher.combine(hashCode)
   }
 
   /// Cedar syntax: `Type::"id"` with the id escaped.

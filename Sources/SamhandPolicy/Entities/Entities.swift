@@ -45,6 +45,11 @@ public struct Entities: Sendable {
     uid == ancestor || (stored[uid]?.ancestors.contains(ancestor) ?? false)
   }
 
+  /// All ancestors of `uid` (empty for an entity not in the store).
+  func ancestors(of uid: EntityUID) -> Set<EntityUID> {
+    stored[uid]?.ancestors ?? []
+  }
+
   /// Whether the hierarchy has a cycle (Cedar refuses such entity data).
   var cycleMember: EntityUID? {
     stored.first { $0.value.ancestors.contains($0.key) }?.key

@@ -1,14 +1,18 @@
 /// A policy ready to decide requests: its scope as three entity tests and its conditions as one
-/// compiled boolean.
-struct CompiledPolicy: Sendable {
+/// compiled boolean. A class, so that scanning a set never copies the syntax tree.
+final class CompiledPolicy: Sendable {
   let policy: Policy
-  let principal: @Sendable (EntityUID, Entities) -> Bool
-  let action: @Sendable (EntityUID, Entities) -> Bool
-  let resource: @Sendable (EntityUID, Entities) -> Bool
+  let id: String
+  let isForbid: Bool
+  let principal: ScopeConstraint.Matcher
+  let action: ScopeConstraint.Matcher
+  let resource: ScopeConstraint.Matcher
   let condition: CompiledExpr
 
   init(_ policy: Policy) {
     self.policy = policy
+    id = policy.id
+    isForbid = policy.effect == .forbid
     principal = policy.principal.matcher()
     action = policy.action.matcher()
     resource = policy.resource.matcher()
@@ -29,12 +33,36 @@ struct CompiledPolicy: Sendable {
   }
 
   func scopeMatches(_ request: AuthorizationRequest, entities: Entities) -> Bool {
-    principal(request.principal, entities) && action(request.action, entities)
-      && resource(request.resource, entities)
+    scopeMatches(RequestScope(request, entities: entities))
+  }
+
+  func scopeMatches(_ scope: RequestScope) -> Bool {
+    principal(scope.principal, scope.principalAncestors)
+      && action(scope.action, scope.actionAncestors)
+      && resource(scope.resource, scope.resourceAncestors)
   }
 
   /// Whether the conditions hold; the scope is assumed to match.
   func conditionHolds(_ environment: Environment) throws(EvaluationError) -> Bool {
     try condition.evaluate(environment).asBool()
+  }
+}
+
+/// The request's entities with their ancestors, looked up once per decision.
+struct RequestScope {
+  let principal: EntityUID
+  let principalAncestors: Set<EntityUID>
+  let action: EntityUID
+  let actionAncestors: Set<EntityUID>
+  let resource: EntityUID
+  let resourceAncestors: Set<EntityUID>
+
+  init(_ request: AuthorizationRequest, entities: Entities) {
+    principal = request.principal
+    principalAncestors = entities.ancestors(of: request.principal)
+    action = request.action
+    actionAncestors = entities.ancestors(of: request.action)
+    resource = request.resource
+    resourceAncestors = entities.ancestors(of: request.resource)
   }
 }

@@ -3,19 +3,20 @@ extension PolicySet {
   /// permit allows; otherwise deny. Policies that error are skipped and listed in `errors`.
   public func isAuthorized(_ request: AuthorizationRequest, entities: Entities) -> Decision {
     let environment = Environment(request, entities: entities)
+    let scope = RequestScope(request, entities: entities)
     var permits: [String] = []
     var forbids: [String] = []
     var errors: [PolicyEvaluationError] = []
-    for policy in compiled where policy.scopeMatches(request, entities: entities) {
+    for policy in compiled where policy.scopeMatches(scope) {
       do {
         guard try policy.conditionHolds(environment) else { continue }
-        if policy.policy.effect == .forbid {
-          forbids.append(policy.policy.id)
+        if policy.isForbid {
+          forbids.append(policy.id)
         } else {
-          permits.append(policy.policy.id)
+          permits.append(policy.id)
         }
       } catch {
-        errors.append(PolicyEvaluationError(policy: policy.policy.id, error: error))
+        errors.append(PolicyEvaluationError(policy: policy.id, error: error))
       }
     }
     if !forbids.isEmpty { return Decision(isAllowed: false, reasons: forbids, errors: errors) }

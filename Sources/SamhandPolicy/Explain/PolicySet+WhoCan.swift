@@ -6,8 +6,10 @@ extension PolicySet {
     action: EntityUID, resource: EntityUID, among principals: [EntityUID], entities: Entities,
     context: [String: CedarValue] = [:]
   ) -> [EntityUID] {
+    let actionAncestors = entities.ancestors(of: action)
+    let resourceAncestors = entities.ancestors(of: resource)
     let relevant = compiled.filter {
-      $0.action(action, entities) && $0.resource(resource, entities)
+      $0.action(action, actionAncestors) && $0.resource(resource, resourceAncestors)
     }
     let subset = PolicySet(compiled: relevant, schema: schema)
     return principals.filter { principal in

@@ -48,8 +48,37 @@ extension CaseGenerator {
     }
   }
 
+  /// Conditions at the edges of the grammar and the escapes: some valid, some refused by both
+  /// engines (parse errors must agree too). Extension functions and entity tags are left
+  /// out on purpose: this engine refuses them, Cedar evaluates them.
+  static let edgeConditions = [
+    "!!!!!true", "!!!!true", "(--9223372036854775808 < 0)", "(-9223372036854775808 < 0)",
+    "(9223372036854775808 > 0)", "(-(9223372036854775808) < 0)", "(1 < 2 < 3)",
+    "(1 + if true then 1 else 2 == 2)", "(principal has if)", "(principal has \"if\")",
+    "(context has principal)", "({a: 1, a: 2} == {})", "([1, 2,] == [2, 1])", "({a: 1,} has a)",
+    "(\"\\x41\" == \"A\")", "(\"\\x80\" == \"A\")", "(\"\\q\" == \"\")",
+    "(\"\\u{1F600}\" like \"*\")", "(\"a\" like \"\\u{61}\")", "(\"\\0\\'\\\"\" like \"*\")",
+    "(principal.tags.contains(1, 2))", "([].isEmpty(1))", "foo", "(foo(1))", "(1 / 2 == 0)",
+    "(principal has level.x)", "(context has r.a)", "(context has r.a.b)", "(resource.info has a)",
+    "(principal is Ns::Folder)", "(action is Action)",
+    "(if true then if false then false else true else false)", "(!-1 == 1)", "(- -1 == 1)",
+    "([if true then 1 else 2] == [1])", "(principal[\"flag\"][\"x\"])", "(007 == 7)",
+    "(principal.level.contains(1))", "(User :: \"u0\" == principal)",
+    "(Ns::Folder::\"f0\" is Ns::Folder)",
+    "(!(principal is User in Group::\"g0\"))", "(true && !false || false)", "(1 - -1 == 2)",
+  ]
+
   mutating func expression(_ kind: Kind, depth: Int) -> String {
+    var text = unstripped(kind, depth: depth)
+    if random.chance(0.06), text.hasPrefix("("), text.hasSuffix(")") {
+      text = String(text.dropFirst().dropLast())
+    }
+    return text
+  }
+
+  private mutating func unstripped(_ kind: Kind, depth: Int) -> String {
     if random.chance(0.05) { return expression(random.pick(Kind.allCases), depth: depth + 1) }
+    if kind == .bool, random.chance(0.01) { return random.pick(Self.edgeConditions) }
     if depth >= 3 || random.chance(0.25) { return leaf(kind) }
     if random.chance(0.08) {
       let condition = expression(.bool, depth: depth + 1)

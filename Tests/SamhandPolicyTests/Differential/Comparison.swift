@@ -35,7 +35,7 @@ enum Comparison {
     guard let policies = try? PolicySet.parse(text: item.policyText) else {
       return (true, [])
     }
-    let json = "[" + item.entities.map(CedarJSON.entity).joined(separator: ",") + "]"
+    let json = CedarJSON.entities(item.entities)
     guard let entities = try? Entities(json: Data(json.utf8)) else {
       return (false, item.requests.map { _ in nil })
     }

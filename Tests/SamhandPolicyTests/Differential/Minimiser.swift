@@ -21,7 +21,7 @@ struct Minimiser {
     return """
       policies:
       \(current.policyText)
-      entities: [\(current.entities.map(CedarJSON.entity).joined(separator: ","))]
+      entities: \(CedarJSON.entities(current.entities))
       request: \(current.requests.map(CedarJSON.request).joined())
       samhand: \(ours.parseError ? "parse error" : ours.outcomes.map { "\($0.map(\.description) ?? "entities refused")" }.joined())
       cedar:   \(theirs.map { $0.parseError ? "parse error" : $0.outcomes.map(\.description).joined() } ?? "?")

@@ -27,17 +27,39 @@ struct ReferenceHarness {
     .deletingLastPathComponent().appendingPathComponent("Reference/cedar_reference.py")
 
   func run(_ cases: [DifferentialCase]) throws -> [CaseResult] {
+    try Self.decode(run(input: Self.encode(cases), validate: false))
+  }
+
+  /// Cedar's validator on policy texts against one schema: (parse error, valid) per text.
+  func validate(_ texts: [String], schema: String) throws -> [(parseError: Bool, valid: Bool)] {
+    let input =
+      "["
+      + texts.map { text in
+        "{\"policies\":\(CedarValue.string(text).jsonText),"
+          + "\"schema\":\(CedarValue.string(schema).jsonText)}"
+      }.joined(separator: ",\n") + "]"
+    let data = try run(input: input, validate: true)
+    guard let results = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+      throw Failure(description: "validation results are not a list")
+    }
+    return results.map {
+      (parseError: $0["parse_error"] as? Bool ?? false, valid: $0["valid"] as? Bool ?? false)
+    }
+  }
+
+  private func run(input text: String, validate: Bool) throws -> Data {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("samhand-cedar-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("cases.json")
     let output = directory.appendingPathComponent("results.json")
-    try Data(Self.encode(cases).utf8).write(to: input)
+    try Data(text.utf8).write(to: input)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Self.script.path, input.path, output.path]
+    process.arguments =
+      ["python3", Self.script.path] + (validate ? ["--validate"] : []) + [input.path, output.path]
     let errors = Pipe()
     process.standardError = errors
     do {
@@ -55,13 +77,13 @@ struct ReferenceHarness {
           + "\(process.terminationStatus)): \(String(decoding: stderr, as: UTF8.self)) — "
           + "the differential test needs `pip install cedarpy`")
     }
-    return try Self.decode(Data(contentsOf: output))
+    return try Data(contentsOf: output)
   }
 
   static func encode(_ cases: [DifferentialCase]) -> String {
     let items = cases.map { item in
-      "{\"policies\":\(CedarJSON.string(item.policyText)),"
-        + "\"entities\":[\(item.entities.map(CedarJSON.entity).joined(separator: ","))],"
+      "{\"policies\":\(CedarValue.string(item.policyText).jsonText),"
+        + "\"entities\":\(CedarJSON.entities(item.entities)),"
         + "\"requests\":[\(item.requests.map(CedarJSON.request).joined(separator: ","))]}"
     }
     return "[" + items.joined(separator: ",\n") + "]"

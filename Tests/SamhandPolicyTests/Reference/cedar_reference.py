@@ -3,11 +3,15 @@
 differential test and writes its decisions.
 
 Usage: cedar_reference.py cases.json results.json
+       cedar_reference.py --validate cases.json results.json
 
 cases.json: [{"policies": TEXT, "entities": [...], "requests": [{"principal": {"type","id"},
               "action": ..., "resource": ..., "context": {...}}]}]
 results.json: [{"parse_error": bool, "entities_error": bool, "results": [{"decision": "allow"|"deny",
                 "reasons": [ids], "errored": [ids]}]}]
+
+With --validate, cases.json is [{"policies": TEXT, "schema": JSON-SCHEMA-TEXT}] and
+results.json [{"parse_error": bool, "valid": bool, "errors": [text]}].
 
 Policy ids are Cedar's positional ids (policy0, policy1, ...) replaced by the policy's @id
 annotation where it has one, which is how Samhand names policies.
@@ -68,14 +72,28 @@ def run_case(case):
     return {"parse_error": False, "results": results}
 
 
+def validate_case(case):
+    try:
+        cedarpy.policies_to_json_str(case["policies"])
+    except ValueError:
+        return {"parse_error": True, "valid": False, "errors": []}
+    result = cedarpy.validate_policies(case["policies"], case["schema"])
+    return {"parse_error": False, "valid": result.validation_passed,
+            "errors": [str(error) for error in result.errors]}
+
+
 def main():
-    if len(sys.argv) != 3:
-        sys.stderr.write("usage: cedar_reference.py cases.json results.json\n")
+    arguments = sys.argv[1:]
+    validate = arguments[:1] == ["--validate"]
+    if validate:
+        arguments = arguments[1:]
+    if len(arguments) != 2:
+        sys.stderr.write("usage: cedar_reference.py [--validate] cases.json results.json\n")
         sys.exit(2)
-    with open(sys.argv[1], encoding="utf-8") as handle:
+    with open(arguments[0], encoding="utf-8") as handle:
         cases = json.load(handle)
-    results = [run_case(case) for case in cases]
-    with open(sys.argv[2], "w", encoding="utf-8") as handle:
+    results = [validate_case(case) if validate else run_case(case) for case in cases]
+    with open(arguments[1], "w", encoding="utf-8") as handle:
         json.dump(results, handle)
 
 
