@@ -29,8 +29,9 @@ extension PolicyCommand {
         action: try parseUID(action, option: "--action"),
         resource: try parseUID(resource, option: "--resource"),
         context: try inputs.loadContext())
-      let decision = try inputs.loadPolicies().isAuthorized(
-        request, entities: try inputs.loadEntities())
+      let policies = try inputs.loadPolicies()
+      let decision = policies.isAuthorized(
+        request, entities: try inputs.loadEntities(schema: policies.schema))
       if json {
         print(try DecisionJSON(decision).encoded())
       } else {
