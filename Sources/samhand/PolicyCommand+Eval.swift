@@ -29,8 +29,9 @@ extension PolicyCommand {
         action: try parseUID(action, option: "--action"),
         resource: try parseUID(resource, option: "--resource"),
         context: try inputs.loadContext())
-      let decision = try inputs.loadPolicies().isAuthorized(
-        request, entities: try inputs.loadEntities())
+      let policies = try inputs.loadPolicies()
+      let decision = policies.isAuthorized(
+        request, entities: try inputs.loadEntities(schema: policies.schema))
       if json {
         print(try DecisionJSON(decision).encoded())
       } else {
@@ -38,29 +39,5 @@ extension PolicyCommand {
         for error in decision.errors { print("error: \(error)") }
       }
     }
-  }
-}
-
-/// The JSON shape DESIGN.md fixes for `samhand policy eval --json`.
-struct DecisionJSON: Encodable {
-  struct ErrorJSON: Encodable {
-    let policy: String
-    let message: String
-  }
-
-  let decision: String
-  let reasons: [String]
-  let errors: [ErrorJSON]
-
-  init(_ decision: Decision) {
-    self.decision = decision.isAllowed ? "allow" : "deny"
-    self.reasons = decision.reasons
-    self.errors = decision.errors.map { ErrorJSON(policy: $0.policy, message: $0.message) }
-  }
-
-  func encoded() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(self), as: UTF8.self)
   }
 }

@@ -26,7 +26,8 @@ extension PolicyCommand {
         action: try parseUID(action, option: "--action"),
         resource: try parseUID(resource, option: "--resource"),
         context: try inputs.loadContext())
-      print(try inputs.loadPolicies().explain(request, entities: try inputs.loadEntities()))
+      let policies = try inputs.loadPolicies()
+      print(policies.explain(request, entities: try inputs.loadEntities(schema: policies.schema)))
     }
   }
 }

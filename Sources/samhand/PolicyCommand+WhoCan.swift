@@ -30,7 +30,7 @@ extension PolicyCommand {
     func run() throws {
       let actionUID = try parseUID(action, option: "--action")
       let policies = try inputs.loadPolicies()
-      let entities = try inputs.loadEntities()
+      let entities = try inputs.loadEntities(schema: policies.schema)
       let types =
         principalType.map { Set([$0]) }
         ?? policies.schema?.actions[actionUID].map { Set($0.principalTypes) }

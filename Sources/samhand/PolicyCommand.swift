@@ -26,12 +26,12 @@ struct PolicyInputs: ParsableArguments {
     try loadPolicySet(policies)
   }
 
-  func loadEntities() throws -> Entities {
+  func loadEntities(schema: Schema?) throws -> Entities {
     guard let data = FileManager.default.contents(atPath: entities) else {
       throw PolicyCommandError.unreadableEntities(path: entities)
     }
     do {
-      return try Entities(json: data)
+      return try Entities(json: data, schema: schema)
     } catch {
       throw PolicyCommandError.entities(path: entities, error)
     }

@@ -63,3 +63,41 @@ struct EntitiesTests {
     #expect(throws: EntityDataError.self) { try EntityUID(parsing: "Staff::\"s1\" extra") }
   }
 }
+
+@Suite("with a schema, entity data is read as Cedar reads it with that schema")
+struct SchemaEntitiesTests {
+  @Test("implicit entity references and the schema's action groups, agreeing with cedarpy")
+  func schemaAware() throws {
+    let schema = try Schema(json: Data(SampleDirectory.schema.utf8), fileName: "schema.json")
+    let json = """
+      [{"uid": {"type": "Staff", "id": "s1"}, "attrs": {"name": "x"}, "parents": []},
+       {"uid": {"type": "Recipient", "id": "r1"}, "attrs": {
+          "services": [{"type": "Service", "id": "nav"}], "address": {"city": "Bodø"}},
+        "parents": []}]
+      """
+    let entities = try Entities(json: Data(json.utf8), schema: schema)
+    let recipient = try #require(entities[EntityUID(type: "Recipient", id: "r1")])
+    #expect(
+      recipient.attributes["services"] == .set([.entity(EntityUID(type: "Service", id: "nav"))]))
+    #expect(recipient.attributes["address"] == .record(["city": "Bodø"]))
+    #expect(
+      entities.isDescendant(
+        EntityUID(type: "Action", id: "read"), of: EntityUID(type: "Action", id: "any")))
+    let policies = try PolicySet.parse(
+      files: [
+        (
+          "p.cedar",
+          """
+          permit(principal, action in Action::"any", resource)
+          when { resource.services.contains(Service::"nav") };
+          """
+        )
+      ], schema: schema)
+    let request = AuthorizationRequest(
+      principal: EntityUID(type: "Staff", id: "s1"), action: EntityUID(type: "Action", id: "read"),
+      resource: EntityUID(type: "Recipient", id: "r1"), context: ["consent": true, "purpose": "x"])
+    #expect(policies.isAuthorized(request, entities: entities).isAllowed)
+    let withoutSchema = try Entities(json: Data(json.utf8))
+    #expect(!policies.isAuthorized(request, entities: withoutSchema).isAllowed)
+  }
+}

@@ -74,8 +74,23 @@ struct ParserTests {
     }
     let shallow = String(repeating: "[", count: 20) + String(repeating: "]", count: 20)
     #expect(try Fixtures.evaluate("\(shallow) != []") == true)
-    let negations = String(repeating: "!(", count: 60) + "true" + String(repeating: ")", count: 60)
+    let negations =
+      String(repeating: "!(", count: 190) + "true" + String(repeating: ")", count: 190)
     #expect(try Fixtures.evaluate(negations) == true)
+    for chain in [
+      Array(repeating: "true", count: 5000).joined(separator: " && "),
+      Array(repeating: "1", count: 5000).joined(separator: " + ") + " > 0",
+      "context" + String(repeating: ".a", count: 5000),
+      "context" + String(repeating: "[\"a\"]", count: 5000),
+    ] {
+      #expect {
+        try PolicySet.parse(text: "permit(principal, action, resource) when { \(chain) };")
+      } throws: { error in
+        "\(error)".contains("nested more than")
+      }
+    }
+    let longChain = Array(repeating: "true", count: 150).joined(separator: " && ")
+    #expect(try Fixtures.evaluate(longChain) == true)
   }
 
   @Test("random and mutated policy text never crashes and every refusal has a position")

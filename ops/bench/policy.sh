@@ -16,6 +16,8 @@ if [ "$(basename "$root" | tr 'A-Z' 'a-z')" = "samhand" ]; then
   exec swift run -c release --package-path Benchmarks policy-bench
 fi
 work="${TMPDIR:-/tmp}/samhand-policy-bench"
+# A fresh copy each run: SwiftPM does not notice files added to a copied path dependency.
+rm -rf "$work/Samhand"
 mkdir -p "$work/Samhand"
 tar -C "$root" --exclude=./.build --exclude=./Benchmarks/.build -cf - . | tar -C "$work/Samhand" -xf -
 # A branch may not hold the other benches yet; the copy gets an empty one so the package loads.

@@ -2,15 +2,18 @@ import Foundation
 
 extension Entities {
   /// Reads Cedar's JSON entity format: a list of `{"uid", "attrs", "parents"}` objects.
-  /// Refuses duplicate uids with different data and cycles in the parent hierarchy.
-  public init(json data: Data) throws(EntityDataError) {
+  /// Refuses duplicate uids with different data and cycles in the parent hierarchy. With a
+  /// schema, implicit entity references are read as the schema declares them and the schema's
+  /// action hierarchy is added, as Cedar does.
+  public init(json data: Data, schema: Schema? = nil) throws(EntityDataError) {
     guard case .array(let items) = try JSONValue.parse(data) else {
       throw .invalid(path: "entities", detail: "expected a JSON array of entities")
     }
     var entities: [Entity] = []
     var seen: [EntityUID: Entity] = [:]
     for (index, item) in items.enumerated() {
-      let entity = try Entity(json: item, path: "entities[\(index)]")
+      var entity = try Entity(json: item, path: "entities[\(index)]")
+      if let schema { entity = schema.conform(entity) }
       if let earlier = seen[entity.uid] {
         guard earlier.attributes == entity.attributes, earlier.parents == entity.parents else {
           throw .duplicateEntity(entity.uid)
@@ -19,7 +22,7 @@ extension Entities {
       seen[entity.uid] = entity
       entities.append(entity)
     }
-    self.init(entities)
+    self.init(entities, schema: schema)
     if let member = cycleMember { throw .cycle(member) }
   }
 }

@@ -13,9 +13,11 @@ public struct Entities: Sendable {
 
   let stored: [EntityUID: Stored]
 
-  /// Builds the store; a later entity with the same uid replaces an earlier one.
-  public init(_ entities: [Entity]) {
+  /// Builds the store; a later entity with the same uid replaces an earlier one. With a schema,
+  /// the schema's actions and their groups are added unless the data lists them.
+  public init(_ entities: [Entity], schema: Schema? = nil) {
     var byUID: [EntityUID: Entity] = [:]
+    for action in schema?.actionEntities ?? [] { byUID[action.uid] = action }
     for entity in entities { byUID[entity.uid] = entity }
     var stored: [EntityUID: Stored] = [:]
     for (uid, entity) in byUID {

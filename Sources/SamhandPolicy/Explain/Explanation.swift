@@ -14,6 +14,12 @@ public struct Explanation: Sendable, CustomStringConvertible {
     public let location: SourceLocation
   }
 
+  /// A policy that errored, with Cedar's message.
+  public struct ErroredPolicy: Sendable, Equatable {
+    public let policy: PolicyReference
+    public let message: String
+  }
+
   public let decision: Decision
   /// The satisfied forbids (deny) or permits (allow).
   public let determining: [PolicyReference]
@@ -21,7 +27,7 @@ public struct Explanation: Sendable, CustomStringConvertible {
   /// false (policies that errored are listed in `errored`).
   public let unmatchedPermits: [PolicyReference]
   /// Policies that errored, with the message.
-  public let errored: [(policy: PolicyReference, message: String)]
+  public let errored: [ErroredPolicy]
 
   public var description: String {
     var lines: [String] = []

@@ -17,7 +17,7 @@ extension PolicySet {
       }.compactMap { byId[$0.policy.id] }
     }
     let errored = decision.errors.compactMap { error in
-      byId[error.policy].map { (policy: $0, message: error.message) }
+      byId[error.policy].map { Explanation.ErroredPolicy(policy: $0, message: error.message) }
     }
     return Explanation(
       decision: decision, determining: determining, unmatchedPermits: unmatched, errored: errored)

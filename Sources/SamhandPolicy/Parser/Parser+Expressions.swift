@@ -16,7 +16,11 @@ extension Parser {
 
   private mutating func orChain() throws(PolicyError) -> Expr {
     var left = try andChain()
+    var links = 0
+    defer { depth -= links }
     while isSymbol("||") {
+      try enter()
+      links += 1
       let location = advance().location
       left = Expr(.or(left, try andChain()), at: location)
     }
@@ -25,7 +29,11 @@ extension Parser {
 
   private mutating func andChain() throws(PolicyError) -> Expr {
     var left = try relation()
+    var links = 0
+    defer { depth -= links }
     while isSymbol("&&") {
+      try enter()
+      links += 1
       let location = advance().location
       left = Expr(.and(left, try relation()), at: location)
     }
@@ -106,7 +114,11 @@ extension Parser {
 
   private mutating func additive() throws(PolicyError) -> Expr {
     var left = try multiplicative()
+    var links = 0
+    defer { depth -= links }
     while isSymbol("+") || isSymbol("-") {
+      try enter()
+      links += 1
       let op: Expr.BinaryOp = isSymbol("+") ? .add : .subtract
       let location = advance().location
       left = Expr(.binary(op, left, try multiplicative()), at: location)
@@ -116,11 +128,15 @@ extension Parser {
 
   private mutating func multiplicative() throws(PolicyError) -> Expr {
     var left = try unary()
+    var links = 0
+    defer { depth -= links }
     while true {
       if isSymbol("/") || isSymbol("%") {
         throw PolicyError(.unsupported("division and remainder"), at: current.location)
       }
       guard isSymbol("*") else { return left }
+      try enter()
+      links += 1
       let location = advance().location
       left = Expr(.binary(.multiply, left, try unary()), at: location)
     }

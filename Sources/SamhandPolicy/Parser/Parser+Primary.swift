@@ -9,8 +9,14 @@ extension Parser {
   /// A primary followed by any number of `.attr`, `.method(…)` and `["attr"]`.
   mutating func member() throws(PolicyError) -> Expr {
     var expr = try primary()
+    var links = 0
+    defer { depth -= links }
     while true {
       let location = current.location
+      if isSymbol("[") || isSymbol(".") {
+        try enter()
+        links += 1
+      }
       if isSymbol("[") {
         _ = advance()
         guard case .string = current.kind else { throw unexpected("a string literal") }

@@ -1,7 +1,7 @@
 /// Recursive-descent parser for the supported Cedar subset; it only builds syntax and never
 /// evaluates. Nesting is limited so that hostile text cannot exhaust the stack.
 struct Parser {
-  static let maximumDepth = 64
+  static let maximumDepth = 200
   static let reserved: Set<String> = [
     "true", "false", "if", "then", "else", "in", "is", "like", "has", "__cedar",
   ]
@@ -91,6 +91,8 @@ struct Parser {
     return EntityUID(type: type, id: try stringLiteral())
   }
 
+  /// Counts one more level of nesting (a parenthesis, a set or record, or one link of an
+  /// operator or member chain, each a level of the syntax tree).
   mutating func enter() throws(PolicyError) {
     depth += 1
     if depth > Self.maximumDepth {
