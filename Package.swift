@@ -95,5 +95,9 @@ let package = Package(
       name: "SamhandCLITests",
       dependencies: ["samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .testTarget(
+      name: "ScenarioTests",
+      dependencies: ["samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
   ]
 )
