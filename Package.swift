@@ -69,13 +69,21 @@ let package = Package(
     .testTarget(name: "SamhandCoreTests", dependencies: ["SamhandCore"]),
     .testTarget(
       name: "SamhandCryptoTests",
-      dependencies: ["SamhandCrypto", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "SamhandCrypto", "SamhandTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .testTarget(
       name: "SamhandAuditTests",
-      dependencies: ["SamhandAudit", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "SamhandAudit", "SamhandTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
-    .testTarget(name: "SamhandPolicyTests", dependencies: ["SamhandPolicy"]),
+    .testTarget(
+      name: "SamhandPolicyTests",
+      dependencies: ["SamhandPolicy", "SamhandTestSupport"],
+      exclude: ["Reference/cedar_reference.py"]
+    ),
     .testTarget(
       name: "SamhandStoreTests",
       dependencies: [

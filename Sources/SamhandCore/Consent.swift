@@ -84,8 +84,8 @@ public struct NewConsent: Sendable, Equatable {
     guard !categories.isEmpty else { throw .emptyScope("information category") }
     guard !purpose.trimmingSpaces.isEmpty else { throw .emptyField("purpose") }
     if let validUntil {
-      guard validUntil >= validFrom else { throw .endBeforeStart }
       guard validUntil >= today else { throw .dateInPast("the consent's end date") }
+      guard validUntil >= validFrom else { throw .endBeforeStart }
     }
     self.recipientID = recipientID
     self.givenBy = givenBy

@@ -41,11 +41,13 @@ extension SamhandService {
           try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
           return .failure(notFound)
         }
-        let assignTarget = try request.assignTarget.map { id in
+        var assignTarget: Staff?
+        if let id = request.assignTarget {
           guard let staff = try transaction.staff(id) else {
-            throw ServiceError.notFound(kind: "staff member", id: id.rawValue)
+            try transaction.appendAudit(failedAttempt(request, at: now))
+            return .failure(.notFound(kind: "staff member", id: id.rawValue))
           }
-          return staff
+          assignTarget = staff
         }
         let facts = try AccessFacts.gather(
           transaction, principal: staff, target: target, assignTarget: assignTarget, at: now)
@@ -53,7 +55,10 @@ extension SamhandService {
         let entry = event(
           request, target: target, decision: evaluation, service: staff.services.first, at: now)
         try transaction.appendAudit(entry)
-        guard evaluation.isAllowed else { return .failure(target.denial) }
+        guard evaluation.isAllowed else {
+          // Recipient data: the caller's not-found, word for word what a missing one gets.
+          return .failure(target.denial ?? notFound)
+        }
         allowedEvent = entry
         return .success(try perform(transaction, target))
       }
@@ -73,12 +78,17 @@ extension SamhandService {
     do {
       return try check()
     } catch {
-      var attempt = event(request, target: nil, decision: nil, at: clock.now)
-      attempt.decision = .notEvaluated
-      attempt.outcome = .failed
-      _ = try? store.write { try $0.appendAudit(attempt) }
+      _ = try? store.write { try $0.appendAudit(failedAttempt(request, at: clock.now)) }
       throw error
     }
+  }
+
+  /// The audit entry of an attempt refused before any decision: bad input from a known actor.
+  private func failedAttempt(_ request: GateRequest, at now: Date) -> AuditEvent {
+    var attempt = event(request, target: nil, decision: nil, at: now)
+    attempt.decision = .notEvaluated
+    attempt.outcome = .failed
+    return attempt
   }
 
   /// A decision and whether it rests on emergency access. A decision whose evaluation hit

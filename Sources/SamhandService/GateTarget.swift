@@ -36,11 +36,11 @@ enum GateTarget: Sendable, Equatable {
     }
   }
 
-  /// The error a denial shows: for recipient data, exactly the not-found of a missing one.
-  var denial: ServiceError {
+  /// The error a denial shows where existence is no secret; nil for recipient data, whose
+  /// denial must read word for word like the caller's not-found.
+  var denial: ServiceError? {
     switch self {
-    case .record(let id, _), .recipient(let id):
-      return .notFound(kind: "recipient", id: id.rawValue)
+    case .record, .recipient: return nil
     case .service(let code): return .forbidden("registering recipients in service \(code)")
     case .auditLog: return .forbidden("the audit log")
     }

@@ -80,7 +80,13 @@ extension SamhandService {
     let ending = try store.read {
       try $0.consentsEnding(between: today, and: today.adding(days: days))
     }
-    let recipients = Set(ending.map(\.1))
+    // Only recipients the actor has a relationship with are looked at: asking about others
+    // would put a denied look by them into strangers' access logs.
+    let related = try store.read { transaction in
+      try transaction.staff(actor.staffID).map { Set(try transaction.caseloadCandidates(of: $0)) }
+    }
+    guard let related else { throw ServiceError.unauthenticated }
+    let recipients = Set(ending.map(\.1)).intersection(related)
     let visible = recipients.sorted().compactMap { recipient in
       try? consents(of: recipient, as: actor, options: options)
     }

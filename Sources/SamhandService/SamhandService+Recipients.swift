@@ -43,7 +43,7 @@ extension SamhandService {
   ) throws -> RecipientID {
     let find = request(actor, .view, "recipient.find", options)
     let parsed = try validated(find) { try NationalID(nationalID) }
-    let notFound = ServiceError.notFound(kind: "recipient with that national id", id: "")
+    let notFound = ServiceError.notFound(kind: "recipient", id: "with that national id")
     return try gate(
       find, notFound: notFound,
       resolve: { transaction in

@@ -32,6 +32,7 @@ extension StoreTransaction {
     return try writeCheckpoint(at: head)
   }
 
+  @discardableResult
   private func writeCheckpoint(at head: AuditHead) throws -> AuditCheckpoint {
     if let last = try lastCheckpoint(), last.sequence == head.sequence { return last }
     let checkpoint = try AuditCheckpoint.sign(

@@ -57,7 +57,7 @@ extension StoreTransaction {
       sql: """
         SELECT id, staff_id, service_code, reason_sealed, created_by, created_at, lifted_at
         FROM blocks WHERE recipient_id = ? AND (? = 0 OR lifted_at IS NULL)
-        ORDER BY created_at, id
+        ORDER BY rowid
         """, arguments: [recipient.rawValue, liveOnly]
     ).map { row in
       let id = BlockID(rawValue: row[0])

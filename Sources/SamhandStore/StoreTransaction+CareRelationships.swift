@@ -56,7 +56,7 @@ extension StoreTransaction {
       sql: """
         SELECT id FROM recipients WHERE \(serviceClause) id IN (
           SELECT recipient_id FROM assignments WHERE staff_id = ? AND ended_at IS NULL)
-        ORDER BY created_at, id
+        ORDER BY rowid
         """, arguments: StatementArguments(services + [staff.id.rawValue])
     ).map(RecipientID.init(rawValue:))
   }

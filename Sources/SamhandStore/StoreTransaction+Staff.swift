@@ -83,7 +83,7 @@ extension StoreTransaction {
       db,
       sql: """
         SELECT id, staff_id, created_at, expires_at, revoked_at FROM staff_tokens
-        WHERE ?1 IS NULL OR staff_id = ?1 ORDER BY created_at, id
+        WHERE ?1 IS NULL OR staff_id = ?1 ORDER BY rowid
         """, arguments: [staffID?.rawValue]
     ).map { row in
       TokenInfo(

@@ -1,5 +1,6 @@
 import Foundation
 import SamhandAudit
+import SamhandTestSupport
 import Testing
 
 @Suite("Tampering is detected")

@@ -3,7 +3,7 @@ import SamhandTestSupport
 import Testing
 
 /// Bad input to a gated command: refused in one stderr line, nothing written, and an audit
-/// entry only where the code audits it (see each case's `audited`).
+/// entry for every attempt that reached the service (see each case's `audited`).
 @Suite("CLI: bad input to the gated commands")
 struct GateRefusalTests {
   /// One refused command, run as siri.fjell (psykisk-helse-rus) unless `actor` says otherwise.
@@ -12,9 +12,10 @@ struct GateRefusalTests {
     let arguments: [String]
     var actor: String? = "siri.fjell"
     let message: String
-    /// Audit entries the refusal appends: 0 where it is refused before the gate (parsing,
-    /// domain validation, no actor) or inside the gate before the decision; 1 where the gate
-    /// decided (a denial, or an allow whose operation then failed, audited as failed).
+    /// Audit entries the refusal appends: 0 where the command line refuses it before the
+    /// service is called (option parsing, no actor); 1 where it reached the service with an
+    /// actor named (a validation failure or an unknown staff member, audited as a failed
+    /// attempt; a denial; or an allow whose operation then failed).
     let audited: Int
 
     var testDescription: String { label }
@@ -26,13 +27,13 @@ struct GateRefusalTests {
     Case(
       label: "malformed national id",
       arguments: ["recipient", "add", "--name", "Per Dal", "--national-id", "1234"],
-      message: "invalid national id: it must be exactly 11 digits", audited: 0),
+      message: "invalid national id: it must be exactly 11 digits", audited: 1),
     Case(
       label: "national id with a wrong check digit",
       arguments: [
         "recipient", "add", "--name", "Per Dal", "--national-id", CLIFixture.brokenNationalID,
       ],
-      message: "check digits do not match", audited: 0),
+      message: "check digits do not match", audited: 1),
     Case(
       label: "recipient add without --as",
       arguments: ["recipient", "add", "--name", "Per Dal", "--national-id", "12838540218"],
@@ -40,7 +41,7 @@ struct GateRefusalTests {
     Case(
       label: "recipient add by an unknown staff member",
       arguments: ["recipient", "add", "--name", "Per Dal", "--national-id", "12838540218"],
-      actor: "nobody", message: "not authenticated", audited: 0),
+      actor: "nobody", message: "not authenticated", audited: 1),
     Case(
       label: "recipient add into an unknown service",
       arguments: [
@@ -77,7 +78,7 @@ struct GateRefusalTests {
     Case(
       label: "assign of an unknown staff member",
       arguments: ["recipient", "assign", per, "--staff", "nobody"],
-      message: "no staff member nobody", audited: 0),
+      message: "no staff member nobody", audited: 1),
     Case(
       label: "consent for an unknown category",
       arguments: ["consent", "add", "--recipient", per, "--services", "nav", "--categories", "x"],
@@ -100,14 +101,14 @@ struct GateRefusalTests {
         "consent", "add", "--recipient", per, "--services", "nav", "--categories", "plan",
         "--until", "2020-01-31",
       ],
-      message: "the end date is before the start date", audited: 0),
+      message: "the consent's end date is in the past", audited: 1),
     Case(
       label: "consent --from and --until in the past",
       arguments: [
         "consent", "add", "--recipient", per, "--services", "nav", "--categories", "plan",
         "--from", "2020-01-01", "--until", "2020-01-31",
       ],
-      message: "the consent's end date is in the past", audited: 0),
+      message: "the consent's end date is in the past", audited: 1),
     Case(
       label: "consent with a malformed date",
       arguments: [

@@ -1,5 +1,6 @@
 import Foundation
 import SamhandCrypto
+import SamhandTestSupport
 import Testing
 
 @Suite("A sealed field fails to open when anything about it changed")

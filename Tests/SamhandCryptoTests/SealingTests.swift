@@ -1,5 +1,6 @@
 import Foundation
 import SamhandCrypto
+import SamhandTestSupport
 import Testing
 
 @Suite("Sealing a field")

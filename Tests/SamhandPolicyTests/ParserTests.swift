@@ -1,4 +1,5 @@
 import SamhandPolicy
+import SamhandTestSupport
 import Testing
 
 @Suite("the parser accepts the subset and refuses everything else with a position")

@@ -111,7 +111,7 @@ struct AccessMatrixTests {
       allowed: true, reasons: [careTeam]),
     Case(
       who: "nav.caseworker", relationship: .assigned, consent: .live, use: .addConsent,
-      allowed: true, reasons: [careTeam]),
+      allowed: false, reasons: ["global-forbid-identity-writes-outside-registering-service"]),
     Case(
       who: "nav.caseworker", relationship: .assigned, consent: .live, use: .accessLog,
       allowed: true, reasons: ["global-permit-care-relationship-read-audit"]),
@@ -129,7 +129,7 @@ struct AccessMatrixTests {
       reasons: ["global-permit-break-glass-view"]),
     Case(
       who: "gp.clinician", breakGlass: true, use: .addConsent, allowed: false,
-      reasons: [noConsent]),
+      reasons: [noConsent, "global-forbid-identity-writes-outside-registering-service"]),
     Case(
       who: "gp.clinician", block: .service("fastlege"), breakGlass: true, use: .show,
       allowed: false, reasons: ["global-forbid-blocked-service", noConsent]),

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SamhandAudit
 import SamhandCore
+import SamhandTestSupport
 import Testing
 
 @testable import SamhandStore
@@ -231,21 +232,4 @@ private enum Mutation: CustomStringConvertible {
           """, arguments: [sequence])
     }
   }
-}
-
-/// A small seeded generator, so a failing round can be replayed from the printed seed.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-
-  mutating func next(upTo bound: UInt64) -> UInt64 { bound == 0 ? 0 : next() % bound }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SamhandAudit
+import SamhandTestSupport
 
 /// One tampering with a stored log, as an attacker with write access to the database (but
 /// not to the signing key) could do it.

@@ -1,4 +1,5 @@
 import SamhandPolicy
+import SamhandTestSupport
 
 /// One generated differential case: a policy text, an entity store and requests against it.
 struct DifferentialCase {

@@ -1,3 +1,5 @@
+import SamhandTestSupport
+
 /// Generates policies in the vocabulary of `SampleDirectory.schema` — right and wrong
 /// attributes, guarded and unguarded optional attributes, well- and ill-typed operands, known
 /// and unknown types and actions — for comparing validators.
