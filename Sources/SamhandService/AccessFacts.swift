@@ -69,13 +69,17 @@ struct AccessFacts {
 }
 
 extension AccessFacts.RecipientFacts {
+  /// The recipient, with who a live consent lets see them at all (the identity category).
   var entity: Entity {
-    Entity(
+    let identity = consents.filter { $0.covers(.identity) }
+    return Entity(
       uid: .recipient(id),
       attributes: [
         "registeredBy": .entity(.service(registeredBy)),
         "careTeam": Self.staffSet(careTeam),
         "breakGlass": Self.staffSet(breakGlassHolders),
+        "identityConsentedServices": Self.serviceSet(identity.flatMap(\.services)),
+        "identityConsentedStaff": Self.staffSet(identity.flatMap(\.staff)),
       ])
   }
 

@@ -45,6 +45,7 @@ struct AccessMatrixTests {
   static let careStaff = "psykisk-helse-rus-care-staff-records"
   static let careTeam = "global-permit-care-team-records"
   static let noConsent = "global-forbid-cross-service-without-consent"
+  static let noIdentityConsent = "global-forbid-cross-service-without-identity-consent"
 
   static let cases: [Case] = [
     // The registering service's care staff.
