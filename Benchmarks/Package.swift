@@ -28,6 +28,14 @@ let package = Package(
       ]
     ),
     .executableTarget(
+      name: "store-bench",
+      dependencies: [
+        .product(name: "SamhandStore", package: "Samhand"),
+        .product(name: "SamhandAudit", package: "Samhand"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
       name: "policy-bench",
       dependencies: [.product(name: "SamhandPolicy", package: "Samhand")]
     ),

@@ -68,3 +68,11 @@ extension StoreTransaction {
     ).compactMap { try? AuditRow.entry(from: $0).get() }
   }
 }
+
+extension StoreTransaction {
+  /// Every entry, oldest first, for benchmarks that need the stored bytes.
+  public func auditEntriesForBenchmark() throws -> [AuditEntry] {
+    try Row.fetchAll(db, sql: AuditRow.selectSQL + " ORDER BY sequence")
+      .compactMap { try? AuditRow.entry(from: $0).get() }
+  }
+}
