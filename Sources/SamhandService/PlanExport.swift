@@ -40,34 +40,39 @@ struct PlanDocument {
   }
 
   var blocks: [Block] {
-    var blocks: [Block] = [.heading("Individuell plan")]
     let content = plan.content
-    blocks.append(.field("Status", Self.label(plan.status)))
-    blocks.append(.field("Koordinator", name(plan.coordinator)))
-    let period = [content.periodFrom, content.periodUntil].map { $0?.description ?? "–" }
-    blocks.append(.field("Planperiode", period.joined(separator: " – ")))
-    blocks.append(.field("Neste evaluering", content.nextRevision?.description ?? "–"))
-    blocks.append(.heading("Hva er viktig for meg"))
-    blocks.append(.item(text(content.ownWords)))
-    blocks.append(.heading("Mål"))
-    for goal in plan.goals {
-      let target = goal.targetDate.map { ", innen \($0)" } ?? ""
-      blocks.append(
-        .item("\(goal.domain.label): \(goal.text) (\(goal.status.label)\(target))"))
-    }
-    blocks.append(.heading("Tiltak"))
-    for measure in plan.measures { blocks += measureBlocks(measure) }
-    blocks.append(.heading("Barn som pårørende"))
-    blocks.append(.item(text(content.childrenNote)))
-    blocks.append(.heading("Andre planer og avtaler"))
-    blocks += plan.references.map { .item("\($0.kind.label): \($0.reference)") }
-    blocks.append(.heading("Kommentarer"))
-    blocks += plan.comments.map {
-      .item("\($0.author == .recipient ? "Bruker" : "Pårørende"): \($0.text)")
-    }
-    blocks.append(.heading("Evalueringer"))
-    blocks += plan.revisions.map { .item("\($0.revisedOn): \($0.evaluation)") }
+    let period =
+      content.periodFrom == nil && content.periodUntil == nil
+      ? "–"
+      : "\(content.periodFrom?.description ?? "") – \(content.periodUntil?.description ?? "")"
+    var blocks: [Block] = [
+      .heading("Individuell plan"), .field("Status", Self.label(plan.status)),
+      .field("Koordinator", name(plan.coordinator)), .field("Planperiode", period),
+      .field("Neste evaluering", content.nextRevision?.description ?? "–"),
+    ]
+    blocks += section("Hva er viktig for meg", [.item(text(content.ownWords))])
+    blocks += section(
+      "Mål",
+      plan.goals.map { goal in
+        let target = goal.targetDate.map { ", innen \($0)" } ?? ""
+        return .item("\(goal.domain.label): \(goal.text) (\(goal.status.label)\(target))")
+      })
+    blocks += section("Tiltak", plan.measures.flatMap(measureBlocks))
+    blocks += section("Barn som pårørende", [.item(text(content.childrenNote))])
+    blocks += section(
+      "Andre planer og avtaler", plan.references.map { .item("\($0.kind.label): \($0.reference)") })
+    blocks += section(
+      "Kommentarer",
+      plan.comments.map { .item("\($0.author == .recipient ? "Bruker" : "Pårørende"): \($0.text)") }
+    )
+    blocks += section(
+      "Evalueringer", plan.revisions.map { .item("\($0.revisedOn): \($0.evaluation)") })
     return blocks
+  }
+
+  /// A heading and its items, or a dash when there are none.
+  private func section(_ title: String, _ items: [Block]) -> [Block] {
+    [.heading(title)] + (items.isEmpty ? [.item("–")] : items)
   }
 
   private func measureBlocks(_ measure: Measure) -> [Block] {
@@ -105,7 +110,7 @@ struct PlanDocument {
   func render(_ format: PlanExportFormat) -> String {
     switch format {
     case .markdown:
-      return blocks.map { block in
+      return blocks.map { block -> String in
         switch block {
         case .heading(let text): return "\n## \(text)\n"
         case .field(let label, let value): return "**\(label):** \(value)  "
@@ -113,7 +118,7 @@ struct PlanDocument {
         }
       }.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
     case .html:
-      let body = blocks.map { block in
+      let body = blocks.map { block -> String in
         switch block {
         case .heading(let text): return "<h2>\(Self.escape(text))</h2>"
         case .field(let label, let value):

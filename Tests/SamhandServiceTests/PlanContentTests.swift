@@ -103,7 +103,8 @@ struct PlanContentTests {
     }
     #expect(markdown.contains("Jeg vil ha egen leilighet"))
     let html = try fixture.service.exportPlan(id, format: .html, as: coordinator)
-    #expect(html.contains("Se &lt;datteren&gt; min &amp; ha det fint"))
+    #expect(html.contains("<h2>Mål</h2>"))
+    #expect(html.contains("<p>Barn som pårørende: Se &lt;datteren&gt; min &amp; ha det fint"))
     #expect(!html.contains("<datteren>"))
     #expect(try fixture.lastEntry(action: "plan.export")?.decision == "allow")
   }
