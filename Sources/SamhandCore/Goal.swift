@@ -3,20 +3,14 @@ import Foundation
 /// A goal of the plan in one life domain, in the recipient's words where possible (L1, L4).
 /// Its status changes are kept as history; the newest is `status`.
 public struct Goal: Sendable, Equatable, Encodable {
-  public enum Status: String, Sendable, Codable, CaseIterable {
+  public enum Status: String, Sendable, Codable, CaseIterable, PlanVocabulary {
     case open
     case inProgress = "in-progress"
     case achieved
     case notAchieved = "not-achieved"
     case dropped
 
-    public init(parsing text: String) throws(PlanError) {
-      guard let status = Status(rawValue: text) else {
-        throw .unknownValue(
-          field: "goal status", value: text, known: Self.allCases.map(\.rawValue))
-      }
-      self = status
-    }
+    public static let fieldName = "goal status"
 
     /// The bokmål label.
     public var label: String {

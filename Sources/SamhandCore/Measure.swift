@@ -13,16 +13,10 @@ public struct Measure: Sendable, Equatable, Encodable {
     case service, contract
   }
 
-  public enum Status: String, Sendable, Codable, CaseIterable {
+  public enum Status: String, Sendable, Codable, CaseIterable, PlanVocabulary {
     case planned, ongoing, completed, stopped
 
-    public init(parsing text: String) throws(PlanError) {
-      guard let status = Status(rawValue: text) else {
-        throw .unknownValue(
-          field: "measure status", value: text, known: Self.allCases.map(\.rawValue))
-      }
-      self = status
-    }
+    public static let fieldName = "measure status"
 
     /// The bokmål label.
     public var label: String {
@@ -68,19 +62,13 @@ public struct Measure: Sendable, Equatable, Encodable {
 
 /// One element of a substance contract and how often it happens ("every two weeks").
 public struct ContractElement: Sendable, Equatable, Encodable {
-  public enum Kind: String, Sendable, Codable, CaseIterable {
+  public enum Kind: String, Sendable, Codable, CaseIterable, PlanVocabulary {
     case urineTest = "urine-test"
     case group
     case followUpTalk = "follow-up-talk"
     case other
 
-    public init(parsing text: String) throws(PlanError) {
-      guard let kind = Kind(rawValue: text) else {
-        throw .unknownValue(
-          field: "contract element", value: text, known: Self.allCases.map(\.rawValue))
-      }
-      self = kind
-    }
+    public static let fieldName = "contract element"
 
     /// The bokmål label.
     public var label: String {

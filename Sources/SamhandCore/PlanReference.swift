@@ -3,7 +3,7 @@ import Foundation
 /// A reference from the plan to a cooperation agreement or another plan (IOP, KVP, crisis
 /// plan, child-welfare plan): referenced, not copied (L6). The reference text is sealed.
 public struct PlanReference: Sendable, Equatable, Encodable {
-  public enum Kind: String, Sendable, Codable, CaseIterable {
+  public enum Kind: String, Sendable, Codable, CaseIterable, PlanVocabulary {
     case agreement
     case iop
     case kvp
@@ -11,13 +11,7 @@ public struct PlanReference: Sendable, Equatable, Encodable {
     case childWelfarePlan = "child-welfare-plan"
     case other
 
-    public init(parsing text: String) throws(PlanError) {
-      guard let kind = Kind(rawValue: text) else {
-        throw .unknownValue(
-          field: "reference kind", value: text, known: Self.allCases.map(\.rawValue))
-      }
-      self = kind
-    }
+    public static let fieldName = "reference kind"
 
     /// The bokmål label.
     public var label: String {

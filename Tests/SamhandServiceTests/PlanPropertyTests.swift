@@ -50,7 +50,9 @@ struct PlanPropertyTests {
         name: "Fiktiv To", nationalID: second.digits, as: actor),
     ]
     var versions: [PlanID: Int] = [:]
-    var consents: [ConsentID] = []
+    // The first recipient starts with a consent covering `plan`, the second without one, so
+    // every sequence meets both outcomes of activation.
+    var consents = [try fixture.consent(["nav"], [.identity, .plan])]
     var counts = try Self.counts(fixture)
     for step in 0..<60 {
       let context = "seed \(seed), step \(step)"
