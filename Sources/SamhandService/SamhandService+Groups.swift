@@ -125,10 +125,8 @@ extension SamhandService {
     options: RequestOptions = .init()
   ) throws -> Versioned<[ActionItemID]> {
     let record = request(actor, .update, "group.meeting.minutes", options)
-    let group = try store.read { try $0.groupID(ofMeeting: meeting) }
-    guard let group else {
-      _ = try? validated(record) { throw Self.noMeeting(meeting) }
-      throw Self.noMeeting(meeting)
+    guard let group = try store.read({ try $0.groupID(ofMeeting: meeting) }) else {
+      return try auditedNotFound(record, Self.noMeeting(meeting))
     }
     var items: [ActionItemID] = []
     let version = try changeGroup(
@@ -150,12 +148,13 @@ extension SamhandService {
     _ item: ActionItemID, expectedVersion: Int? = nil, as actor: Actor,
     options: RequestOptions = .init()
   ) throws -> Versioned<GroupID> {
-    let group = try store.read { try $0.groupID(ofActionItem: item) }
-    let notFound = ServiceError.notFound(kind: "action item", id: item.rawValue)
-    guard let group else { throw notFound }
+    let complete = request(actor, .update, "group.action.complete", options)
+    guard let group = try store.read({ try $0.groupID(ofActionItem: item) }) else {
+      return try auditedNotFound(
+        complete, .notFound(kind: "action item", id: item.rawValue))
+    }
     return try changeGroup(
-      group, expectedVersion: expectedVersion,
-      request(actor, .update, "group.action.complete", options), change: "action item done"
+      group, expectedVersion: expectedVersion, complete, change: "action item done"
     ) { transaction, _, _ in
       guard try transaction.completeActionItem(item, by: actor.staffID) else {
         throw ServiceError.conflict("action item \(item) is already done")
@@ -196,6 +195,13 @@ extension SamhandService {
     try store.read { try $0.activeGroups() }.compactMap { id, _ in
       try? showGroup(id, as: actor, options: options)
     }
+  }
+
+  /// Answers a request for something that does not exist through the gate, so that the
+  /// attempt is audited like any other not-found.
+  func auditedNotFound<T>(_ request: GateRequest, _ notFound: ServiceError) throws -> T {
+    try gate(
+      request, notFound: notFound, resolve: { _ in nil }, perform: { _, _ in throw notFound })
   }
 
   static func noGroup(_ id: GroupID) -> ServiceError {

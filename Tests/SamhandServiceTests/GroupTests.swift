@@ -124,3 +124,23 @@ struct GroupTests {
     #expect(history.map(\.change) == ["created", "member added", "closed"])
   }
 }
+
+@Suite("Responsibility groups: unknown ids")
+struct GroupUnknownIDTests {
+  @Test("minutes for an unknown meeting and an unknown action item are not found, and audited")
+  func unknown() throws {
+    let fixture = try ServiceFixture()
+    let entries = try fixture.auditCount()
+    #expect(throws: ServiceError.notFound(kind: "meeting", id: "mt-x")) {
+      try fixture.service.recordMinutes(
+        try NewMinutes(text: "Referat"), of: MeetingID(rawValue: "mt-x"),
+        as: ServiceFixture.coordinator)
+    }
+    #expect(throws: ServiceError.notFound(kind: "action item", id: "ai-x")) {
+      try fixture.service.completeActionItem(
+        ActionItemID(rawValue: "ai-x"), as: ServiceFixture.coordinator)
+    }
+    #expect(try fixture.auditCount() == entries + 2)
+    #expect(try fixture.lastEntry(action: "group.meeting.minutes")?.decision == "deny")
+  }
+}
