@@ -122,12 +122,51 @@ public struct Demo: Sendable {
       purpose: "samordning av tjenester", documentReference: "samtykkeskjema \(index + 1)",
       validUntil: index % 5 == 0 ? today.adding(days: 20) : today.adding(days: 365),
       as: registrar)
+    if index % 3 == 0 {
+      try addPlanAndGroup(for: id, index: index, by: registrar, to: service)
+    }
     if index % 10 == 7 {
       _ = try service.addBlock(
         recipient: id, target: .service(try ServiceCode("nav")), categories: [.health],
         reason: "ønsker ikke at NAV ser helseopplysninger", as: registrar)
     }
     return id
+  }
+}
+
+extension Demo {
+  static let goals: [(LifeDomain, String)] = [
+    (.housing, "Egen leilighet innen et år"), (.workActivity, "Komme i arbeidstrening"),
+    (.substanceUse, "Redusere rusbruken"), (.network, "Mer kontakt med familien"),
+  ]
+
+  /// An active plan with a goal and a measure, and a responsibility group that has met once.
+  static func addPlanAndGroup(
+    for recipient: RecipientID, index: Int, by registrar: Actor, to service: SamhandService
+  ) throws {
+    let today = CalendarDate.today(service.clock)
+    let plan = try service.createPlan(
+      recipient: recipient, coordinator: registrar.staffID,
+      content: try PlanContentChange(
+        ownWords: "Jeg vil klare meg selv og ha det godt", nextRevision: today.adding(days: 60)),
+      as: registrar)
+    try service.activatePlan(plan, as: registrar)
+    let (domain, text) = goals[index % goals.count]
+    let goal = try service.addGoal(try NewGoal(domain: domain, text: text), to: plan, as: registrar)
+    try service.addMeasure(
+      try NewMeasure(
+        description: "Oppfølgingssamtaler", responsibleService: try ServiceCode("nav"),
+        extent: "1 time annenhver uke", start: today, status: .ongoing, goals: [goal.id]),
+      to: plan, as: registrar)
+    let group = try service.createGroup(for: plan, as: registrar)
+    let member = try service.addGroupMember(.recipient, to: group, as: registrar)
+    let meeting = try service.planMeeting(
+      try NewMeeting(plannedAt: service.clock.now, agenda: "Oppstart"), in: group, as: registrar)
+    try service.recordMinutes(
+      try NewMinutes(
+        text: "Oppstartsmøte: planen gjennomgått",
+        actionItems: [.init(text: "Søke bolig", owner: member.id, due: today.adding(days: 30))]),
+      of: meeting.id, as: registrar)
   }
 }
 

@@ -11,6 +11,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case conflict(String)
   /// A value in the request is unusable.
   case invalid(String)
+  /// The caller edited an older version than the one stored (HTTP 412 on a stale If-Match):
+  /// nothing was written; reload and try again.
+  case preconditionFailed(String)
   /// The policy set could not be loaded; nothing is decided without one.
   case policiesUnavailable(String)
 
@@ -21,6 +24,7 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unauthenticated: return "not authenticated: unknown staff member or invalid token"
     case .conflict(let message): return message
     case .invalid(let message): return message
+    case .preconditionFailed(let message): return message
     case .policiesUnavailable(let message): return "policies not loaded: \(message)"
     }
   }

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import SamhandCore
 
-/// Care relationships other than the registering service: assignments now; the coordinator,
-/// group members and handover receivers join as their features land.
+/// Care relationships other than the registering service: assignments, the coordinator of the
+/// recipient's plan (draft or active) and the staff members of the active responsibility
+/// group; handover receivers join as their feature lands.
 extension StoreTransaction {
   /// Assigns a staff member; false when they are assigned already.
   public func assign(_ staff: StaffID, to recipient: RecipientID, by actor: StaffID) throws -> Bool
@@ -32,10 +33,23 @@ extension StoreTransaction {
   public func careTeam(of recipient: RecipientID) throws -> Set<StaffID> {
     Set(
       try String.fetchAll(
-        db, sql: "SELECT staff_id FROM assignments WHERE recipient_id = ? AND ended_at IS NULL",
-        arguments: [recipient.rawValue]
+        db, sql: Self.careTeamSQL, arguments: [recipient.rawValue]
       ).map(StaffID.init(rawValue:)))
   }
+
+  /// `(recipient_id, staff_id)` of every live care relationship: assignments, the current
+  /// coordinator of a plan that is not closed, staff members of an active group.
+  static let careRelationshipsSQL = """
+    SELECT recipient_id, staff_id FROM assignments WHERE ended_at IS NULL
+    UNION SELECT p.recipient_id, c.staff_id FROM plans p
+      JOIN plan_coordinators c ON c.plan_id = p.id AND c.ended_at IS NULL
+      WHERE p.status != 'closed'
+    UNION SELECT g.recipient_id, m.staff_id FROM groups g
+      JOIN group_members m ON m.group_id = g.id AND m.ended_at IS NULL AND m.staff_id IS NOT NULL
+      WHERE g.status = 'active'
+    """
+
+  static let careTeamSQL = "SELECT staff_id FROM (\(careRelationshipsSQL)) WHERE recipient_id = ?"
 
   /// The service that registered the recipient, or nil when there is no such recipient.
   public func registeringService(of recipient: RecipientID) throws -> ServiceCode? {
@@ -55,7 +69,7 @@ extension StoreTransaction {
       db,
       sql: """
         SELECT id FROM recipients WHERE \(serviceClause) id IN (
-          SELECT recipient_id FROM assignments WHERE staff_id = ? AND ended_at IS NULL)
+          SELECT recipient_id FROM (\(Self.careRelationshipsSQL)) WHERE staff_id = ?)
         ORDER BY rowid
         """, arguments: StatementArguments(services + [staff.id.rawValue])
     ).map(RecipientID.init(rawValue:))

@@ -10,7 +10,7 @@ struct Samhand: ParsableCommand {
       InitCommand.self, StatusCommand.self, DemoCommand.self, ServiceCommand.self,
       StaffCommand.self, TokenCommand.self, RecipientCommand.self, ConsentCommand.self,
       BlockCommand.self, BreakGlassCommand.self, AuditCommand.self, KeysCommand.self,
-      BackupCommand.self, PolicyCommand.self,
+      BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
     ]
   )
 }

@@ -1,0 +1,275 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Responsibility groups: members, meetings, minutes, decisions and action items. Rows are
+/// appended; a member leaving or an item done sets an end marker, never deletes (invariant 8).
+extension StoreTransaction {
+  public func insertGroup(
+    recipient: RecipientID, plan: PlanID, interval: MeetingInterval, by actor: StaffID
+  ) throws -> GroupID {
+    let id = GroupID.generate()
+    try db.execute(
+      sql: """
+        INSERT INTO groups (id, recipient_id, plan_id, status, meeting_interval_months, version,
+          created_by, created_at) VALUES (?, ?, ?, 'active', ?, 1, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, recipient.rawValue, plan.rawValue, interval.months, actor.rawValue, nowText,
+      ])
+    try insertGroupVersion(id, version: 1, change: "created", by: actor)
+    return id
+  }
+
+  /// The recipient a group belongs to, for routing a request on a group id to its gate.
+  public func recipientID(ofGroup id: GroupID) throws -> RecipientID? {
+    try String.fetchOne(
+      db, sql: "SELECT recipient_id FROM groups WHERE id = ?", arguments: [id.rawValue]
+    ).map(RecipientID.init(rawValue:))
+  }
+
+  /// The group a meeting belongs to.
+  public func groupID(ofMeeting id: MeetingID) throws -> GroupID? {
+    try String.fetchOne(
+      db, sql: "SELECT group_id FROM meetings WHERE id = ?", arguments: [id.rawValue]
+    ).map(GroupID.init(rawValue:))
+  }
+
+  /// The group an action item belongs to.
+  public func groupID(ofActionItem id: ActionItemID) throws -> GroupID? {
+    try String.fetchOne(
+      db,
+      sql: """
+        SELECT m.group_id FROM meeting_action_items a JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.id = ?
+        """, arguments: [id.rawValue]
+    ).map(GroupID.init(rawValue:))
+  }
+
+  public func groupVersion(_ id: GroupID) throws -> Int? {
+    try Int.fetchOne(db, sql: "SELECT version FROM groups WHERE id = ?", arguments: [id.rawValue])
+  }
+
+  public func activeGroupID(of recipient: RecipientID) throws -> GroupID? {
+    try String.fetchOne(
+      db, sql: "SELECT id FROM groups WHERE recipient_id = ? AND status = 'active'",
+      arguments: [recipient.rawValue]
+    ).map(GroupID.init(rawValue:))
+  }
+
+  /// Every active group's id with its recipient, for agenda-style queries the gate then filters.
+  public func activeGroups() throws -> [(GroupID, RecipientID)] {
+    try Row.fetchAll(
+      db, sql: "SELECT id, recipient_id FROM groups WHERE status = 'active' ORDER BY rowid"
+    ).map { (GroupID(rawValue: $0[0]), RecipientID(rawValue: $0[1])) }
+  }
+
+  /// Records one change of the group as a new version; returns the new version number.
+  @discardableResult
+  public func recordGroupChange(
+    _ id: GroupID, change: String, by actor: StaffID, close: Bool = false
+  ) throws -> Int {
+    guard let current = try groupVersion(id) else {
+      throw StoreError.corruptRow(table: "groups", id: id.rawValue, reason: "no such group")
+    }
+    let next = current + 1
+    try db.execute(
+      sql: """
+        UPDATE groups SET version = ?,
+          status = CASE WHEN ? THEN 'closed' ELSE status END,
+          closed_at = CASE WHEN ? THEN ? ELSE closed_at END
+        WHERE id = ? AND version = ?
+        """, arguments: [next, close, close, nowText, id.rawValue, current])
+    try insertGroupVersion(id, version: next, change: change, by: actor)
+    return next
+  }
+
+  public func groupVersions(_ id: GroupID) throws -> [AggregateVersion] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT version, change, changed_by, changed_at FROM group_versions WHERE group_id = ?
+        ORDER BY version
+        """, arguments: [id.rawValue]
+    ).map { row in
+      AggregateVersion(
+        version: row[0], change: row[1], changedBy: StaffID(rawValue: row[2]),
+        changedAt: Timestamp.parse(row[3]) ?? .distantPast)
+    }
+  }
+
+  private func insertGroupVersion(_ id: GroupID, version: Int, change: String, by actor: StaffID)
+    throws
+  {
+    try db.execute(
+      sql: """
+        INSERT INTO group_versions (group_id, version, change, changed_by, changed_at)
+        VALUES (?, ?, ?, ?, ?)
+        """, arguments: [id.rawValue, version, change, actor.rawValue, nowText])
+  }
+
+  public func insertGroupMember(
+    _ member: NewGroupMember, group: GroupID, recipient: RecipientID, version: Int,
+    by actor: StaffID
+  ) throws -> GroupMemberID {
+    let id = GroupMemberID.generate()
+    let sealer = try sealer(table: "group_members", rowID: id.rawValue, recipient: recipient)
+    func seal(_ text: String?, _ column: String) throws -> Data? {
+      try text.map { try sealer.seal($0, column: column) }
+    }
+    var staff: StaffID?
+    var relative: RelativeID?
+    var name: String?
+    var role: String?
+    var organisation: String?
+    var contact: String?
+    switch member {
+    case .staff(let id, let staffRole):
+      staff = id
+      role = staffRole
+    case .external(let externalName, let externalRole, let externalOrganisation, let reach):
+      (name, role, organisation, contact) = (
+        externalName, externalRole, externalOrganisation, reach
+      )
+    case .recipient: break
+    case .relative(let id): relative = id
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO group_members (id, group_id, kind, staff_id, relative_id, name_sealed,
+          role_sealed, organisation_sealed, contact_sealed, added_in_version, added_by, added_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, group.rawValue, member.kind.rawValue, staff?.rawValue, relative?.rawValue,
+        try seal(name, "name_sealed"), try seal(role, "role_sealed"),
+        try seal(organisation, "organisation_sealed"), try seal(contact, "contact_sealed"),
+        version, actor.rawValue, nowText,
+      ])
+    return id
+  }
+
+  /// Ends a membership; false when there was no such current member.
+  public func endGroupMember(_ member: GroupMemberID, of group: GroupID, by actor: StaffID) throws
+    -> Bool
+  {
+    try db.execute(
+      sql: """
+        UPDATE group_members SET ended_at = ?, ended_by = ?
+        WHERE id = ? AND group_id = ? AND ended_at IS NULL
+        """, arguments: [nowText, actor.rawValue, member.rawValue, group.rawValue])
+    return db.changesCount == 1
+  }
+
+  /// Whether a current member of the group already is this staff member, the recipient, or
+  /// this relative.
+  public func hasCurrentMember(_ member: NewGroupMember, in group: GroupID) throws -> Bool {
+    let (column, value): (String, String?) =
+      switch member {
+      case .staff(let id, _): ("staff_id", id.rawValue)
+      case .relative(let id): ("relative_id", id.rawValue)
+      case .recipient: ("kind", "recipient")
+      case .external: ("id", nil)
+      }
+    guard let value else { return false }
+    return try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM group_members WHERE group_id = ? AND \(column) = ?
+          AND ended_at IS NULL)
+        """, arguments: [group.rawValue, value]) ?? false
+  }
+
+  /// The ids of the group's current members.
+  public func currentMemberIDs(of group: GroupID) throws -> Set<GroupMemberID> {
+    Set(
+      try String.fetchAll(
+        db, sql: "SELECT id FROM group_members WHERE group_id = ? AND ended_at IS NULL",
+        arguments: [group.rawValue]
+      ).map(GroupMemberID.init(rawValue:)))
+  }
+
+  public func insertMeeting(
+    _ meeting: NewMeeting, group: GroupID, recipient: RecipientID, version: Int, by actor: StaffID
+  ) throws -> MeetingID {
+    let id = MeetingID.generate()
+    let sealer = try sealer(table: "meetings", rowID: id.rawValue, recipient: recipient)
+    try db.execute(
+      sql: """
+        INSERT INTO meetings (id, group_id, planned_at, agenda_sealed, added_in_version,
+          created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        id.rawValue, group.rawValue, Timestamp.format(meeting.plannedAt),
+        try meeting.agenda.map { try sealer.seal($0, column: "agenda_sealed") }, version,
+        actor.rawValue, nowText,
+      ])
+    return id
+  }
+
+  /// Records the minutes of a meeting (a later call amends: the newest text counts), with
+  /// attendees, decisions and action items.
+  public func insertMinutes(
+    _ minutes: NewMinutes, meeting: MeetingID, recipient: RecipientID, version: Int,
+    by actor: StaffID
+  ) throws -> [ActionItemID] {
+    guard let key = try dataKey(for: recipient) else {
+      throw StoreError.recipientErased(recipient.rawValue)
+    }
+    let sealer = FieldSealer(
+      table: "meeting_minutes", rowID: "\(meeting.rawValue)@\(version)", key: key)
+    try db.execute(
+      sql: """
+        INSERT INTO meeting_minutes (meeting_id, group_version, text_sealed, recorded_by,
+          recorded_at) VALUES (?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        meeting.rawValue, version, try sealer.seal(minutes.text, column: "text_sealed"),
+        actor.rawValue, nowText,
+      ])
+    for member in minutes.attendees {
+      try db.execute(
+        sql: """
+          INSERT INTO meeting_attendees (meeting_id, member_id) VALUES (?, ?)
+          ON CONFLICT DO NOTHING
+          """, arguments: [meeting.rawValue, member.rawValue])
+    }
+    for decision in minutes.decisions {
+      let id = UUID().uuidString.lowercased()
+      let decisionSealer = FieldSealer(table: "meeting_decisions", rowID: id, key: key)
+      try db.execute(
+        sql: """
+          INSERT INTO meeting_decisions (id, meeting_id, text_sealed, recorded_at)
+          VALUES (?, ?, ?, ?)
+          """,
+        arguments: [
+          id, meeting.rawValue, try decisionSealer.seal(decision, column: "text_sealed"), nowText,
+        ])
+    }
+    return try minutes.actionItems.map { item in
+      let id = ActionItemID.generate()
+      let itemSealer = FieldSealer(table: "meeting_action_items", rowID: id.rawValue, key: key)
+      try db.execute(
+        sql: """
+          INSERT INTO meeting_action_items (id, meeting_id, text_sealed, owner_member_id,
+            due_date, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id.rawValue, meeting.rawValue, try itemSealer.seal(item.text, column: "text_sealed"),
+          item.owner.rawValue, item.due.description, nowText,
+        ])
+      return id
+    }
+  }
+
+  /// Marks an action item done; false when it was done already.
+  public func completeActionItem(_ id: ActionItemID, by actor: StaffID) throws -> Bool {
+    try db.execute(
+      sql: """
+        UPDATE meeting_action_items SET completed_at = ?, completed_by = ?
+        WHERE id = ? AND completed_at IS NULL
+        """, arguments: [nowText, actor.rawValue, id.rawValue])
+    return db.changesCount == 1
+  }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Reads a whole plan as it stands, sealed fields opened (or erased once shredded).
+extension StoreTransaction {
+  public func plan(_ id: PlanID) throws -> Plan? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: "SELECT recipient_id, version, created_by, created_at FROM plans WHERE id = ?",
+        arguments: [id.rawValue])
+    else { return nil }
+    let recipient = RecipientID(rawValue: row[0])
+    let version: Int = row[1]
+    let key = try dataKey(for: recipient)
+    func opener(_ table: String, _ rowID: String) -> FieldSealer? {
+      key.map { FieldSealer(table: table, rowID: rowID, key: $0) }
+    }
+    guard let header = try planVersionRow(id, version: version) else {
+      throw StoreError.corruptRow(table: "plans", id: id.rawValue, reason: "no current version")
+    }
+    let headerOpener = opener(Self.planVersionsTable, "\(id.rawValue)@\(version)")
+    let coordinators = try coordinatorships(of: id)
+    guard let current = coordinators.last(where: { $0.endedAt == nil }) else {
+      throw StoreError.corruptRow(table: "plans", id: id.rawValue, reason: "no coordinator")
+    }
+    let content = PlanContent(
+      ownWords: try headerOpener.open(optional: header[1], column: "own_words_sealed"),
+      childrenNote: try headerOpener.open(optional: header[2], column: "children_note_sealed"),
+      periodFrom: try Self.date(header[3], id: id), periodUntil: try Self.date(header[4], id: id),
+      nextRevision: try Self.date(header[5], id: id))
+    return Plan(
+      id: id, recipientID: recipient, status: try Self.planStatus(header[0], id: id),
+      version: version, coordinator: current.staffID, coordinators: coordinators,
+      content: content, activationConsent: (header[6] as String?).map(ConsentID.init(rawValue:)),
+      closeReason: try headerOpener.open(optional: header[7], column: "close_reason_sealed"),
+      goals: try goals(of: id, opener: opener), measures: try measures(of: id, opener: opener),
+      references: try references(of: id, opener: opener),
+      comments: try comments(of: id, opener: opener),
+      revisions: try revisions(of: id, opener: opener), createdBy: StaffID(rawValue: row[2]),
+      createdAt: Timestamp.parse(row[3]) ?? .distantPast)
+  }
+
+  typealias Opener = (String, String) -> FieldSealer?
+
+  private func coordinatorships(of plan: PlanID) throws -> [Coordinatorship] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT staff_id, from_version, started_at, ended_at FROM plan_coordinators
+        WHERE plan_id = ? ORDER BY rowid
+        """, arguments: [plan.rawValue]
+    ).map { row in
+      Coordinatorship(
+        staffID: StaffID(rawValue: row[0]), fromVersion: row[1],
+        startedAt: Timestamp.parse(row[2]) ?? .distantPast,
+        endedAt: (row[3] as String?).flatMap(Timestamp.parse))
+    }
+  }
+
+  private func goals(of plan: PlanID, opener: Opener) throws -> [Goal] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT g.id, g.life_domain, g.text_sealed, g.target_date, g.added_by, g.added_at,
+          (SELECT s.status FROM plan_goal_statuses s WHERE s.goal_id = g.id
+            ORDER BY s.plan_version DESC LIMIT 1)
+        FROM plan_goals g WHERE g.plan_id = ? ORDER BY g.rowid
+        """, arguments: [plan.rawValue]
+    ).map { row in
+      let id = GoalID(rawValue: row[0])
+      guard let domain = LifeDomain(rawValue: row[1]),
+        let status = Goal.Status(rawValue: row[6] ?? "")
+      else {
+        throw StoreError.corruptRow(table: "plan_goals", id: id.rawValue, reason: "bad value")
+      }
+      return Goal(
+        id: id, domain: domain,
+        text: try opener("plan_goals", id.rawValue).open(row[2], column: "text_sealed"),
+        targetDate: try Self.date(row[3], id: id), status: status,
+        addedBy: StaffID(rawValue: row[4]), addedAt: Timestamp.parse(row[5]) ?? .distantPast)
+    }
+  }
+
+  private func measures(of plan: PlanID, opener: Opener) throws -> [Measure] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT m.id, m.kind, m.description_sealed, m.responsible_service, m.contact_staff_id,
+          m.extent_sealed, m.start_date, m.end_date,
+          (SELECT s.status FROM plan_measure_statuses s WHERE s.measure_id = m.id
+            ORDER BY s.plan_version DESC LIMIT 1)
+        FROM plan_measures m WHERE m.plan_id = ? ORDER BY m.rowid
+        """, arguments: [plan.rawValue]
+    ).map { row in
+      let id = MeasureID(rawValue: row[0])
+      guard let kind = Measure.Kind(rawValue: row[1]),
+        let service = try? ServiceCode(row[3] as String),
+        let status = Measure.Status(rawValue: row[8] ?? "")
+      else {
+        throw StoreError.corruptRow(table: "plan_measures", id: id.rawValue, reason: "bad value")
+      }
+      let sealer = opener("plan_measures", id.rawValue)
+      return Measure(
+        id: id, kind: kind, description: try sealer.open(row[2], column: "description_sealed"),
+        responsibleService: service, contactPerson: (row[4] as String?).map(StaffID.init),
+        extent: try sealer.open(optional: row[5], column: "extent_sealed"),
+        start: try Self.date(row[6], id: id), end: try Self.date(row[7], id: id),
+        status: status,
+        goals: try String.fetchAll(
+          db, sql: "SELECT goal_id FROM plan_measure_goals WHERE measure_id = ? ORDER BY 1",
+          arguments: [id.rawValue]
+        ).map(GoalID.init(rawValue:)),
+        elements: try contractElements(of: id, opener: opener))
+    }
+  }
+
+  private func contractElements(of measure: MeasureID, opener: Opener) throws
+    -> [ContractElement]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, kind, frequency_sealed FROM plan_contract_elements WHERE measure_id = ?
+        ORDER BY position
+        """, arguments: [measure.rawValue]
+    ).map { row in
+      let id: String = row[0]
+      guard let kind = ContractElement.Kind(rawValue: row[1]) else {
+        throw StoreError.corruptRow(table: "plan_contract_elements", id: id, reason: "bad kind")
+      }
+      return ContractElement(
+        kind: kind,
+        frequency: try opener("plan_contract_elements", id).open(
+          optional: row[2], column: "frequency_sealed"))
+    }
+  }
+
+  private func references(of plan: PlanID, opener: Opener) throws -> [PlanReference] {
+    try Row.fetchAll(
+      db,
+      sql:
+        "SELECT id, kind, reference_sealed FROM plan_references WHERE plan_id = ? ORDER BY rowid",
+      arguments: [plan.rawValue]
+    ).map { row in
+      let id = PlanReferenceID(rawValue: row[0])
+      guard let kind = PlanReference.Kind(rawValue: row[1]) else {
+        throw StoreError.corruptRow(table: "plan_references", id: id.rawValue, reason: "bad kind")
+      }
+      return PlanReference(
+        id: id, kind: kind,
+        reference: try opener("plan_references", id.rawValue).open(
+          row[2], column: "reference_sealed"))
+    }
+  }
+
+  private func comments(of plan: PlanID, opener: Opener) throws -> [PlanComment] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, author, relative_id, text_sealed, recorded_by, recorded_at FROM plan_comments
+        WHERE plan_id = ? ORDER BY rowid
+        """, arguments: [plan.rawValue]
+    ).map { row in
+      let id = PlanCommentID(rawValue: row[0])
+      guard let author = PlanComment.Author(rawValue: row[1]) else {
+        throw StoreError.corruptRow(table: "plan_comments", id: id.rawValue, reason: "bad author")
+      }
+      return PlanComment(
+        id: id, author: author, relativeID: (row[2] as String?).map(RelativeID.init),
+        text: try opener("plan_comments", id.rawValue).open(row[3], column: "text_sealed"),
+        recordedBy: StaffID(rawValue: row[4]), recordedAt: Timestamp.parse(row[5]) ?? .distantPast)
+    }
+  }
+
+  private func revisions(of plan: PlanID, opener: Opener) throws -> [Revision] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, plan_version, revised_on, evaluation_sealed, next_revision, recorded_by,
+          recorded_at FROM plan_revisions WHERE plan_id = ? ORDER BY rowid
+        """, arguments: [plan.rawValue]
+    ).map { row in
+      let id = RevisionID(rawValue: row[0])
+      guard let revisedOn = try Self.date(row[2], id: id) else {
+        throw StoreError.corruptRow(table: "plan_revisions", id: id.rawValue, reason: "no date")
+      }
+      let changes = try Row.fetchAll(
+        db,
+        sql: "SELECT goal_id, status FROM plan_goal_statuses WHERE revision_id = ? ORDER BY rowid",
+        arguments: [id.rawValue]
+      ).compactMap { change in
+        Goal.Status(rawValue: change[1]).map {
+          GoalStatusChange(goal: GoalID(rawValue: change[0]), status: $0)
+        }
+      }
+      return Revision(
+        id: id, planVersion: row[1], revisedOn: revisedOn,
+        evaluation: try opener("plan_revisions", id.rawValue).open(
+          row[3], column: "evaluation_sealed"),
+        goalChanges: changes, nextRevision: try Self.date(row[4], id: id),
+        recordedBy: StaffID(rawValue: row[5]), recordedAt: Timestamp.parse(row[6]) ?? .distantPast)
+    }
+  }
+}

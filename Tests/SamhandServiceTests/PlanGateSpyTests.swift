@@ -1,0 +1,173 @@
+import Foundation
+import SamhandCore
+import SamhandService
+import Testing
+
+/// Invariant 1 for the plan and group use cases: under a decider that denies everything, none
+/// of them succeeds or writes anything but its audit entry.
+@Suite("The one gate for plans and groups")
+struct PlanGateSpyTests {
+  struct Context: Sendable {
+    let plan: PlanID
+    let goal: GoalID
+    let measure: MeasureID
+    let group: GroupID
+    let member: GroupMemberID
+    let meeting: MeetingID
+    let item: ActionItemID
+  }
+
+  typealias UseCase = @Sendable (ServiceFixture, Context) throws -> Void
+  static let actor = ServiceFixture.coordinator
+
+  static let useCases: [(String, UseCase)] = [
+    (
+      "createPlan",
+      { f, _ in
+        _ = try f.service.createPlan(
+          recipient: f.recipient, coordinator: StaffID(rawValue: "phr.coordinator"), as: actor)
+      }
+    ),
+    ("showPlan", { f, c in _ = try f.service.showPlan(c.plan, as: actor) }),
+    ("planHistory", { f, c in _ = try f.service.planHistory(c.plan, as: actor) }),
+    ("plans", { f, _ in _ = try f.service.plans(of: f.recipient, as: actor) }),
+    (
+      "updatePlan",
+      { f, c in try f.service.updatePlan(c.plan, try .init(ownWords: "Ny"), as: actor) }
+    ),
+    ("closePlan", { f, c in try f.service.closePlan(c.plan, reason: "Flyttet", as: actor) }),
+    (
+      "addGoal",
+      { f, c in
+        try f.service.addGoal(try NewGoal(domain: .leisure, text: "Fiske"), to: c.plan, as: actor)
+      }
+    ),
+    (
+      "setGoalStatus",
+      { f, c in try f.service.setGoalStatus(c.goal, .achieved, in: c.plan, as: actor) }
+    ),
+    (
+      "addMeasure",
+      { f, c in
+        try f.service.addMeasure(
+          try NewMeasure(description: "Bistand", responsibleService: try ServiceCode("nav")),
+          to: c.plan, as: actor)
+      }
+    ),
+    (
+      "setMeasureStatus",
+      { f, c in try f.service.setMeasureStatus(c.measure, .ongoing, in: c.plan, as: actor) }
+    ),
+    (
+      "addReference",
+      { f, c in try f.service.addReference(kind: .iop, reference: "IOP 2027", to: c.plan, as: actor)
+      }
+    ),
+    ("addComment", { f, c in try f.service.addComment("Bra", to: c.plan, as: actor) }),
+    ("revisePlan", { f, c in try f.service.revisePlan(c.plan, evaluation: "Bra", as: actor) }),
+    ("exportPlan", { f, c in _ = try f.service.exportPlan(c.plan, format: .html, as: actor) }),
+    (
+      "recordLifeDomainMapping",
+      { f, _ in
+        try f.service.recordLifeDomainMapping(
+          recipient: f.recipient, scores: [.housing: .yellow], as: actor)
+      }
+    ),
+    (
+      "lifeDomainScores", { f, _ in _ = try f.service.lifeDomainScores(of: f.recipient, as: actor) }
+    ),
+    ("showGroup", { f, c in _ = try f.service.showGroup(c.group, as: actor) }),
+    ("groupHistory", { f, c in _ = try f.service.groupHistory(c.group, as: actor) }),
+    (
+      "addGroupMember",
+      { f, c in
+        try f.service.addGroupMember(
+          .external(name: "Fiktiv Lærer", role: "lærer", organisation: nil, contact: nil),
+          to: c.group, as: actor)
+      }
+    ),
+    (
+      "addGroupMember (staff)",
+      { f, c in
+        try f.service.addGroupMember(
+          .staff(StaffID(rawValue: "phr.caseworker")), to: c.group, as: actor)
+      }
+    ),
+    (
+      "removeGroupMember",
+      { f, c in try f.service.removeGroupMember(c.member, from: c.group, as: actor) }
+    ),
+    (
+      "planMeeting",
+      { f, c in
+        try f.service.planMeeting(try NewMeeting(plannedAt: f.clock.now), in: c.group, as: actor)
+      }
+    ),
+    (
+      "recordMinutes",
+      { f, c in
+        try f.service.recordMinutes(
+          try NewMinutes(text: "Referat", attendees: [c.member]), of: c.meeting, as: actor)
+      }
+    ),
+    ("completeActionItem", { f, c in try f.service.completeActionItem(c.item, as: actor) }),
+    ("closeGroup", { f, c in try f.service.closeGroup(c.group, as: actor) }),
+  ]
+
+  static func prepare() throws -> (ServiceFixture, GateSpyTests.DecisionSpy, Context) {
+    nonisolated(unsafe) var spy: GateSpyTests.DecisionSpy?
+    let fixture = try ServiceFixture { policies in
+      let made = GateSpyTests.DecisionSpy(policies)
+      spy = made
+      return made
+    }
+    let service = fixture.service
+    let (plan, _) = try fixture.activePlan()
+    let goal = try service.addGoal(
+      try NewGoal(domain: .housing, text: "Bolig"), to: plan, as: actor)
+    let measure = try service.addMeasure(
+      try NewMeasure(
+        description: "Samtaler", responsibleService: try ServiceCode("psykisk-helse-rus")),
+      to: plan, as: actor)
+    let group = try service.createGroup(for: plan, as: actor)
+    let member = try service.addGroupMember(.recipient, to: group, as: actor)
+    let meeting = try service.planMeeting(
+      try NewMeeting(plannedAt: fixture.clock.now), in: group, as: actor)
+    let items = try service.recordMinutes(
+      try NewMinutes(
+        text: "Første møte",
+        actionItems: [.init(text: "Søke bolig", owner: member.id, due: .today(fixture.clock))]),
+      of: meeting.id, as: actor)
+    let context = Context(
+      plan: plan, goal: goal.id, measure: measure.id, group: group, member: member.id,
+      meeting: meeting.id, item: try #require(items.id.first))
+    return (fixture, try #require(spy), context)
+  }
+
+  @Test("every plan and group use case works when allowed", arguments: useCases.map(\.0))
+  func allowed(_ name: String) throws {
+    let (fixture, spy, context) = try Self.prepare()
+    let run = try #require(Self.useCases.first { $0.0 == name }?.1)
+    let decisions = spy.count
+    let entries = try fixture.auditCount()
+    try run(fixture, context)
+    #expect(spy.count > decisions, "\(name) did not ask the decider")
+    #expect(try fixture.auditCount() > entries, "\(name) was not audited")
+  }
+
+  @Test(
+    "under a decider that denies everything, no plan or group use case succeeds or writes",
+    arguments: useCases.map(\.0))
+  func denied(_ name: String) throws {
+    let (fixture, spy, context) = try Self.prepare()
+    let run = try #require(Self.useCases.first { $0.0 == name }?.1)
+    spy.startDenying()
+    let before = try fixture.dataSnapshot()
+    let entries = try fixture.auditCount()
+    #expect(throws: (any Error).self, "\(name) succeeded without an allow") {
+      try run(fixture, context)
+    }
+    #expect(try fixture.dataSnapshot() == before, "\(name) wrote data despite a denial")
+    #expect(try fixture.auditCount() > entries, "\(name)'s denial was not audited")
+  }
+}
