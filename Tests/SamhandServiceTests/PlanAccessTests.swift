@@ -63,7 +63,8 @@ struct PlanAccessTests {
     #expect(try fixture.lastEntry(action: "plan.show")?.decision == "deny")
     #expect(
       try fixture.lastEntry(action: "plan.show")?.policies == [
-        "global-forbid-cross-service-without-consent"
+        "global-forbid-cross-service-without-consent",
+        "global-forbid-cross-service-without-identity-consent",
       ])
     #expect(try fixture.service.showPlan(plan, as: coordinator).status == .active)
   }

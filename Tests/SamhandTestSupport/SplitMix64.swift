@@ -16,6 +16,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   /// A value below `bound` (0 when `bound` is 0).
   public mutating func next(upTo bound: UInt64) -> UInt64 { bound == 0 ? 0 : next() % bound }
 
+  /// A value in `0..<bound`; `bound` must be positive.
+  public mutating func below(_ bound: Int) -> Int { Int(next(upTo: UInt64(bound))) }
+
   /// True with the given probability.
   public mutating func chance(_ probability: Double) -> Bool {
     Double.random(in: 0..<1, using: &self) < probability
