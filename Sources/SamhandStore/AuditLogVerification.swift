@@ -34,15 +34,11 @@ public enum AuditLogVerification {
     _ db: Database, publicKeys: [String: Curve25519.Signing.PublicKey],
     progress: ((Int64, Int64) -> Void)?
   ) throws -> AuditVerificationReport {
-    let checkpointRows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT sequence, head_hash, time_ms, key_id, signature FROM audit_checkpoints
-        ORDER BY sequence
-        """)
     var checkpoints: [AuditCheckpoint] = []
-    for row in checkpointRows {
-      guard let checkpoint = AuditRow.checkpoint(from: row) else {
+    for checkpoint in try AuditRow.checkpoints(
+      of: db.makeStatement(sql: AuditRow.selectCheckpointsSQL + " ORDER BY sequence"))
+    {
+      guard let checkpoint else {
         return AuditVerificationReport(
           intact: false, entriesChecked: 0, checkpointsChecked: 0, head: nil,
           problem: AuditProblem(
@@ -52,10 +48,11 @@ public enum AuditLogVerification {
     }
     let total = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_entries") ?? 0
     var verifier = AuditVerifier(checkpoints: checkpoints, publicKeys: publicKeys)
-    let rows = try Row.fetchCursor(db, sql: AuditRow.selectSQL + " ORDER BY sequence")
     var read: Int64 = 0
-    while let row = try rows.next() {
-      switch AuditRow.entry(from: row) {
+    try AuditRow.forEachEntry(
+      of: db.makeStatement(sql: AuditRow.selectSQL + " ORDER BY sequence")
+    ) { decoded in
+      switch decoded {
       case .success(let entry): verifier.feed(entry)
       case .failure(let problem):
         verifier.feedUndecodable(sequence: problem.sequence, reason: problem.reason)

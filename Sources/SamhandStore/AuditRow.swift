@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SamhandAudit
 
 /// Maps audit entries and checkpoints to rows and back. Decoding never traps: a row that was
 /// tampered into something undecodable is reported, because the verifier must see it.
 enum AuditRow {
   /// Separates policy ids in the `policy_ids` column; ids never contain it.
-  static let policySeparator = "\u{1F}"
+  static let policySeparator: Character = "\u{1F}"
 
   static let selectSQL = """
     SELECT sequence, time_ms, actor, actor_service, action, resource_type, resource_id,
@@ -26,7 +27,7 @@ enum AuditRow {
       arguments: [
         entry.sequence, event.timeMillis, event.actor, event.actorService, event.action,
         event.resourceType, event.resourceID, event.recipientID, event.decision.rawValue,
-        event.policyIDs.joined(separator: policySeparator), event.purpose, event.breakGlass,
+        event.policyIDs.joined(separator: String(policySeparator)), event.purpose, event.breakGlass,
         event.requestID, event.channel.rawValue, event.outcome.rawValue, entry.hash,
       ])
   }
@@ -37,8 +38,33 @@ enum AuditRow {
     let reason: String
   }
 
-  static func entry(from row: Row) -> Result<AuditEntry, Undecodable> {
-    var fields = RowFields(row: row)
+  /// Steps `statement` (a `selectSQL` query, arguments bound) row by row, decoding each
+  /// straight from SQLite's column buffers: the verifier reads millions of rows.
+  static func forEachEntry(
+    of statement: Statement, _ body: (Result<AuditEntry, Undecodable>) throws -> Void
+  ) throws {
+    try step(statement) { fields in try body(entry(from: &fields)) }
+  }
+
+  private static func step(
+    _ statement: Statement, _ row: (inout ColumnFields) throws -> Void
+  ) throws {
+    let sqlite = statement.sqliteStatement
+    sqlite3_reset(sqlite)
+    defer { sqlite3_reset(sqlite) }
+    while true {
+      let code = sqlite3_step(sqlite)
+      if code == SQLITE_DONE { return }
+      guard code == SQLITE_ROW else {
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errstr(code)))
+      }
+      var fields = ColumnFields(statement: sqlite)
+      try row(&fields)
+    }
+  }
+
+  private static func entry(from fields: inout ColumnFields) -> Result<AuditEntry, Undecodable> {
     let sequence = fields.int64()
     do throws(ColumnProblem) {
       guard let sequence else { throw ColumnProblem(column: "sequence") }
@@ -62,7 +88,9 @@ enum AuditRow {
         resourceType: resourceType, resourceID: resourceID, recipientID: recipientID,
         decision: decision,
         policyIDs: policies.isEmpty
-          ? [] : policies.components(separatedBy: policySeparator),
+          ? []
+          : policies.split(separator: policySeparator, omittingEmptySubsequences: false)
+            .map(String.init),
         purpose: purpose, breakGlass: breakGlass, requestID: requestID, channel: channel,
         outcome: outcome)
       return .success(AuditEntry(sequence: sequence, event: event, hash: hash))
@@ -72,13 +100,24 @@ enum AuditRow {
     }
   }
 
-  static func checkpoint(from row: Row) -> AuditCheckpoint? {
-    var fields = RowFields(row: row)
-    guard let sequence = fields.int64(), let head = fields.blob(), let time = fields.int64(),
-      let keyID = fields.text(), let signature = fields.blob()
-    else { return nil }
-    return AuditCheckpoint(
-      sequence: sequence, headHash: head, timeMillis: time, keyID: keyID, signature: signature)
+  static let selectCheckpointsSQL = """
+    SELECT sequence, head_hash, time_ms, key_id, signature FROM audit_checkpoints
+    """
+
+  /// Every checkpoint row of `statement` (a `selectCheckpointsSQL` query), nil for one that
+  /// cannot be decoded.
+  static func checkpoints(of statement: Statement) throws -> [AuditCheckpoint?] {
+    var checkpoints: [AuditCheckpoint?] = []
+    try step(statement) { fields in
+      guard let sequence = fields.int64(), let head = fields.blob(), let time = fields.int64(),
+        let keyID = fields.text(), let signature = fields.blob()
+      else { return checkpoints.append(nil) }
+      checkpoints.append(
+        AuditCheckpoint(
+          sequence: sequence, headHash: head, timeMillis: time, keyID: keyID,
+          signature: signature))
+    }
+    return checkpoints
   }
 
   private static func bool(_ value: Int64) -> Bool? {
@@ -90,33 +129,38 @@ enum AuditRow {
   }
 }
 
-/// Reads a row's columns left to right by storage class, returning nil instead of trapping.
-private struct RowFields {
-  let row: Row
-  var index = 0
+/// Reads the current row's columns left to right by storage class, returning nil instead of
+/// trapping on a value of the wrong type.
+private struct ColumnFields {
+  let statement: SQLiteStatement
+  var index: Int32 = 0
 
-  mutating func next() -> DatabaseValue.Storage {
+  private mutating func next(_ type: Int32) -> Int32? {
     defer { index += 1 }
-    return index < row.count ? (row[index] as DatabaseValue).storage : .null
+    return sqlite3_column_type(statement, index) == type ? index : nil
   }
 
   mutating func int64() -> Int64? {
-    if case .int64(let value) = next() { return value }
-    return nil
+    next(SQLITE_INTEGER).map { sqlite3_column_int64(statement, $0) }
   }
 
   mutating func text() -> String? {
-    if case .string(let value) = next() { return value }
-    return nil
+    next(SQLITE_TEXT).map { column in
+      let count = Int(sqlite3_column_bytes(statement, column))
+      guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+      return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
   }
 
   mutating func optionalText() -> String? { text() }
 
   mutating func blob() -> Data? {
-    if case .blob(let value) = next() { return value }
-    return nil
+    next(SQLITE_BLOB).map { column in
+      let count = Int(sqlite3_column_bytes(statement, column))
+      guard let bytes = sqlite3_column_blob(statement, column) else { return Data() }
+      return Data(bytes: bytes, count: count)
+    }
   }
-
 }
 
 private struct ColumnProblem: Error {

@@ -51,28 +51,37 @@ extension StoreTransaction {
   }
 
   public func lastCheckpoint() throws -> AuditCheckpoint? {
-    try Row.fetchOne(
-      db,
-      sql: """
-        SELECT sequence, head_hash, time_ms, key_id, signature FROM audit_checkpoints
-        ORDER BY sequence DESC LIMIT 1
-        """
-    ).flatMap(AuditRow.checkpoint(from:))
+    try AuditRow.checkpoints(
+      of: db.makeStatement(
+        sql: AuditRow.selectCheckpointsSQL + " ORDER BY sequence DESC LIMIT 1")
+    ).first ?? nil
   }
 
   /// Entries concerning one recipient, oldest first.
   public func auditEntries(recipientID: String) throws -> [AuditEntry] {
-    try Row.fetchAll(
-      db, sql: AuditRow.selectSQL + " WHERE recipient_id = ? ORDER BY sequence",
-      arguments: [recipientID]
-    ).compactMap { try? AuditRow.entry(from: $0).get() }
+    try entries(
+      db.makeStatement(sql: AuditRow.selectSQL + " WHERE recipient_id = ? ORDER BY sequence"),
+      arguments: [recipientID])
   }
 }
 
 extension StoreTransaction {
   /// Every entry, oldest first, for benchmarks that need the stored bytes.
   public func auditEntriesForBenchmark() throws -> [AuditEntry] {
-    try Row.fetchAll(db, sql: AuditRow.selectSQL + " ORDER BY sequence")
-      .compactMap { try? AuditRow.entry(from: $0).get() }
+    try entries(db.makeStatement(sql: AuditRow.selectSQL + " ORDER BY sequence"), arguments: [])
+  }
+}
+
+extension StoreTransaction {
+  /// The decodable entries a statement selects (undecodable ones are the verifier's business).
+  private func entries(_ statement: Statement, arguments: StatementArguments) throws
+    -> [AuditEntry]
+  {
+    statement.arguments = arguments
+    var entries: [AuditEntry] = []
+    try AuditRow.forEachEntry(of: statement) { decoded in
+      if case .success(let entry) = decoded { entries.append(entry) }
+    }
+    return entries
   }
 }
