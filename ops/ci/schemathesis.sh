@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Fuzzes the HTTP API with schemathesis against the spec it serves: starts `samhand serve
+# --demo` on a free loopback port, runs generated requests (positive and negative) with the
+# bearer tokens of an auditor and of a clinician, and fails on any 5xx, any response outside
+# its documented status, content type or schema, or fewer than 2000 requests in all.
+# Needs a built `samhand` (swift build) and `pip install schemathesis`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+binary="$(swift build --show-bin-path)/samhand"
+work="$(mktemp -d)"
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+LOG_LEVEL=error "$binary" serve --data "$work/data" --demo --json --port 0 >"$work/out" 2>"$work/err" &
+server=$!
+for _ in $(seq 1 600); do
+  grep -q '^Samhand listening on ' "$work/out" 2>/dev/null && break
+  sleep 0.1
+done
+url="$(sed -n 's/^Samhand listening on //p' "$work/out")"
+[ -n "$url" ] || { echo "samhand serve did not start" >&2; cat "$work/err" >&2; exit 1; }
+curl -fsS "$url/health" >/dev/null
+
+token() {
+  head -n 1 "$work/out" | python3 -c \
+    'import json,sys; d=json.load(sys.stdin); print(next(s["token"] for s in d["staff"] if s["id"]==sys.argv[1]))' "$1"
+}
+
+total=0
+for staff in eirik.lund kim.aas; do
+  report="$work/$staff.json"
+  schemathesis run "$url/openapi.yaml" --url "$url" \
+    -H "Authorization: Bearer $(token "$staff")" \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    --max-examples 60 --seed 20261123 --workers 2 --no-color \
+    --report ndjson --report-ndjson-path "$report.ndjson" \
+    --phases examples,coverage,fuzzing --generation-database none \
+    >"$work/$staff.log" 2>&1 || { cat "$work/$staff.log"; exit 1; }
+  tail -n 12 "$work/$staff.log"
+  count="$(grep -o '"status_code": *[0-9]*' "$report.ndjson" | wc -l)"
+  fives="$(grep -o '"status_code": *5[0-9][0-9]' "$report.ndjson" | wc -l)"
+  echo "schemathesis as $staff: $count requests, $fives 5xx"
+  [ "$fives" -eq 0 ] || exit 1
+  total=$((total + count))
+done
+echo "schemathesis: $total requests in all"
+[ "$total" -ge 2000 ] || { echo "fewer than 2000 generated requests" >&2; exit 1; }
