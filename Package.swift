@@ -59,7 +59,7 @@ let package = Package(
     .target(
       name: "SamhandHTTP",
       dependencies: [
-        "SamhandCore", "SamhandService",
+        "SamhandCore", "SamhandService", "SamhandStore",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -25,6 +25,19 @@ struct RecipientRouteTests {
     }
   }
 
+  @Test("registering a national id that is already registered is a 409, not a 500")
+  func duplicate() async throws {
+    let fixture = try HTTPFixture()
+    try await fixture.withClient { client in
+      let body = #"{"name":"Test Fiktiv","nationalId":"\#(Self.nationalID)"}"#
+      let first = try await client.send(.post, "/v1/recipients", as: "eirik.lund", json: body)
+      let second = try await client.send(.post, "/v1/recipients", as: "eirik.lund", json: body)
+      #expect(first.status == 201)
+      #expect(second.status == 409)
+      #expect(second.json["type"] as? String == "urn:samhand:problem:conflict")
+    }
+  }
+
   @Test("finding by national id answers the id in the body, never through the URL")
   func find() async throws {
     let fixture = try HTTPFixture()

@@ -32,20 +32,19 @@ token() {
 
 total=0
 for staff in eirik.lund kim.aas; do
-  report="$work/$staff.json"
+  # not_a_server_error fails the run on any 5xx; the others on any response outside its
+  # documented status, content type or schema. --workers 1: hypothesis is not thread-safe
+  # on Python 3.11 (it failed with "AST constructor recursion depth mismatch").
   schemathesis run "$url/openapi.yaml" --url "$url" \
     -H "Authorization: Bearer $(token "$staff")" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    --max-examples 60 --seed 20261123 --workers 2 --no-color \
-    --report ndjson --report-ndjson-path "$report.ndjson" \
+    --max-examples 60 --seed 20261123 --workers 1 --no-color \
     --phases examples,coverage,fuzzing --generation-database none \
     >"$work/$staff.log" 2>&1 || { cat "$work/$staff.log"; exit 1; }
-  tail -n 12 "$work/$staff.log"
-  count="$(grep -o '"status_code": *[0-9]*' "$report.ndjson" | wc -l)"
-  fives="$(grep -o '"status_code": *5[0-9][0-9]' "$report.ndjson" | wc -l)"
-  echo "schemathesis as $staff: $count requests, $fives 5xx"
-  [ "$fives" -eq 0 ] || exit 1
-  total=$((total + count))
+  tail -n 8 "$work/$staff.log"
+  count="$(sed -n 's/^ *\([0-9][0-9]*\) generated.*/\1/p' "$work/$staff.log" | tail -n 1)"
+  echo "schemathesis as $staff: ${count:-0} generated requests, no 5xx, no schema violation"
+  total=$((total + ${count:-0}))
 done
 echo "schemathesis: $total requests in all"
 [ "$total" -ge 2000 ] || { echo "fewer than 2000 generated requests" >&2; exit 1; }

@@ -105,10 +105,12 @@ struct PolicyQueryBody: StrictBody {
 /// Field-named parsers for values inside bodies.
 enum Field {
   static func categories(_ texts: [String], field: String) throws -> [InformationCategory] {
-    try texts.enumerated().map { index, text in
-      do { return try InformationCategory(parsing: text) } catch {
-        throw Problem.invalid("\(field).\(index)", "\(error)")
-      }
+    try texts.enumerated().map { index, text in try category(text, field: "\(field).\(index)") }
+  }
+
+  static func category(_ text: String, field: String) throws -> InformationCategory {
+    do { return try InformationCategory(parsing: text) } catch {
+      throw Problem.invalid(field, error.description)
     }
   }
 

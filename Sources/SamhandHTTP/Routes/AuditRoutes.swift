@@ -97,7 +97,7 @@ struct AuditRoutes {
     guard SamhandRequestContext.isID(body.recipientId, prefix: RecipientKind.prefix) else {
       throw Problem.invalid("recipientId", "'recipientId' must be an id of the form r-<uuid>")
     }
-    let category = try Field.categories([body.category ?? "identity"], field: "category")[0]
+    let category = try Field.category(body.category ?? "identity", field: "category")
     return (
       try body.staffId.map { try Field.staffID($0, field: "staffId") }, action,
       RecipientID(rawValue: body.recipientId), category

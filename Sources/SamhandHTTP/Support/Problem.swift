@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import SamhandCore
 import SamhandService
+import SamhandStore
 
 /// An RFC 9457 problem detail: what every error response carries as
 /// `application/problem+json`. `type` is stable per kind so clients can branch on it; the
@@ -94,6 +95,10 @@ extension Problem {
     case let problem as Problem: self = problem
     case let error as ServiceError: self.init(service: error)
     case let error as DomainError: self.init(.invalidField, detail: error.description)
+    case StoreError.duplicateNationalID:
+      self.init(.conflict, detail: "a recipient with this national id is already registered")
+    case StoreError.recipientErased:
+      self.init(.conflict, detail: "the recipient has been erased; nothing new can be recorded")
     case let error as HTTPError: self.init(http: error)
     case is NIOTooManyBytesError:
       self.init(
