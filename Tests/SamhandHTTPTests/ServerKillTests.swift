@@ -63,6 +63,33 @@ struct ServerKillTests {
     #expect(missing.isEmpty, "acknowledged but not in the audit log: \(missing.sorted())")
   }
 
+  @Test("SIGTERM stops the server cleanly and signs a checkpoint over the last entry")
+  func gracefulShutdown() async throws {
+    let scratch = try TemporaryDirectory("samhand-term")
+    let data = scratch.path("data")
+    let server = try ServerProcess(data: data)
+    defer { server.stop() }
+    let url = try await server.waitForURL()
+    let token = try #require(try server.demo().staff.first?.token)
+    var request = URLRequest(url: url.appending(path: "/v1/caseload"))
+    request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+    #expect(await Self.send(request) == 200)
+    server.terminate()
+    server.waitForExit()
+    #expect(!server.terminatedBySignal)
+    #expect(server.process.terminationStatus == 0)
+    let (head, checkpoint) = try await DatabaseQueue(
+      path: data.appending(path: "samhand.db").path, configuration: Self.readOnly
+    ).read { db in
+      (
+        try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit_entries"),
+        try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit_checkpoints")
+      )
+    }
+    #expect(head != nil)
+    #expect(checkpoint == head)
+  }
+
   static var readOnly: Configuration {
     var configuration = Configuration()
     configuration.readonly = true
@@ -147,6 +174,7 @@ final class ServerProcess: @unchecked Sendable {
   }
 
   func kill() { if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) } }
+  func terminate() { if process.isRunning { Foundation.kill(process.processIdentifier, SIGTERM) } }
   func waitForExit() { process.waitUntilExit() }
   var terminatedBySignal: Bool { process.terminationReason == .uncaughtSignal }
   func stop() {

@@ -6,29 +6,10 @@
 # Needs a built `samhand` (swift build) and `pip install schemathesis`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-binary="$(swift build --show-bin-path)/samhand"
-work="$(mktemp -d)"
-server=""
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-LOG_LEVEL=error "$binary" serve --data "$work/data" --demo --json --port 0 >"$work/out" 2>"$work/err" &
-server=$!
-for _ in $(seq 1 600); do
-  grep -q '^Samhand listening on ' "$work/out" 2>/dev/null && break
-  sleep 0.1
-done
-url="$(sed -n 's/^Samhand listening on //p' "$work/out")"
-[ -n "$url" ] || { echo "samhand serve did not start" >&2; cat "$work/err" >&2; exit 1; }
+# shellcheck source=../lib/demo-server.sh
+. ops/lib/demo-server.sh
+start_demo_server "$(swift build --show-bin-path)/samhand"
 curl -fsS "$url/health" >/dev/null
-
-token() {
-  head -n 1 "$work/out" | python3 -c \
-    'import json,sys; d=json.load(sys.stdin); print(next(s["token"] for s in d["staff"] if s["id"]==sys.argv[1]))' "$1"
-}
 
 total=0
 for staff in eirik.lund kim.aas; do
@@ -36,7 +17,7 @@ for staff in eirik.lund kim.aas; do
   # documented status, content type or schema. --workers 1: hypothesis is not thread-safe
   # on Python 3.11 (it failed with "AST constructor recursion depth mismatch").
   schemathesis run "$url/openapi.yaml" --url "$url" \
-    -H "Authorization: Bearer $(token "$staff")" \
+    -H "Authorization: Bearer $(demo_token "$staff")" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --max-examples 60 --seed 20261123 --workers 1 --no-color \
     --phases examples,coverage,fuzzing --generation-database none \
