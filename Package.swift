@@ -108,7 +108,8 @@ let package = Package(
     .testTarget(
       name: "SamhandHTTPTests",
       dependencies: [
-        "SamhandHTTP", "SamhandService", "SamhandCore", "SamhandTestSupport", "samhand",
+        "SamhandHTTP", "SamhandService", "SamhandCore", "SamhandStore", "SamhandAudit",
+        "SamhandTestSupport", "samhand",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -31,6 +31,9 @@ final class GroupCommitter: @unchecked Sendable {
     init(_ work: @escaping (StoreTransaction) -> Void) { self.work = work }
   }
 
+  /// How many operations wait for the next commit (for tests and diagnostics).
+  var waiting: Int { lock.withLock { queue.count } }
+
   /// Runs `body` in a savepoint of a shared write transaction and returns once it committed.
   func write<T>(_ store: SQLiteStore, _ body: (StoreTransaction) throws -> T) throws -> T {
     try withoutActuallyEscaping(body) { body in

@@ -29,7 +29,7 @@ extension StoreTransaction {
       db,
       sql: """
         SELECT id, name_sealed, relation_sealed, contact_sealed, is_child FROM relatives
-        WHERE recipient_id = ? ORDER BY created_at, id
+        WHERE recipient_id = ? ORDER BY created_at, rowid
         """, arguments: [recipient.rawValue]
     ).map { row in
       let id = RelativeID(rawValue: row[0])
