@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   ],
   targets: [
     .target(name: "SamhandCore"),
@@ -42,7 +44,7 @@ let package = Package(
     .executableTarget(
       name: "samhand",
       dependencies: [
-        "SamhandCore", "SamhandAudit", "SamhandPolicy", "SamhandService",
+        "SamhandCore", "SamhandAudit", "SamhandPolicy", "SamhandService", "SamhandHTTP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -53,6 +55,18 @@ let package = Package(
         "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
+      plugins: ["EmbedFiles"]
+    ),
+    .target(
+      name: "SamhandHTTP",
+      dependencies: [
+        "SamhandCore", "SamhandService", "SamhandStore",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      exclude: ["OpenAPI"],
       plugins: ["EmbedFiles"]
     ),
     .executableTarget(name: "FileEmbedder"),
@@ -98,6 +112,16 @@ let package = Package(
       dependencies: [
         "SamhandService", "SamhandCore", "SamhandAudit", "SamhandPolicy", "SamhandStore",
         "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "SamhandHTTPTests",
+      dependencies: [
+        "SamhandHTTP", "SamhandService", "SamhandCore", "SamhandStore", "SamhandAudit",
+        "SamhandTestSupport", "samhand",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(

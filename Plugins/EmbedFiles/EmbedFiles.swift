@@ -5,7 +5,8 @@ import PackagePlugin
 /// the shipped binary carries them and needs no resource bundle beside it:
 /// `migrations/*.sql` into SamhandStore (the schema it applies), `policies/*` into
 /// SamhandService (the default policy set `init` copies into a new data directory; at run time
-/// policies are always read from the data directory).
+/// policies are always read from the data directory), and the HTTP API's OpenAPI document into
+/// SamhandHTTP (served at `/openapi.yaml`).
 @main
 struct EmbedFiles: BuildToolPlugin {
   struct Source {
@@ -19,6 +20,8 @@ struct EmbedFiles: BuildToolPlugin {
       folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations"),
     "SamhandService": Source(
       folder: "policies", extensions: ["cedar", "json"], variable: "embeddedDefaultPolicies"),
+    "SamhandHTTP": Source(
+      folder: "Sources/SamhandHTTP/OpenAPI", extensions: ["yaml"], variable: "embeddedOpenAPI"),
   ]
 
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

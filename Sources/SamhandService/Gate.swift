@@ -19,7 +19,8 @@ struct GateRequest {
 extension SamhandService {
   /// The one gate (DESIGN invariant 1): resolve the actor → build the policy request →
   /// decide → append the audit entry → perform the operation, all in one write transaction.
-  /// A denial is audited and committed, then reported as `target.denial`. If `perform` or the
+  /// A denial is audited and committed, then reported as `target.denial`, or for recipient data as the caller's `notFound` (what a
+  /// missing consent id, national id or recipient answers, so a denial reveals nothing). If `perform` or the
   /// store fails after an allow, nothing of it stays, and the failed attempt is audited apart.
   ///
   /// `resolve` finds the target inside the transaction (e.g. the recipient of a consent id);
@@ -32,7 +33,7 @@ extension SamhandService {
     let now = clock.now
     var allowedEvent: AuditEvent?
     do {
-      let outcome: Result<T, ServiceError> = try store.write { transaction in
+      let outcome: Result<T, ServiceError> = try committer.write(store) { transaction in
         guard let staff = try transaction.staff(request.actor.staffID) else {
           try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
           return .failure(.unauthenticated)
@@ -66,7 +67,7 @@ extension SamhandService {
     } catch {
       if var failed = allowedEvent {
         failed.outcome = .failed
-        _ = try? store.write { try $0.appendAudit(failed) }
+        _ = try? committer.write(store) { try $0.appendAudit(failed) }
       }
       throw error
     }
@@ -78,7 +79,7 @@ extension SamhandService {
     do {
       return try check()
     } catch {
-      _ = try? store.write { try $0.appendAudit(failedAttempt(request, at: clock.now)) }
+      _ = try? committer.write(store) { try $0.appendAudit(failedAttempt(request, at: clock.now)) }
       throw error
     }
   }
@@ -108,15 +109,10 @@ extension SamhandService {
   ) -> Evaluation {
     let entities = facts.entities(for: target)
     func ask(breakGlass: Bool) -> Decision {
-      var context: [String: CedarValue] = [
-        "purpose": .string(request.purpose), "breakGlass": .bool(breakGlass),
-        "now": .long(Int64(now.timeIntervalSince1970)),
-      ]
-      if let target = request.assignTarget { context["target"] = .entity(.staff(target)) }
-      return decider.decide(
-        AuthorizationRequest(
-          principal: .staff(facts.principal.id), action: request.action.uid,
-          resource: target.uid, context: context),
+      decider.decide(
+        Self.authorization(
+          facts.principal.id, request.action, target, purpose: request.purpose,
+          breakGlass: breakGlass, assignTarget: request.assignTarget, at: now),
         entities: entities)
     }
     let ordinary = Evaluation(decision: ask(breakGlass: false), breakGlass: false)
@@ -125,6 +121,21 @@ extension SamhandService {
     }
     let emergency = Evaluation(decision: ask(breakGlass: true), breakGlass: true)
     return emergency.isAllowed ? emergency : ordinary
+  }
+
+  /// The policy request for `principal` taking `action` on `target`, with the context every
+  /// policy may read: purpose, emergency access, time, and the staff member being assigned.
+  static func authorization(
+    _ principal: StaffID, _ action: PolicyAction, _ target: GateTarget, purpose: String,
+    breakGlass: Bool, assignTarget: StaffID?, at now: Date
+  ) -> AuthorizationRequest {
+    var context: [String: CedarValue] = [
+      "purpose": .string(purpose), "breakGlass": .bool(breakGlass),
+      "now": .long(Int64(now.timeIntervalSince1970)),
+    ]
+    if let assignTarget { context["target"] = .entity(.staff(assignTarget)) }
+    return AuthorizationRequest(
+      principal: .staff(principal), action: action.uid, resource: target.uid, context: context)
   }
 
   private func event(

@@ -17,6 +17,8 @@ public struct SamhandService: Sendable {
   public let settings: Settings
   let decider: any AccessDecider
   let clock: any WallClock
+  /// Batches the gate's writes from concurrent requests into shared transactions.
+  let committer = GroupCommitter()
 
   /// Opens an existing data directory: key permissions checked, settings loaded, database
   /// migrated, the policy set loaded from `policies` (default: `DIR/policies`) and validated.

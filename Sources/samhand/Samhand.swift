@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `samhand` command line: an operator's tool on the machine that holds the keys.
 @main
-struct Samhand: ParsableCommand {
+struct Samhand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "samhand",
     abstract: "Case coordination for municipal welfare services.",
@@ -11,6 +11,7 @@ struct Samhand: ParsableCommand {
       StaffCommand.self, TokenCommand.self, RecipientCommand.self, ConsentCommand.self,
       BlockCommand.self, BreakGlassCommand.self, AuditCommand.self, KeysCommand.self,
       BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
+      ServeCommand.self,
     ]
   )
 }

@@ -1,0 +1,56 @@
+import Hummingbird
+import Logging
+import NIOCore
+import SamhandService
+
+/// The local HTTP API over one `SamhandService`: the route table, the router built from it,
+/// and the application `samhand serve` runs.
+///
+/// ```swift
+/// let api = SamhandAPI(service: service)
+/// try await api.application(host: "127.0.0.1", port: 8080, logger: logger).runService()
+/// ```
+public struct SamhandAPI: Sendable {
+  public let service: SamhandService
+
+  public init(service: SamhandService) {
+    self.service = service
+  }
+
+  /// Every operation, in the order of `openapi.yaml`.
+  var routes: [APIRoute] {
+    HealthRoutes().routes + RecipientRoutes(service: service).routes
+      + ConsentRoutes(service: service).routes + BlockRoutes(service: service).routes
+      + AuditRoutes(service: service).routes
+  }
+
+  /// Every operation as `METHOD /path` in OpenAPI form, for the contract test.
+  public var operations: [String] { routes.map { "\($0.method.rawValue) \($0.path)" } }
+
+  public func router() -> Router<SamhandRequestContext> {
+    let router = Router(context: SamhandRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    let open = router.group()
+    let authenticated = router.group().add(middleware: BearerAuthMiddleware(service: service))
+    for route in routes {
+      let group = route.authenticated ? authenticated : open
+      group.on(route.routerPath, method: route.method) { request, context in
+        try await route.handler(request, context)
+      }
+    }
+    return router
+  }
+
+  /// The server on `host:port`; run it with `runService()` for graceful shutdown on SIGINT and
+  /// SIGTERM. `onShutdown` runs after in-flight requests have finished.
+  public func application(
+    host: String, port: Int, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) -> some ApplicationProtocol {
+    Application(
+      router: router(),
+      configuration: .init(address: .hostname(host, port: port), serverName: "samhand"),
+      onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+      logger: logger)
+  }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import SamhandCore
+import SamhandService
+
+/// What one HTTP request carries from middleware to route: the request id every log line and
+/// audit entry names, and, once the auth middleware has run, the acting staff member.
+public struct SamhandRequestContext: RequestContext {
+  public var coreContext: CoreRequestContextStorage
+  /// Set by `BearerAuthMiddleware`; nil on unauthenticated routes.
+  public var actor: Actor?
+  /// From `X-Request-Id` when the client sent a usable one, else generated.
+  public var requestID: String
+
+  public init(source: Source) {
+    coreContext = .init(source: source)
+    actor = nil
+    requestID = ""
+  }
+
+  /// Request bodies are small JSON documents; anything larger is refused with 413.
+  public var maxUploadSize: Int { Self.bodyLimit }
+
+  /// The largest request body accepted, in bytes.
+  public static let bodyLimit = 64 * 1024
+
+  /// The authenticated actor; routes behind the auth middleware always have one.
+  func requireActor() throws -> Actor {
+    guard let actor else { throw ServiceError.unauthenticated }
+    return actor
+  }
+}

@@ -1,0 +1,17 @@
+import GRDB
+
+/// Savepoints let one transaction carry several independent operations (group commit): each
+/// runs in its own savepoint, so one that fails rolls back alone and the others still commit.
+extension StoreTransaction {
+  public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    try translatingErrors(path: "samhand.db") {
+      var result: T?
+      try db.inSavepoint {
+        result = try body()
+        return .commit
+      }
+      guard let result else { throw StoreError.database("savepoint ended without a result") }
+      return result
+    }
+  }
+}

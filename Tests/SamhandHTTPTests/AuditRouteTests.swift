@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import SamhandService
+import Testing
+
+@Suite("Emergency access, access log and auditor routes")
+struct AuditRouteTests {
+  @Test("break-glass is granted to a clinician allowed it, then listed and reviewed by an auditor")
+  func breakGlass() async throws {
+    let fixture = try HTTPFixture()
+    let recipient = fixture.recipients[3]
+    try await fixture.withClient { client in
+      let refused = try await client.send(
+        .post, "/v1/recipients/\(recipient)/break-glass", as: "eva.sand",
+        json: #"{"reason":"akutt"}"#)
+      #expect(refused.status == 404)
+      let granted = try await client.send(
+        .post, "/v1/recipients/\(recipient)/break-glass", as: "eirik.lund",
+        json: #"{"reason":"akutt innleggelse"}"#)
+      #expect(granted.status == 201)
+      let grant = try #require(granted.json["id"] as? String)
+      let shown = try await client.send(.get, "/v1/recipients/\(recipient)", as: "eirik.lund")
+      #expect(shown.status == 200)
+      let queue = try await client.send(.get, "/v1/break-glass", as: "kim.aas")
+      #expect(queue.status == 200)
+      #expect(
+        (queue.json["items"] as? [[String: Any]])?.contains { $0["id"] as? String == grant } == true
+      )
+      let notAuditor = try await client.send(.get, "/v1/break-glass", as: "eirik.lund")
+      #expect(notAuditor.status == 403)
+      let review = try await client.send(
+        .post, "/v1/break-glass/\(grant)/review", as: "kim.aas",
+        json: #"{"outcome":"accepted","comment":"ok"}"#)
+      #expect(review.status == 204)
+      let badOutcome = try await client.send(
+        .post, "/v1/break-glass/\(grant)/review", as: "kim.aas",
+        json: #"{"outcome":"maybe","comment":"ok"}"#)
+      #expect(badOutcome.json["field"] as? String == "outcome")
+    }
+  }
+
+  @Test("the access log lists who looked, to staff with a care relationship")
+  func accessLog() async throws {
+    let fixture = try HTTPFixture()
+    let recipient = fixture.larRecipient
+    try await fixture.withClient { client in
+      _ = try await client.send(.get, "/v1/recipients/\(recipient)", as: "eirik.lund")
+      let log = try await client.send(
+        .get, "/v1/recipients/\(recipient)/access-log", as: "eirik.lund")
+      #expect(log.status == 200)
+      let entries = try #require(log.json["items"] as? [[String: Any]])
+      #expect(entries.contains { $0["action"] as? String == "recipient.show" })
+    }
+  }
+
+  @Test("auditors verify the audit log and ask the policies; others get 403")
+  func auditorQuestions() async throws {
+    let fixture = try HTTPFixture()
+    let recipient = fixture.larRecipient
+    try await fixture.withClient { client in
+      let verified = try await client.send(.get, "/v1/audit/verify", as: "kim.aas")
+      #expect(verified.status == 200)
+      #expect(verified.json["intact"] as? Bool == true)
+      #expect(try await client.send(.get, "/v1/audit/verify", as: "eirik.lund").status == 403)
+      let explained = try await client.send(
+        .post, "/v1/policy/explain", as: "kim.aas",
+        json: #"{"staffId":"eva.sand","action":"view","recipientId":"\#(recipient)"}"#)
+      #expect(explained.status == 200)
+      #expect(explained.json["allowed"] as? Bool == false)
+      let who = try await client.send(
+        .post, "/v1/policy/who-can", as: "kim.aas",
+        json: #"{"action":"view","recipientId":"\#(recipient)"}"#)
+      let staff = try #require(who.json["staff"] as? [String])
+      #expect(staff.contains("eirik.lund"))
+      #expect(!staff.contains("eva.sand"))
+      let refused = try await client.send(
+        .post, "/v1/policy/who-can", as: "eirik.lund",
+        json: #"{"action":"view","recipientId":"\#(recipient)"}"#)
+      #expect(refused.status == 403)
+    }
+  }
+}
+
+@Suite("Bearer authentication")
+struct AuthTests {
+  @Test("no token, a malformed header and an unknown token are the same 401")
+  func unauthenticated() async throws {
+    let fixture = try HTTPFixture()
+    try await fixture.withClient { client in
+      let none = try await client.send(.get, "/v1/caseload")
+      let malformed = try await client.send(
+        .get, "/v1/caseload", headers: [.authorization: "Basic abc"])
+      let unknown = try await client.send(
+        .get, "/v1/caseload", headers: [.authorization: "Bearer nope"])
+      for reply in [none, malformed, unknown] {
+        #expect(reply.status == 401)
+        #expect(reply.headers[.wwwAuthenticate] == "Bearer")
+        #expect(reply.contentType == "application/problem+json")
+        #expect(reply.body == none.body)
+      }
+    }
+  }
+
+  @Test("a revoked token is refused from the next request on")
+  func revoked() async throws {
+    let fixture = try HTTPFixture()
+    try await fixture.withClient { client in
+      #expect(try await client.send(.get, "/v1/caseload", as: "leif.berg").status == 200)
+      for token in try fixture.service.tokens(of: .init(rawValue: "leif.berg")) {
+        try fixture.service.revokeToken(token.id, by: "test")
+      }
+      #expect(try await client.send(.get, "/v1/caseload", as: "leif.berg").status == 401)
+    }
+  }
+
+  @Test("the request id is echoed, and a generated one replaces an unusable one")
+  func requestID() async throws {
+    let fixture = try HTTPFixture()
+    try await fixture.withClient { client in
+      let name = HTTPField.Name("X-Request-Id")!
+      let kept = try await client.send(.get, "/health", headers: [name: "abc-123"])
+      #expect(kept.headers[name] == "abc-123")
+      let replaced = try await client.send(.get, "/health", headers: [name: "bad id!"])
+      #expect(replaced.headers[name] != "bad id!")
+      #expect(replaced.headers[name]?.isEmpty == false)
+    }
+  }
+}
