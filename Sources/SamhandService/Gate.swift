@@ -19,9 +19,10 @@ struct GateRequest {
 extension SamhandService {
   /// The one gate (DESIGN invariant 1): resolve the actor → build the policy request →
   /// decide → append the audit entry → perform the operation, all in one write transaction.
-  /// A denial is audited and committed, then reported as `target.denial`, or for recipient data as the caller's `notFound` (what a
-  /// missing consent id, national id or recipient answers, so a denial reveals nothing). If `perform` or the
-  /// store fails after an allow, nothing of it stays, and the failed attempt is audited apart.
+  /// A denial is audited and committed, then reported as `target.denial`, or for recipient
+  /// data as the caller's `notFound` (what a missing consent id, national id or recipient
+  /// answers, so a denial reveals nothing). If `perform` or the store fails after an allow,
+  /// nothing of it stays, and the failed attempt is audited apart.
   ///
   /// `resolve` finds the target inside the transaction (e.g. the recipient of a consent id);
   /// nil means there is no such thing, which is audited and answered like a denial.
