@@ -19,9 +19,13 @@ public struct SamhandAPI: Sendable {
 
   /// Every operation, in the order of `openapi.yaml`.
   var routes: [APIRoute] {
-    HealthRoutes().routes + RecipientRoutes(service: service).routes
-      + ConsentRoutes(service: service).routes + BlockRoutes(service: service).routes
-      + AuditRoutes(service: service).routes
+    let tables: [[APIRoute]] = [
+      HealthRoutes().routes, RecipientRoutes(service: service).routes,
+      ConsentRoutes(service: service).routes, BlockRoutes(service: service).routes,
+      AuditRoutes(service: service).routes, PlanRoutes(service: service).routes,
+      PlanPartRoutes(service: service).routes, GroupRoutes(service: service).routes,
+    ]
+    return tables.flatMap { $0 }
   }
 
   /// Every operation as `METHOD /path` in OpenAPI form, for the contract test.

@@ -95,6 +95,7 @@ extension Problem {
     case let problem as Problem: self = problem
     case let error as ServiceError: self.init(service: error)
     case let error as DomainError: self.init(.invalidField, detail: error.description)
+    case let error as PlanError: self.init(.invalidField, detail: error.description)
     case StoreError.duplicateNationalID:
       self.init(.conflict, detail: "a recipient with this national id is already registered")
     case StoreError.recipientErased:
