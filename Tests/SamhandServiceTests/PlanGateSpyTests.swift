@@ -148,11 +148,7 @@ struct PlanGateSpyTests {
   func allowed(_ name: String) throws {
     let (fixture, spy, context) = try Self.prepare()
     let run = try #require(Self.useCases.first { $0.0 == name }?.1)
-    let decisions = spy.count
-    let entries = try fixture.auditCount()
-    try run(fixture, context)
-    #expect(spy.count > decisions, "\(name) did not ask the decider")
-    #expect(try fixture.auditCount() > entries, "\(name) was not audited")
+    try GateSpyChecks.expectAsksAndAudits(name, fixture, spy) { try run(fixture, context) }
   }
 
   @Test(
@@ -161,13 +157,6 @@ struct PlanGateSpyTests {
   func denied(_ name: String) throws {
     let (fixture, spy, context) = try Self.prepare()
     let run = try #require(Self.useCases.first { $0.0 == name }?.1)
-    spy.startDenying()
-    let before = try fixture.dataSnapshot()
-    let entries = try fixture.auditCount()
-    #expect(throws: (any Error).self, "\(name) succeeded without an allow") {
-      try run(fixture, context)
-    }
-    #expect(try fixture.dataSnapshot() == before, "\(name) wrote data despite a denial")
-    #expect(try fixture.auditCount() > entries, "\(name)'s denial was not audited")
+    try GateSpyChecks.expectDenyAllStops(name, fixture, spy) { try run(fixture, context) }
   }
 }
