@@ -60,8 +60,14 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
       start.map { Self.calendar.date(byAdding: .day, value: days, to: $0) ?? $0 } ?? Date())
   }
 
+  /// `YYYY-MM-DD`. Built by hand: `String(format:)` goes through CoreFoundation on Linux, and
+  /// the gate formats today's date on every request.
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    func padded(_ value: Int, to width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(padded(year, to: 4))-\(padded(month, to: 2))-\(padded(day, to: 2))"
   }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

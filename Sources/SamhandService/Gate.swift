@@ -35,34 +35,15 @@ extension SamhandService {
     var allowedEvent: AuditEvent?
     do {
       let outcome: Result<T, ServiceError> = try committer.write(store) { transaction in
-        guard let staff = try transaction.staff(request.actor.staffID) else {
-          try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
-          return .failure(.unauthenticated)
+        switch try judge(request, notFound: notFound, in: transaction, resolve: resolve, at: now) {
+        case .refused(let entry, let error):
+          try transaction.appendAudit(entry)
+          return .failure(error)
+        case .allowed(let entry, let target):
+          try transaction.appendAudit(entry)
+          allowedEvent = entry
+          return .success(try perform(transaction, target))
         }
-        guard let target = try resolve(transaction) else {
-          try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
-          return .failure(notFound)
-        }
-        var assignTarget: Staff?
-        if let id = request.assignTarget {
-          guard let staff = try transaction.staff(id) else {
-            try transaction.appendAudit(failedAttempt(request, at: now))
-            return .failure(.notFound(kind: "staff member", id: id.rawValue))
-          }
-          assignTarget = staff
-        }
-        let facts = try AccessFacts.gather(
-          transaction, principal: staff, target: target, assignTarget: assignTarget, at: now)
-        let evaluation = decide(request, target: target, facts: facts, at: now)
-        let entry = event(
-          request, target: target, decision: evaluation, service: staff.services.first, at: now)
-        try transaction.appendAudit(entry)
-        guard evaluation.isAllowed else {
-          // Recipient data: the caller's not-found, word for word what a missing one gets.
-          return .failure(target.denial ?? notFound)
-        }
-        allowedEvent = entry
-        return .success(try perform(transaction, target))
       }
       return try outcome.get()
     } catch {
@@ -72,6 +53,43 @@ extension SamhandService {
       }
       throw error
     }
+  }
+
+  /// What the gate makes of a request before anything is performed: the audit entry to append
+  /// and, for an allow, the target to perform on; for anything else, the error to answer.
+  enum Judgement {
+    case allowed(AuditEvent, GateTarget)
+    case refused(AuditEvent, ServiceError)
+  }
+
+  /// Resolves the actor and the target and decides, reading `transaction` only: the first
+  /// half of the gate, shared by writes (in their write transaction) and reads (on a snapshot).
+  func judge(
+    _ request: GateRequest, notFound: ServiceError, in transaction: StoreTransaction,
+    resolve: (StoreTransaction) throws -> GateTarget?, at now: Date
+  ) throws -> Judgement {
+    guard let staff = try transaction.staff(request.actor.staffID) else {
+      return .refused(event(request, target: nil, decision: nil, at: now), .unauthenticated)
+    }
+    guard let target = try resolve(transaction) else {
+      return .refused(event(request, target: nil, decision: nil, at: now), notFound)
+    }
+    var assignTarget: Staff?
+    if let id = request.assignTarget {
+      guard let staff = try transaction.staff(id) else {
+        return .refused(
+          failedAttempt(request, at: now), .notFound(kind: "staff member", id: id.rawValue))
+      }
+      assignTarget = staff
+    }
+    let facts = try AccessFacts.gather(
+      transaction, principal: staff, target: target, assignTarget: assignTarget, at: now)
+    let evaluation = decide(request, target: target, facts: facts, at: now)
+    let entry = event(
+      request, target: target, decision: evaluation, service: staff.services.first, at: now)
+    // Recipient data: the caller's not-found, word for word what a missing one gets.
+    guard evaluation.isAllowed else { return .refused(entry, target.denial ?? notFound) }
+    return .allowed(entry, target)
   }
 
   /// Checks a gated use case's input before the gate. A refusal is audited as the actor's

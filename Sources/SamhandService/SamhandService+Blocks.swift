@@ -42,9 +42,9 @@ extension SamhandService {
   public func blocks(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
   ) throws -> [Block] {
-    try gate(
+    try gateRead(
       request(actor, .view, "block.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
-      perform: { transaction, _ in try transaction.blocks(of: recipient, liveOnly: false) })
+      read: { transaction, _ in try transaction.blocks(of: recipient, liveOnly: false) })
   }
 }

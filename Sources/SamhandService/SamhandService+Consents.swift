@@ -66,10 +66,10 @@ extension SamhandService {
   public func consents(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
   ) throws -> [Consent] {
-    try gate(
+    try gateRead(
       request(actor, .view, "consent.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
-      perform: { transaction, _ in try transaction.consents(of: recipient) })
+      read: { transaction, _ in try transaction.consents(of: recipient) })
   }
 
   /// Live consents ending within `days` among the recipients the actor may see.

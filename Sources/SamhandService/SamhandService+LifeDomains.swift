@@ -28,9 +28,9 @@ extension SamhandService {
   public func lifeDomainScores(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
   ) throws -> [LifeDomainScore] {
-    try gate(
+    try gateRead(
       request(actor, .view, "lifedomain.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .plan) },
-      perform: { transaction, _ in try transaction.lifeDomainScores(of: recipient) })
+      read: { transaction, _ in try transaction.lifeDomainScores(of: recipient) })
   }
 }

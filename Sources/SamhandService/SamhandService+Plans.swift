@@ -62,10 +62,10 @@ extension SamhandService {
   public func plans(of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init())
     throws -> [Plan]
   {
-    try gate(
+    try gateRead(
       request(actor, .view, "plan.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .plan) },
-      perform: { transaction, _ in
+      read: { transaction, _ in
         try transaction.planIDs(of: recipient).compactMap { try transaction.plan($0) }
       })
   }

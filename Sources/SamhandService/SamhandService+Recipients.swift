@@ -27,10 +27,10 @@ extension SamhandService {
   public func showRecipient(
     _ id: RecipientID, as actor: Actor, options: RequestOptions = .init()
   ) throws -> Recipient {
-    try gate(
+    try gateRead(
       request(actor, .view, "recipient.show", options), notFound: Self.noRecipient(id),
       resolve: { _ in .record(id, .identity) },
-      perform: { transaction, _ in
+      read: { transaction, _ in
         guard let recipient = try transaction.recipient(id) else { throw Self.noRecipient(id) }
         return recipient
       })
@@ -44,12 +44,12 @@ extension SamhandService {
     let find = request(actor, .view, "recipient.find", options)
     let parsed = try validated(find) { try NationalID(nationalID) }
     let notFound = ServiceError.notFound(kind: "recipient", id: "with that national id")
-    return try gate(
+    return try gateRead(
       find, notFound: notFound,
       resolve: { transaction in
         try transaction.recipientID(nationalID: parsed).map { .record($0, .identity) }
       },
-      perform: { _, target in
+      read: { _, target in
         guard let id = target.recipientID else { throw notFound }
         return id
       })

@@ -17,19 +17,19 @@ enum AuditRow {
 
   static func insert(_ entry: AuditEntry, into db: Database) throws {
     let event = entry.event
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO audit_entries (sequence, time_ms, actor, actor_service, action,
           resource_type, resource_id, recipient_id, decision, policy_ids, purpose, break_glass,
           request_id, channel, outcome, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        entry.sequence, event.timeMillis, event.actor, event.actorService, event.action,
-        event.resourceType, event.resourceID, event.recipientID, event.decision.rawValue,
-        event.policyIDs.joined(separator: String(policySeparator)), event.purpose, event.breakGlass,
-        event.requestID, event.channel.rawValue, event.outcome.rawValue, entry.hash,
-      ])
+        """
+    ).execute(arguments: [
+      entry.sequence, event.timeMillis, event.actor, event.actorService, event.action,
+      event.resourceType, event.resourceID, event.recipientID, event.decision.rawValue,
+      event.policyIDs.joined(separator: String(policySeparator)), event.purpose, event.breakGlass,
+      event.requestID, event.channel.rawValue, event.outcome.rawValue, entry.hash,
+    ])
   }
 
   /// Why a row could not be decoded, with its sequence where that much was readable.

@@ -20,7 +20,8 @@ extension StoreTransaction {
   /// The newest entry's sequence and hash, or nil for an empty log.
   public func auditHead() throws -> AuditHead? {
     try Row.fetchOne(
-      db, sql: "SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"
+      db.cachedStatement(
+        sql: "SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1")
     )
     .map { AuditHead(sequence: $0[0], hash: $0[1]) }
   }
@@ -38,15 +39,15 @@ extension StoreTransaction {
     let checkpoint = try AuditCheckpoint.sign(
       head: head, timeMillis: Timestamp.milliseconds(clock.now), keyID: keyRing.auditKeyID,
       key: keyRing.auditSigningKey)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO audit_checkpoints (sequence, head_hash, time_ms, key_id, signature)
         VALUES (?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        checkpoint.sequence, checkpoint.headHash, checkpoint.timeMillis, checkpoint.keyID,
-        checkpoint.signature,
-      ])
+        """
+    ).execute(arguments: [
+      checkpoint.sequence, checkpoint.headHash, checkpoint.timeMillis, checkpoint.keyID,
+      checkpoint.signature,
+    ])
     return checkpoint
   }
 

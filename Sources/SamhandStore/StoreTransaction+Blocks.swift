@@ -19,33 +19,33 @@ extension StoreTransaction {
       case .staff(let id): (id.rawValue, nil)
       case .service(let code): (nil, code.rawValue)
       }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO blocks (id, recipient_id, staff_id, service_code, reason_sealed, created_by,
           created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, recipient.rawValue, staffTarget, serviceTarget,
-        try reason.map { try sealer.seal($0, column: "reason_sealed") }, staff.rawValue, nowText,
-      ])
+        """
+    ).execute(arguments: [
+      id.rawValue, recipient.rawValue, staffTarget, serviceTarget,
+      try reason.map { try sealer.seal($0, column: "reason_sealed") }, staff.rawValue, nowText,
+    ])
     for category in Set(categories) {
-      try db.execute(
-        sql: "INSERT INTO block_categories (block_id, category) VALUES (?, ?)",
-        arguments: [id.rawValue, category.rawValue])
+      try db.cachedStatement(sql: "INSERT INTO block_categories (block_id, category) VALUES (?, ?)")
+        .execute(arguments: [id.rawValue, category.rawValue])
     }
     return id
   }
 
   public func liftBlock(_ id: BlockID, by staff: StaffID) throws -> Bool {
-    try db.execute(
-      sql: "UPDATE blocks SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL",
-      arguments: [nowText, staff.rawValue, id.rawValue])
+    try db.cachedStatement(
+      sql: "UPDATE blocks SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL"
+    ).execute(arguments: [nowText, staff.rawValue, id.rawValue])
     return db.changesCount == 1
   }
 
   public func recipientID(ofBlock id: BlockID) throws -> RecipientID? {
     try String.fetchOne(
-      db, sql: "SELECT recipient_id FROM blocks WHERE id = ?", arguments: [id.rawValue]
+      db.cachedStatement(sql: "SELECT recipient_id FROM blocks WHERE id = ?"),
+      arguments: [id.rawValue]
     ).map(RecipientID.init(rawValue:))
   }
 
@@ -53,12 +53,12 @@ extension StoreTransaction {
   public func blocks(of recipient: RecipientID, liveOnly: Bool) throws -> [Block] {
     let key = try dataKey(for: recipient)
     return try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, staff_id, service_code, reason_sealed, created_by, created_at, lifted_at
-        FROM blocks WHERE recipient_id = ? AND (? = 0 OR lifted_at IS NULL)
-        ORDER BY rowid
-        """, arguments: [recipient.rawValue, liveOnly]
+      db.cachedStatement(
+        sql: """
+          SELECT id, staff_id, service_code, reason_sealed, created_by, created_at, lifted_at
+          FROM blocks WHERE recipient_id = ? AND (? = 0 OR lifted_at IS NULL)
+          ORDER BY rowid
+          """), arguments: [recipient.rawValue, liveOnly]
     ).map { row in
       let id = BlockID(rawValue: row[0])
       let target: Block.Target
@@ -68,7 +68,7 @@ extension StoreTransaction {
         target = .service(try ServiceCode(row[2] as String))
       }
       let categories = try String.fetchAll(
-        db, sql: "SELECT category FROM block_categories WHERE block_id = ?",
+        db.cachedStatement(sql: "SELECT category FROM block_categories WHERE block_id = ?"),
         arguments: [id.rawValue]
       ).compactMap(InformationCategory.init(rawValue:)).sorted()
       let opener = key.map { FieldSealer(table: Self.blocksTable, rowID: id.rawValue, key: $0) }
@@ -85,15 +85,15 @@ extension StoreTransaction {
   ) throws -> BreakGlassID {
     let id = BreakGlassID.generate()
     let sealer = try sealer(table: Self.breakGlassTable, rowID: id.rawValue, recipient: recipient)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO break_glass_grants (id, recipient_id, staff_id, reason_sealed, granted_at,
           expires_at) VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, recipient.rawValue, staff.rawValue,
-        try sealer.seal(reason, column: "reason_sealed"), nowText, Timestamp.format(expiresAt),
-      ])
+        """
+    ).execute(arguments: [
+      id.rawValue, recipient.rawValue, staff.rawValue,
+      try sealer.seal(reason, column: "reason_sealed"), nowText, Timestamp.format(expiresAt),
+    ])
     return id
   }
 
@@ -103,34 +103,34 @@ extension StoreTransaction {
     let now = Timestamp.format(instant)
     return Set(
       try String.fetchAll(
-        db,
-        sql: """
-          SELECT staff_id FROM break_glass_grants
-          WHERE recipient_id = ? AND granted_at <= ? AND expires_at > ?
-          """, arguments: [recipient.rawValue, now, now]
+        db.cachedStatement(
+          sql: """
+            SELECT staff_id FROM break_glass_grants
+            WHERE recipient_id = ? AND granted_at <= ? AND expires_at > ?
+            """), arguments: [recipient.rawValue, now, now]
       ).map(StaffID.init(rawValue:)))
   }
 
   /// Grants, oldest first; `unreviewedOnly` gives the auditors' review queue.
   public func breakGlassGrants(unreviewedOnly: Bool) throws -> [BreakGlassGrant] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
-          reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
-        WHERE ? = 0 OR reviewed_at IS NULL ORDER BY granted_at, id
-        """, arguments: [unreviewedOnly]
+      db.cachedStatement(
+        sql: """
+          SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+            reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+          WHERE ? = 0 OR reviewed_at IS NULL ORDER BY granted_at, id
+          """), arguments: [unreviewedOnly]
     ).map(breakGlassGrant(from:))
   }
 
   public func breakGlassGrant(_ id: BreakGlassID) throws -> BreakGlassGrant? {
     try Row.fetchOne(
-      db,
-      sql: """
-        SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
-          reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
-        WHERE id = ?
-        """, arguments: [id.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+            reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+          WHERE id = ?
+          """), arguments: [id.rawValue]
     ).map(breakGlassGrant(from:))
   }
 
@@ -140,15 +140,15 @@ extension StoreTransaction {
     guard let grant = try breakGlassGrant(id), grant.reviewedAt == nil else { return false }
     let sealer = try sealer(
       table: Self.breakGlassTable, rowID: id.rawValue, recipient: grant.recipientID)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE break_glass_grants SET reviewed_at = ?, reviewed_by = ?, review_outcome = ?,
           review_comment_sealed = ? WHERE id = ? AND reviewed_at IS NULL
-        """,
-      arguments: [
-        nowText, staff.rawValue, outcome.rawValue,
-        try sealer.seal(comment, column: "review_comment_sealed"), id.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      nowText, staff.rawValue, outcome.rawValue,
+      try sealer.seal(comment, column: "review_comment_sealed"), id.rawValue,
+    ])
     return db.changesCount == 1
   }
 

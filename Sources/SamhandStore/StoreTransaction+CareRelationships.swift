@@ -9,11 +9,12 @@ extension StoreTransaction {
   /// Assigns a staff member; false when they are assigned already.
   public func assign(_ staff: StaffID, to recipient: RecipientID, by actor: StaffID) throws -> Bool
   {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO assignments (recipient_id, staff_id, assigned_by, assigned_at)
         VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
-        """, arguments: [recipient.rawValue, staff.rawValue, actor.rawValue, nowText])
+        """
+    ).execute(arguments: [recipient.rawValue, staff.rawValue, actor.rawValue, nowText])
     return db.changesCount == 1
   }
 
@@ -21,11 +22,12 @@ extension StoreTransaction {
   public func unassign(_ staff: StaffID, from recipient: RecipientID, by actor: StaffID) throws
     -> Bool
   {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE assignments SET ended_at = ?, ended_by = ?
         WHERE recipient_id = ? AND staff_id = ? AND ended_at IS NULL
-        """, arguments: [nowText, actor.rawValue, recipient.rawValue, staff.rawValue])
+        """
+    ).execute(arguments: [nowText, actor.rawValue, recipient.rawValue, staff.rawValue])
     return db.changesCount == 1
   }
 
@@ -33,7 +35,7 @@ extension StoreTransaction {
   public func careTeam(of recipient: RecipientID) throws -> Set<StaffID> {
     Set(
       try String.fetchAll(
-        db, sql: Self.careTeamSQL, arguments: [recipient.rawValue]
+        db.cachedStatement(sql: Self.careTeamSQL), arguments: [recipient.rawValue]
       ).map(StaffID.init(rawValue:)))
   }
 
@@ -54,7 +56,7 @@ extension StoreTransaction {
   /// The service that registered the recipient, or nil when there is no such recipient.
   public func registeringService(of recipient: RecipientID) throws -> ServiceCode? {
     try String.fetchOne(
-      db, sql: "SELECT registered_by_service FROM recipients WHERE id = ?",
+      db.cachedStatement(sql: "SELECT registered_by_service FROM recipients WHERE id = ?"),
       arguments: [recipient.rawValue]
     ).flatMap { try? ServiceCode($0) }
   }

@@ -11,49 +11,50 @@ extension StoreTransaction {
     let id = ConsentID.generate()
     let sealer = try sealer(
       table: Self.consentsTable, rowID: id.rawValue, recipient: new.recipientID)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO consents (id, recipient_id, given_by, form, purpose_sealed,
           document_reference_sealed, valid_from, valid_until, recorded_by, recorded_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, new.recipientID.rawValue, new.givenBy.rawValue, new.form.rawValue,
-        try sealer.seal(new.purpose, column: "purpose_sealed"),
-        try new.documentReference.map { try sealer.seal($0, column: "document_reference_sealed") },
-        new.validFrom.description, new.validUntil?.description, recordedBy.rawValue, nowText,
-      ])
+        """
+    ).execute(arguments: [
+      id.rawValue, new.recipientID.rawValue, new.givenBy.rawValue, new.form.rawValue,
+      try sealer.seal(new.purpose, column: "purpose_sealed"),
+      try new.documentReference.map { try sealer.seal($0, column: "document_reference_sealed") },
+      new.validFrom.description, new.validUntil?.description, recordedBy.rawValue, nowText,
+    ])
     for service in new.services {
-      try db.execute(
-        sql: "INSERT INTO consent_services (consent_id, service_code) VALUES (?, ?)",
-        arguments: [id.rawValue, service.rawValue])
+      try db.cachedStatement(
+        sql: "INSERT INTO consent_services (consent_id, service_code) VALUES (?, ?)"
+      ).execute(arguments: [id.rawValue, service.rawValue])
     }
     for staff in new.staff {
-      try db.execute(
-        sql: "INSERT INTO consent_staff (consent_id, staff_id) VALUES (?, ?)",
-        arguments: [id.rawValue, staff.rawValue])
+      try db.cachedStatement(sql: "INSERT INTO consent_staff (consent_id, staff_id) VALUES (?, ?)")
+        .execute(arguments: [id.rawValue, staff.rawValue])
     }
     for category in new.categories {
-      try db.execute(
-        sql: "INSERT INTO consent_categories (consent_id, category) VALUES (?, ?)",
-        arguments: [id.rawValue, category.rawValue])
+      try db.cachedStatement(
+        sql: "INSERT INTO consent_categories (consent_id, category) VALUES (?, ?)"
+      ).execute(arguments: [id.rawValue, category.rawValue])
     }
     return id
   }
 
   /// Marks a consent withdrawn; false when it was already withdrawn.
   public func withdrawConsent(_ id: ConsentID, by staff: StaffID) throws -> Bool {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL
-        """, arguments: [nowText, staff.rawValue, id.rawValue])
+        """
+    ).execute(arguments: [nowText, staff.rawValue, id.rawValue])
     return db.changesCount == 1
   }
 
   /// The recipient a consent belongs to, for routing a request on a consent id to its gate.
   public func recipientID(ofConsent id: ConsentID) throws -> RecipientID? {
     try String.fetchOne(
-      db, sql: "SELECT recipient_id FROM consents WHERE id = ?", arguments: [id.rawValue]
+      db.cachedStatement(sql: "SELECT recipient_id FROM consents WHERE id = ?"),
+      arguments: [id.rawValue]
     ).map(RecipientID.init(rawValue:))
   }
 
@@ -61,12 +62,12 @@ extension StoreTransaction {
   public func consents(of recipient: RecipientID) throws -> [Consent] {
     let key = try dataKey(for: recipient)
     return try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, given_by, form, purpose_sealed, document_reference_sealed, valid_from,
-          valid_until, recorded_by, recorded_at, withdrawn_at FROM consents
-        WHERE recipient_id = ? ORDER BY recorded_at DESC, id
-        """, arguments: [recipient.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, given_by, form, purpose_sealed, document_reference_sealed, valid_from,
+            valid_until, recorded_by, recorded_at, withdrawn_at FROM consents
+          WHERE recipient_id = ? ORDER BY recorded_at DESC, id
+          """), arguments: [recipient.rawValue]
     ).map { row in try consent(from: row, recipient: recipient, key: key) }
   }
 
@@ -75,11 +76,11 @@ extension StoreTransaction {
     -> [(ConsentID, RecipientID, CalendarDate)]
   {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, recipient_id, valid_until FROM consents
-        WHERE withdrawn_at IS NULL AND valid_until BETWEEN ? AND ? ORDER BY valid_until, id
-        """, arguments: [from.description, until.description]
+      db.cachedStatement(
+        sql: """
+          SELECT id, recipient_id, valid_until FROM consents
+          WHERE withdrawn_at IS NULL AND valid_until BETWEEN ? AND ? ORDER BY valid_until, id
+          """), arguments: [from.description, until.description]
     ).compactMap { row in
       guard let end = try? CalendarDate(parsing: row[2]) else { return nil }
       return (ConsentID(rawValue: row[0]), RecipientID(rawValue: row[1]), end)
@@ -101,15 +102,16 @@ extension StoreTransaction {
       return date
     }
     let services = try String.fetchAll(
-      db, sql: "SELECT service_code FROM consent_services WHERE consent_id = ? ORDER BY 1",
+      db.cachedStatement(
+        sql: "SELECT service_code FROM consent_services WHERE consent_id = ? ORDER BY 1"),
       arguments: [id.rawValue]
     ).compactMap { try? ServiceCode($0) }
     let staff = try String.fetchAll(
-      db, sql: "SELECT staff_id FROM consent_staff WHERE consent_id = ? ORDER BY 1",
+      db.cachedStatement(sql: "SELECT staff_id FROM consent_staff WHERE consent_id = ? ORDER BY 1"),
       arguments: [id.rawValue]
     ).map(StaffID.init(rawValue:))
     let categories = try String.fetchAll(
-      db, sql: "SELECT category FROM consent_categories WHERE consent_id = ?",
+      db.cachedStatement(sql: "SELECT category FROM consent_categories WHERE consent_id = ?"),
       arguments: [id.rawValue]
     ).compactMap(InformationCategory.init(rawValue:)).sorted()
     return Consent(
@@ -142,11 +144,11 @@ extension StoreTransaction {
   {
     let day = date.description
     return try String.fetchAll(
-      db,
-      sql: """
-        SELECT id FROM consents WHERE recipient_id = ? AND withdrawn_at IS NULL
-          AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)
-        """, arguments: [recipient.rawValue, day, day]
+      db.cachedStatement(
+        sql: """
+          SELECT id FROM consents WHERE recipient_id = ? AND withdrawn_at IS NULL
+            AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)
+          """), arguments: [recipient.rawValue, day, day]
     ).map { id in
       try scope(
         services: "SELECT service_code FROM consent_services WHERE consent_id = ?",
@@ -158,7 +160,7 @@ extension StoreTransaction {
   /// Scopes of the recipient's blocks that have not been lifted.
   public func liveBlockScopes(of recipient: RecipientID) throws -> [AccessScope] {
     try String.fetchAll(
-      db, sql: "SELECT id FROM blocks WHERE recipient_id = ? AND lifted_at IS NULL",
+      db.cachedStatement(sql: "SELECT id FROM blocks WHERE recipient_id = ? AND lifted_at IS NULL"),
       arguments: [recipient.rawValue]
     ).map { id in
       try scope(
@@ -173,10 +175,14 @@ extension StoreTransaction {
   {
     AccessScope(
       services: Set(
-        try String.fetchAll(db, sql: services, arguments: [id]).compactMap { try? ServiceCode($0) }),
-      staff: Set(try String.fetchAll(db, sql: staff, arguments: [id]).map(StaffID.init(rawValue:))),
+        try String.fetchAll(db.cachedStatement(sql: services), arguments: [id]).compactMap {
+          try? ServiceCode($0)
+        }),
+      staff: Set(
+        try String.fetchAll(db.cachedStatement(sql: staff), arguments: [id]).map(
+          StaffID.init(rawValue:))),
       categories: Set(
-        try String.fetchAll(db, sql: categories, arguments: [id])
+        try String.fetchAll(db.cachedStatement(sql: categories), arguments: [id])
           .compactMap(InformationCategory.init(rawValue:))))
   }
 }

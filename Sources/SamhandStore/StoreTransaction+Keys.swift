@@ -6,23 +6,25 @@ import SamhandCrypto
 /// Recipient data keys, stored wrapped by a versioned key-encryption key.
 extension StoreTransaction {
   func insertDataKey(_ wrapped: WrappedDataKey, for id: RecipientID) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO recipient_keys (recipient_id, data_key_version, kek_version, wrapped_key)
         VALUES (?, ?, ?, ?)
-        """,
-      arguments: [id.rawValue, wrapped.dataKeyVersion, wrapped.kekVersion, wrapped.ciphertext])
+        """
+    ).execute(arguments: [
+      id.rawValue, wrapped.dataKeyVersion, wrapped.kekVersion, wrapped.ciphertext,
+    ])
   }
 
   /// The recipient's unwrapped data key, or nil once it has been shredded.
   func dataKey(for id: RecipientID) throws -> DataKey? {
     guard
       let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT data_key_version, kek_version, wrapped_key FROM recipient_keys
-          WHERE recipient_id = ?
-          """, arguments: [id.rawValue])
+        db.cachedStatement(
+          sql: """
+            SELECT data_key_version, kek_version, wrapped_key FROM recipient_keys
+            WHERE recipient_id = ?
+            """), arguments: [id.rawValue])
     else {
       throw StoreError.corruptRow(
         table: "recipient_keys", id: id.rawValue, reason: "the recipient has no data key")
@@ -37,19 +39,19 @@ extension StoreTransaction {
   /// transaction. Returns how many keys were rewrapped.
   public func rewrapDataKeys(with ring: KeyRing) throws -> Int {
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT recipient_id, data_key_version, kek_version, wrapped_key FROM recipient_keys
-        WHERE wrapped_key IS NOT NULL AND kek_version != ?
-        """, arguments: [ring.currentKEKVersion])
+      db.cachedStatement(
+        sql: """
+          SELECT recipient_id, data_key_version, kek_version, wrapped_key FROM recipient_keys
+          WHERE wrapped_key IS NOT NULL AND kek_version != ?
+          """), arguments: [ring.currentKEKVersion])
     for row in rows {
       let recipientID: String = row[0]
       let old = WrappedDataKey(kekVersion: row[2], dataKeyVersion: row[1], ciphertext: row[3])
       let rewrapped = try ring.wrap(
         ring.unwrap(old, recipientID: recipientID), recipientID: recipientID)
-      try db.execute(
-        sql: "UPDATE recipient_keys SET kek_version = ?, wrapped_key = ? WHERE recipient_id = ?",
-        arguments: [rewrapped.kekVersion, rewrapped.ciphertext, recipientID])
+      try db.cachedStatement(
+        sql: "UPDATE recipient_keys SET kek_version = ?, wrapped_key = ? WHERE recipient_id = ?"
+      ).execute(arguments: [rewrapped.kekVersion, rewrapped.ciphertext, recipientID])
     }
     return rows.count
   }
@@ -57,11 +59,11 @@ extension StoreTransaction {
   /// How many live data keys each key-encryption key version wraps.
   public func dataKeyCountsByKEKVersion() throws -> [Int: Int] {
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT kek_version, COUNT(*) FROM recipient_keys WHERE wrapped_key IS NOT NULL
-        GROUP BY kek_version
-        """)
+      db.cachedStatement(
+        sql: """
+          SELECT kek_version, COUNT(*) FROM recipient_keys WHERE wrapped_key IS NOT NULL
+          GROUP BY kek_version
+          """))
     return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
   }
 }

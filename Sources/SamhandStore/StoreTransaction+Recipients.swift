@@ -18,18 +18,18 @@ extension StoreTransaction {
     let dataKey = DataKey.generate()
     let wrapped = try keyRing.wrap(dataKey, recipientID: id.rawValue)
     let sealer = FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: dataKey)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO recipients (id, registered_by_service, created_at, national_id_index,
           name_sealed, national_id_sealed, contact_sealed)
         VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, new.registeredBy.rawValue, nowText, index,
-        try sealer.seal(new.name, column: "name_sealed"),
-        try sealer.seal(new.nationalID.digits, column: "national_id_sealed"),
-        try new.contact.map { try sealer.seal($0, column: "contact_sealed") },
-      ])
+        """
+    ).execute(arguments: [
+      id.rawValue, new.registeredBy.rawValue, nowText, index,
+      try sealer.seal(new.name, column: "name_sealed"),
+      try sealer.seal(new.nationalID.digits, column: "national_id_sealed"),
+      try new.contact.map { try sealer.seal($0, column: "contact_sealed") },
+    ])
     try insertDataKey(wrapped, for: id)
     for relative in new.relatives {
       try insertRelative(relative, of: id, key: dataKey)
@@ -41,11 +41,11 @@ extension StoreTransaction {
   public func recipient(_ id: RecipientID) throws -> Recipient? {
     guard
       let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
-            contact_sealed FROM recipients WHERE id = ?
-          """, arguments: [id.rawValue])
+        db.cachedStatement(
+          sql: """
+            SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
+              contact_sealed FROM recipients WHERE id = ?
+            """), arguments: [id.rawValue])
     else { return nil }
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: Self.recipientsTable, id: id.rawValue, reason: reason)
@@ -80,22 +80,23 @@ extension StoreTransaction {
 
   private func recipientID(blindIndex: Data) throws -> RecipientID? {
     try String.fetchOne(
-      db, sql: "SELECT id FROM recipients WHERE national_id_index = ?", arguments: [blindIndex]
+      db.cachedStatement(sql: "SELECT id FROM recipients WHERE national_id_index = ?"),
+      arguments: [blindIndex]
     ).map(RecipientID.init(rawValue:))
   }
 
   /// Crypto-shredding: destroys the recipient's data key and blind index. Every sealed field
   /// of theirs reads back as erased from now on; the ciphertexts that remain cannot be opened.
   public func shredRecipient(_ id: RecipientID) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE recipient_keys SET wrapped_key = NULL, shredded_at = ?
         WHERE recipient_id = ? AND wrapped_key IS NOT NULL
-        """, arguments: [nowText, id.rawValue])
+        """
+    ).execute(arguments: [nowText, id.rawValue])
     guard db.changesCount == 1 else { throw StoreError.recipientNotFound(id.rawValue) }
-    try db.execute(
-      sql: "UPDATE recipients SET national_id_index = NULL WHERE id = ?",
-      arguments: [id.rawValue])
+    try db.cachedStatement(sql: "UPDATE recipients SET national_id_index = NULL WHERE id = ?")
+      .execute(arguments: [id.rawValue])
   }
 }
 

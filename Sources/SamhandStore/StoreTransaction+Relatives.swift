@@ -10,27 +10,27 @@ extension StoreTransaction {
   func insertRelative(_ relative: NewRelative, of recipient: RecipientID, key: DataKey) throws {
     let id = RelativeID.generate()
     let sealer = FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: key)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO relatives (id, recipient_id, name_sealed, relation_sealed, contact_sealed,
           is_child, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, recipient.rawValue, try sealer.seal(relative.name, column: "name_sealed"),
-        try sealer.seal(relative.relation, column: "relation_sealed"),
-        try relative.contact.map { try sealer.seal($0, column: "contact_sealed") },
-        relative.isChild, nowText,
-      ])
+        """
+    ).execute(arguments: [
+      id.rawValue, recipient.rawValue, try sealer.seal(relative.name, column: "name_sealed"),
+      try sealer.seal(relative.relation, column: "relation_sealed"),
+      try relative.contact.map { try sealer.seal($0, column: "contact_sealed") },
+      relative.isChild, nowText,
+    ])
   }
 
   /// The recipient's next of kin; with no key (shredded) every sealed field reads as erased.
   func relatives(of recipient: RecipientID, key: DataKey?) throws -> [Relative] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, name_sealed, relation_sealed, contact_sealed, is_child FROM relatives
-        WHERE recipient_id = ? ORDER BY rowid
-        """, arguments: [recipient.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, name_sealed, relation_sealed, contact_sealed, is_child FROM relatives
+          WHERE recipient_id = ? ORDER BY rowid
+          """), arguments: [recipient.rawValue]
     ).map { row in
       let id = RelativeID(rawValue: row[0])
       let opener = key.map { FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: $0) }

@@ -5,17 +5,16 @@ import SamhandCore
 /// Staff, their service and role memberships, and their bearer tokens (stored as hashes).
 extension StoreTransaction {
   public func insertStaff(_ staff: Staff) throws {
-    try db.execute(
-      sql: "INSERT INTO staff (id, display_name, active, created_at) VALUES (?, ?, ?, ?)",
-      arguments: [staff.id.rawValue, staff.name, staff.active, nowText])
+    try db.cachedStatement(
+      sql: "INSERT INTO staff (id, display_name, active, created_at) VALUES (?, ?, ?, ?)"
+    ).execute(arguments: [staff.id.rawValue, staff.name, staff.active, nowText])
     for service in staff.services {
-      try db.execute(
-        sql: "INSERT INTO staff_services (staff_id, service_code) VALUES (?, ?)",
-        arguments: [staff.id.rawValue, service.rawValue])
+      try db.cachedStatement(
+        sql: "INSERT INTO staff_services (staff_id, service_code) VALUES (?, ?)"
+      ).execute(arguments: [staff.id.rawValue, service.rawValue])
     }
     for role in staff.roles {
-      try db.execute(
-        sql: "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)",
+      try db.cachedStatement(sql: "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)").execute(
         arguments: [staff.id.rawValue, role.rawValue])
     }
   }
@@ -23,68 +22,72 @@ extension StoreTransaction {
   public func staff(_ id: StaffID) throws -> Staff? {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT display_name, active FROM staff WHERE id = ?", arguments: [id.rawValue])
+        db.cachedStatement(sql: "SELECT display_name, active FROM staff WHERE id = ?"),
+        arguments: [id.rawValue])
     else { return nil }
     let services = try String.fetchAll(
-      db, sql: "SELECT service_code FROM staff_services WHERE staff_id = ? ORDER BY service_code",
+      db.cachedStatement(
+        sql: "SELECT service_code FROM staff_services WHERE staff_id = ? ORDER BY service_code"),
       arguments: [id.rawValue]
     ).compactMap { try? ServiceCode($0) }
     let roles = try String.fetchAll(
-      db, sql: "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role",
+      db.cachedStatement(sql: "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role"),
       arguments: [id.rawValue]
     ).compactMap(StaffRole.init(rawValue:))
     return Staff(id: id, name: row[0], services: services, roles: roles, active: row[1])
   }
 
   public func allStaff() throws -> [Staff] {
-    try String.fetchAll(db, sql: "SELECT id FROM staff ORDER BY id")
+    try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM staff ORDER BY id"))
       .compactMap { try staff(StaffID(rawValue: $0)) }
   }
 
   /// Deactivates a staff member; every request of theirs is denied from the next one on.
   public func deactivateStaff(_ id: StaffID) throws {
-    try db.execute(
-      sql: "UPDATE staff SET active = 0, deactivated_at = ? WHERE id = ? AND active = 1",
-      arguments: [nowText, id.rawValue])
+    try db.cachedStatement(
+      sql: "UPDATE staff SET active = 0, deactivated_at = ? WHERE id = ? AND active = 1"
+    ).execute(arguments: [nowText, id.rawValue])
   }
 
   public func insertToken(
     id: TokenID, staffID: StaffID, tokenHash: Data, expiresAt: Date
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO staff_tokens (id, staff_id, token_hash, created_at, expires_at)
         VALUES (?, ?, ?, ?, ?)
-        """,
-      arguments: [id.rawValue, staffID.rawValue, tokenHash, nowText, Timestamp.format(expiresAt)])
+        """
+    ).execute(arguments: [
+      id.rawValue, staffID.rawValue, tokenHash, nowText, Timestamp.format(expiresAt),
+    ])
   }
 
   /// The staff member a token hash belongs to, if the token is neither expired nor revoked.
   public func staffID(tokenHash: Data, at instant: Date) throws -> StaffID? {
     try String.fetchOne(
-      db,
-      sql: """
-        SELECT staff_id FROM staff_tokens
-        WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
-        """, arguments: [tokenHash, Timestamp.format(instant)]
+      db.cachedStatement(
+        sql: """
+          SELECT staff_id FROM staff_tokens
+          WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
+          """), arguments: [tokenHash, Timestamp.format(instant)]
     ).map(StaffID.init(rawValue:))
   }
 
   public func revokeToken(_ id: TokenID) throws -> Bool {
-    try db.execute(
-      sql: "UPDATE staff_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-      arguments: [nowText, id.rawValue])
+    try db.cachedStatement(
+      sql: "UPDATE staff_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"
+    ).execute(arguments: [nowText, id.rawValue])
     return db.changesCount == 1
   }
 
   /// Tokens without their secrets.
   public func tokens(staffID: StaffID?) throws -> [TokenInfo] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, staff_id, created_at, expires_at, revoked_at FROM staff_tokens
-        WHERE ?1 IS NULL OR staff_id = ?1 ORDER BY rowid
-        """, arguments: [staffID?.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, staff_id, created_at, expires_at, revoked_at FROM staff_tokens
+          WHERE ?1 IS NULL OR staff_id = ?1 ORDER BY rowid
+          """), arguments: [staffID?.rawValue]
     ).map { row in
       TokenInfo(
         id: TokenID(rawValue: row[0]), staffID: StaffID(rawValue: row[1]),

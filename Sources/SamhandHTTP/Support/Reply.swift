@@ -43,7 +43,12 @@ enum Reply {
 
   /// A strong ETag: the first 16 bytes of the representation's SHA-256, hex.
   static func etag(of data: Data) -> String {
-    "\"" + SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    let digits = Array("0123456789abcdef".utf8)
+    let quote = UInt8(ascii: "\"")
+    let hex = SHA256.hash(data: data).prefix(16).flatMap {
+      [digits[Int($0 >> 4)], digits[Int($0 & 15)]]
+    }
+    return String(decoding: [quote] + hex + [quote], as: UTF8.self)
   }
 
   static func body(

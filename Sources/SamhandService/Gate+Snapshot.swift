@@ -1,0 +1,38 @@
+import Foundation
+import SamhandAudit
+import SamhandStore
+
+extension SamhandService {
+  /// The gate for use cases that only read (DESIGN invariant 1, read form): resolve, decide and
+  /// read on one read snapshot, outside the write transaction, then append the audit entry
+  /// through the group commit and answer only once that commit is durable. Nothing is
+  /// answered when the audit entry cannot be written (fail closed).
+  ///
+  /// Concurrent reads thus decide and read in parallel, and only their audit appends share a
+  /// write transaction. A read whose snapshot was taken before a change (say a consent
+  /// withdrawal) committed is decided as of that snapshot: it is the same as the read having
+  /// happened just before the change. A read that starts after the change committed sees it:
+  /// there is no cache, each read takes a new snapshot.
+  ///
+  /// A denial or an unknown target is audited and reported as in `gate`. If `read` fails after
+  /// an allow, the entry is appended with outcome `failed` and the error is thrown.
+  func gateRead<T>(
+    _ request: GateRequest, notFound: ServiceError,
+    resolve: (StoreTransaction) throws -> GateTarget?,
+    read: (StoreTransaction, GateTarget) throws -> T
+  ) throws -> T {
+    let now = clock.now
+    let (entry, outcome): (AuditEvent, Result<T, any Error>) = try store.read { snapshot in
+      switch try judge(request, notFound: notFound, in: snapshot, resolve: resolve, at: now) {
+      case .refused(let entry, let error):
+        return (entry, .failure(error))
+      case .allowed(var entry, let target):
+        let result = Result { try read(snapshot, target) }
+        if case .failure = result { entry.outcome = .failed }
+        return (entry, result)
+      }
+    }
+    _ = try committer.write(store) { try $0.appendAudit(entry) }
+    return try outcome.get()
+  }
+}
