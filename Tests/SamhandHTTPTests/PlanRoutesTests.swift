@@ -214,6 +214,8 @@ struct PlanRoutesTests {
         (.get, "", nil), (.get, "/history", nil), (.get, "/export", nil),
         (.post, "/activate", nil), (.patch, "", #"{"ownWords":"inntrenger"}"#),
         (.post, "/goals", #"{"domain":"housing","text":"inntrenger"}"#),
+        (.post, "/references", #"{"kind":"iop","reference":"inntrenger"}"#),
+        (.post, "/comments", #"{"text":"inntrenger"}"#),
         (.post, "/close", #"{"reason":"inntrenger"}"#),
         (.post, "/groups", "{}"),
       ]
@@ -382,6 +384,9 @@ struct PlanRoutesTests {
       let denied = try await http.call(
         .get, "/v1/groups/{groupId}", path, as: "eva.sand")
       #expect(denied.status == 404)
+      let deniedHistory = try await http.call(
+        .get, "/v1/groups/{groupId}/history", path + "/history", as: "eva.sand")
+      #expect(deniedHistory.status == 404)
       try http.checkSchemas()
     }
   }
