@@ -54,36 +54,6 @@ struct PlanNoteRoutesTests {
     }
   }
 
-  @Test(
-    "bad references and comments are refused naming the field, and nothing is written",
-    arguments: [
-      ("/references", #"{"kind":"diary","reference":"x"}"#, 422, "kind"),
-      ("/references", #"{"kind":"iop","reference":"x","extra":true}"#, 422, "extra"),
-      ("/references", #"{"kind":"iop","reference":"   "}"#, 422, nil),
-      ("/comments", #"{"text":"x","relativeId":"nope"}"#, 422, "relativeId"),
-      (
-        "/comments", #"{"text":"x","relativeId":"k-00000000-0000-4000-8000-000000000000"}"#, 422,
-        nil
-      ),
-      ("/comments", #"{"relativeId":null}"#, 422, "text"),
-    ] as [(String, String, Int, String?)])
-  func badNotes(_ probe: (suffix: String, body: String, status: Int, field: String?)) async throws {
-    let (suffix, body, status, field) = probe
-    let fixture = try HTTPFixture()
-    try await fixture.withClient { client in
-      let http = Recorder(client)
-      let (plan, etag) = try await http.draftPlan(fixture)
-      let reply = try await http.call(
-        .post, "/v1/plans/{planId}\(suffix)", "/v1/plans/\(plan)\(suffix)", json: body,
-        ifMatch: etag)
-      #expect(reply.status == status)
-      #expect(reply.json["field"] as? String == field)
-      let after = try await http.call(.get, "/v1/plans/{planId}", "/v1/plans/\(plan)")
-      #expect(after.headers[.eTag] == etag)
-      try http.checkSchemas()
-    }
-  }
-
   @Test("life-domain mappings are recorded by date and read back as a history; others see none")
   func lifeDomains() async throws {
     let fixture = try HTTPFixture()

@@ -158,6 +158,15 @@ struct PlanRoutesTests {
         422, "goalChanges.0.status"
       ),
       ("/close", "{", 400, nil),
+      ("/references", #"{"kind":"diary","reference":"x"}"#, 422, "kind"),
+      ("/references", #"{"kind":"iop","reference":"x","extra":true}"#, 422, "extra"),
+      ("/references", #"{"kind":"iop","reference":"   "}"#, 422, nil),
+      ("/comments", #"{"text":"x","relativeId":"nope"}"#, 422, "relativeId"),
+      (
+        "/comments", #"{"text":"x","relativeId":"k-00000000-0000-4000-8000-000000000000"}"#, 422,
+        nil
+      ),
+      ("/comments", #"{"relativeId":null}"#, 422, "text"),
     ] as [(String, String, Int, String?)])
   func badInput(_ probe: (suffix: String, body: String, status: Int, field: String?)) async throws {
     let (suffix, body, status, field) = probe

@@ -30,14 +30,8 @@ struct GroupRoutes {
         }
         return try Reply.tagged(Tagged<Group>(group))
       },
-      APIRoute(.get, "/v1/groups/{groupId}/history") { [service] request, context in
-        let id = try context.id("groupId", GroupKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        _ = try Page<AggregateVersion>([], request: request)
-        let versions = try await Blocking.run {
-          try service.groupHistory(id, as: actor, options: options)
-        }
-        return try Reply.json(Page(versions, request: request))
+      APIRoute.history("/v1/groups/{groupId}/history", "groupId", service: service) {
+        try $0.groupHistory($1, as: $2, options: $3)
       },
       change("/v1/groups/{groupId}/members", status: .created) {
         service, group, request, context, version, actor, options in
