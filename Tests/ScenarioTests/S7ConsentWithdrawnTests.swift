@@ -2,9 +2,9 @@ import Foundation
 import SamhandTestSupport
 import Testing
 
-/// S7, consent withdrawn (the access part): Per withdraws his consent for NAV; NAV's very next
-/// request finds no recipient and is logged as denied; psykisk-helse-rus keeps working.
-/// Plans, groups and handovers come with later issues; this covers the recipient record.
+/// S7, consent withdrawn: Per withdraws his consent for NAV; NAV's very next request finds no
+/// recipient, no plan and no group, and is logged as denied; psykisk-helse-rus keeps working.
+/// (Handovers come with the handover issue.)
 @Suite("S7 Consent withdrawn")
 struct S7ConsentWithdrawnTests {
   struct Shown: Decodable {
@@ -76,5 +76,49 @@ struct S7ConsentWithdrawnTests {
     #expect(afterWithdrawal.allSatisfy { !$0.element.allowed && $0.element.service == "nav" })
     #expect(afterWithdrawal.first?.element.purpose == "oppfølging")
     #expect(log[withdrawal].staffID == "siri.fjell")
+  }
+
+  @Test("NAV's next request for Per's plan and group finds nothing; psykisk-helse-rus works on")
+  func planAndGroupGone() throws {
+    let town = try Municipality()
+    let per = try town.perDal()
+    let (siri, leif) = ("siri.fjell", "leif.berg")
+    #expect(try town.plan(per.plan, as: leif).status == "active")
+    #expect(try town.group(per.group, as: leif).id == per.group)
+
+    _ = try town.decode(Municipality.Created.self, siri, "consent", "withdraw", per.consent)
+    _ = try town.decode(
+      Municipality.Created.self, siri, "consent", "add", "--recipient", per.recipient,
+      "--services", "psykisk-helse-rus,fastlege,tsb", "--categories",
+      "identity,plan,group,handover", "--consent-purpose", "uten NAV")
+
+    let plan = try town.run(leif, "plan", "show", per.plan)
+    #expect(plan.status != 0)
+    #expect(plan.errorLines == ["Error: no plan \(per.plan)"])
+    #expect(plan.stdout.isEmpty)
+    let group = try town.run(leif, "group", "show", per.group)
+    #expect(group.errorLines == ["Error: no responsibility group \(per.group)"])
+    #expect(group.stdout.isEmpty)
+
+    let log = try town.accessLog(of: per.recipient, as: siri)
+    let withdrawal = try #require(log.firstIndex { $0.action == "consent.withdraw" })
+    for action in ["plan.show", "group.show"] {
+      let looks = log.enumerated().filter {
+        $0.element.staffID == leif && $0.element.action == action
+      }
+      #expect(looks.contains { $0.offset < withdrawal && $0.element.allowed }, "\(action)")
+      let after = looks.filter { $0.offset > withdrawal }
+      #expect(after.count == 1, "\(action)")
+      #expect(after.allSatisfy { !$0.element.allowed && $0.element.service == "nav" }, "\(action)")
+    }
+
+    _ = try town.decode(
+      Versioned<String>.self, siri, "plan", "revise", per.plan, "--evaluation",
+      "Fortsetter uten NAV")
+    let kept = try town.plan(per.plan, as: siri)
+    #expect(kept.status == "active")
+    #expect(kept.revisions.map(\.evaluation) == ["Fortsetter uten NAV"])
+    #expect(try town.plan(per.plan, as: "ane.moe").revisions.count == 1)
+    #expect(try town.group(per.group, as: siri).leader == siri)
   }
 }
