@@ -83,8 +83,13 @@ struct StaffCommand: ParsableCommand {
     @Argument(help: "Staff id.") var id: String
 
     func run() throws {
-      try options.open().deactivateStaff(StaffID(rawValue: id), by: Output.osUser)
-      try options.render(Output.Created(id: id)) { "Deactivated \(id)." }
+      let report = try options.open().deactivateStaff(StaffID(rawValue: id), by: Output.osUser)
+      try options.render(Output.Created(id: id)) {
+        guard let warning = report.warning else { return "Deactivated \(id)." }
+        let told = report.leaders.map(\.rawValue).joined(separator: ", ")
+        return "Deactivated \(id).\nWarning: \(warning)."
+          + (told.isEmpty ? "\nNo leader of the service to warn." : "\nLeaders warned: \(told).")
+      }
     }
   }
 }
