@@ -137,13 +137,14 @@ extension SamhandService {
       perform: { transaction, _ in try transaction.handovers(of: recipient) })
   }
 
-  /// Who holds responsibility for the recipient now (invariant 6).
+  /// Who holds responsibility for the recipient now (invariant 6); read through the
+  /// `handover` record, which every party to a handover has consent for.
   public func responsibilityHolder(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
   ) throws -> Responsibility {
     try gate(
       request(actor, .view, "responsibility.show", options), notFound: Self.noRecipient(recipient),
-      resolve: { _ in .record(recipient, .plan) },
+      resolve: { _ in .record(recipient, .handover) },
       perform: { transaction, _ in
         guard let holder = try transaction.responsibility(of: recipient) else {
           throw Self.noRecipient(recipient)
