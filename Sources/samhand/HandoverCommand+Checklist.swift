@@ -18,32 +18,21 @@ extension HandoverCommand {
   }
 
   struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a checklist item done.")
+    static let configuration = CommandConfiguration(
+      abstract: "Mark a checklist item done (or, with --reopen, open again).")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
     @OptionGroup var target: Target
     @Argument(help: "Item key (see `handover checklist`).") var item: String
+    @Flag(name: .long, help: "Mark the item open again.") var reopen = false
 
     func run() throws {
       let result = try options.open().markChecklistItem(
-        target.id, item: item, done: true, expectedVersion: target.ifVersion,
+        target.id, item: item, done: !reopen, expectedVersion: target.ifVersion,
         as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(result) { "Checked \(item) on handover \(result.id)." }
-    }
-  }
-
-  struct Uncheck: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a checklist item open again.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
-    @Argument(help: "Item key.") var item: String
-
-    func run() throws {
-      let result = try options.open().markChecklistItem(
-        target.id, item: item, done: false, expectedVersion: target.ifVersion,
-        as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(result) { "Reopened \(item) on handover \(result.id)." }
+      try options.render(result) {
+        "\(reopen ? "Reopened" : "Checked") \(item) on handover \(result.id)."
+      }
     }
   }
 

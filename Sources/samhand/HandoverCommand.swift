@@ -9,7 +9,7 @@ struct HandoverCommand: ParsableCommand {
     abstract: "Handovers between services: propose, accept, reject, withdraw, checklists.",
     subcommands: [
       Propose.self, Accept.self, Reject.self, Withdraw.self, Complete.self, Show.self, List.self,
-      Inbox.self, Holder.self, Checklist.self, Check.self, Uncheck.self, AddItem.self,
+      Inbox.self, Holder.self, Checklist.self, Check.self, AddItem.self,
       TemplateCommand.self,
     ])
 
