@@ -55,7 +55,14 @@ struct StaffCommand: ParsableCommand {
       try options.open().addStaff(
         id: StaffID(rawValue: id), name: name, services: Parse.services(service),
         roles: Parse.roles(role), by: Output.osUser)
-      try options.render(Output.Created(id: id)) { "Added staff member \(id)." }
+      struct Deactivated: Encodable {
+        let id: String
+        let warning: String?
+        let leadersWarned: [String]
+      }
+      let result = Deactivated(
+        id: id, warning: report.warning, leadersWarned: report.leaders.map(\.rawValue))
+      try options.render(result) { "Added staff member \(id)." }
     }
   }
 
@@ -84,7 +91,14 @@ struct StaffCommand: ParsableCommand {
 
     func run() throws {
       let report = try options.open().deactivateStaff(StaffID(rawValue: id), by: Output.osUser)
-      try options.render(Output.Created(id: id)) {
+      struct Deactivated: Encodable {
+        let id: String
+        let warning: String?
+        let leadersWarned: [String]
+      }
+      let result = Deactivated(
+        id: id, warning: report.warning, leadersWarned: report.leaders.map(\.rawValue))
+      try options.render(result) {
         guard let warning = report.warning else { return "Deactivated \(id)." }
         let told = report.leaders.map(\.rawValue).joined(separator: ", ")
         return "Deactivated \(id).\nWarning: \(warning)."
@@ -145,7 +159,14 @@ struct TokenCommand: ParsableCommand {
 
     func run() throws {
       try options.open().revokeToken(TokenID(rawValue: id), by: Output.osUser)
-      try options.render(Output.Created(id: id)) { "Revoked \(id)." }
+      struct Deactivated: Encodable {
+        let id: String
+        let warning: String?
+        let leadersWarned: [String]
+      }
+      let result = Deactivated(
+        id: id, warning: report.warning, leadersWarned: report.leaders.map(\.rawValue))
+      try options.render(result) { "Revoked \(id)." }
     }
   }
 }
