@@ -55,14 +55,7 @@ struct StaffCommand: ParsableCommand {
       try options.open().addStaff(
         id: StaffID(rawValue: id), name: name, services: Parse.services(service),
         roles: Parse.roles(role), by: Output.osUser)
-      struct Deactivated: Encodable {
-        let id: String
-        let warning: String?
-        let leadersWarned: [String]
-      }
-      let result = Deactivated(
-        id: id, warning: report.warning, leadersWarned: report.leaders.map(\.rawValue))
-      try options.render(result) { "Added staff member \(id)." }
+      try options.render(Output.Created(id: id)) { "Added staff member \(id)." }
     }
   }
 
@@ -159,14 +152,7 @@ struct TokenCommand: ParsableCommand {
 
     func run() throws {
       try options.open().revokeToken(TokenID(rawValue: id), by: Output.osUser)
-      struct Deactivated: Encodable {
-        let id: String
-        let warning: String?
-        let leadersWarned: [String]
-      }
-      let result = Deactivated(
-        id: id, warning: report.warning, leadersWarned: report.leaders.map(\.rawValue))
-      try options.render(result) { "Revoked \(id)." }
+      try options.render(Output.Created(id: id)) { "Revoked \(id)." }
     }
   }
 }
