@@ -186,7 +186,8 @@ extension SamhandService {
       }
       let version = try transaction.recordHandoverChange(
         record.handover, event: event.name, to: next, reason: reason,
-        acceptedBy: event == .accept ? request.actor.staffID : nil, by: request.actor.staffID)
+        acceptedBy: event == .accept ? request.actor.staffID : nil,
+        proposedOn: event == .propose ? CalendarDate.today(clock) : nil, by: request.actor.staffID)
       try then(transaction, record, version)
       return Versioned(id: id, version: version)
     }

@@ -57,11 +57,12 @@ extension StoreTransaction {
   }
 
   /// Moves a handover to `state` as a new version; `reason` (rejection, withdrawal) sealed,
-  /// `acceptedBy` recorded on acceptance. Returns the new version.
+  /// `acceptedBy` recorded on acceptance, `proposedOn` when a draft is proposed. Returns the
+  /// new version.
   @discardableResult
   public func recordHandoverChange(
     _ handover: Handover, event: String, to state: HandoverState, reason: String? = nil,
-    acceptedBy: StaffID? = nil, by actor: StaffID
+    acceptedBy: StaffID? = nil, proposedOn: CalendarDate? = nil, by actor: StaffID
   ) throws -> Int {
     guard let current = try handoverVersion(handover.id) else {
       throw StoreError.corruptRow(table: Self.handoversTable, id: handover.id, reason: "missing")
@@ -72,13 +73,14 @@ extension StoreTransaction {
     try db.execute(
       sql: """
         UPDATE handovers SET state = ?, version = ?, updated_at = ?,
-          reason_sealed = COALESCE(?, reason_sealed), accepted_by = COALESCE(?, accepted_by)
+          reason_sealed = COALESCE(?, reason_sealed), accepted_by = COALESCE(?, accepted_by),
+          proposed_on = COALESCE(?, proposed_on)
         WHERE id = ? AND version = ?
         """,
       arguments: [
         state.rawValue, next, nowText,
         try reason.map { try sealer.seal($0, column: "reason_sealed") }, acceptedBy?.rawValue,
-        handover.id, current,
+        proposedOn?.description, handover.id, current,
       ])
     try appendHandoverEvent(
       handover.id, version: next, event: event, from: handover.state, to: state, by: actor)

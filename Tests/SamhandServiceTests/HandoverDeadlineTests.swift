@@ -47,4 +47,21 @@ struct HandoverDeadlineTests {
     #expect(try !overdue(ServiceFixture.nav))
     #expect(try !overdue(ServiceFixture.coordinator))
   }
+
+  @Test("a draft proposed later counts its notice from the day it is proposed")
+  func draftNotice() throws {
+    let fixture = try ServiceFixture()
+    _ = try fixture.consent(["nav"], [.identity, .handover])
+    var draft = fixture.proposal("prison-release", to: "nav.caseworker", inDays: 20)
+    draft.draft = true
+    let id = try fixture.service.proposeHandover(draft, as: ServiceFixture.coordinator).id
+    #expect(try fixture.service.handoverInbox(as: ServiceFixture.nav).incoming.isEmpty)
+    #expect(!fixture.canSee("nav.caseworker", id))
+    fixture.clock.advance(days: 7)
+    try fixture.service.proposeDraftHandover(id, as: ServiceFixture.coordinator)
+    let record = try fixture.service.showHandover(id, as: ServiceFixture.nav)
+    #expect(record.handover.proposedOn == fixture.today())
+    let entry = try fixture.service.handoverInbox(as: ServiceFixture.nav).incoming.first
+    #expect(entry?.isLateNotice == true)
+  }
 }
