@@ -10,7 +10,7 @@ import Foundation
 /// state = try state.applying(.propose, by: .sender)
 /// state = try state.applying(.accept, by: .receiver)   // responsibility moves now
 /// ```
-public struct Handover: Sendable, Equatable {
+public struct Handover: Sendable, Equatable, Encodable {
   public let id: String
   public let recipientID: RecipientID
   public let kind: HandoverKind

@@ -3,8 +3,10 @@ import GRDB
 import SamhandCore
 
 /// Care relationships other than the registering service: assignments, the coordinator of the
-/// recipient's plan (draft or active) and the staff members of the active responsibility
-/// group; handover receivers join as their feature lands.
+/// recipient's plan (draft or active), the staff members of the active responsibility group,
+/// the holder of responsibility and the named receiver of a proposed or accepted handover.
+/// (A handover to a service without a named receiver reaches that service's care staff
+/// through the recipient's `receivingServices`, which the policies read.)
 extension StoreTransaction {
   /// Assigns a staff member; false when they are assigned already.
   public func assign(_ staff: StaffID, to recipient: RecipientID, by actor: StaffID) throws -> Bool
@@ -38,7 +40,8 @@ extension StoreTransaction {
   }
 
   /// `(recipient_id, staff_id)` of every live care relationship: assignments, the current
-  /// coordinator of a plan that is not closed, staff members of an active group.
+  /// coordinator of a plan that is not closed, staff members of an active group, the holder of
+  /// responsibility, named receivers of proposed or accepted handovers.
   static let careRelationshipsSQL = """
     SELECT recipient_id, staff_id FROM assignments WHERE ended_at IS NULL
     UNION SELECT p.recipient_id, c.staff_id FROM plans p
@@ -47,9 +50,26 @@ extension StoreTransaction {
     UNION SELECT g.recipient_id, m.staff_id FROM groups g
       JOIN group_members m ON m.group_id = g.id AND m.ended_at IS NULL AND m.staff_id IS NOT NULL
       WHERE g.status = 'active'
+    UNION SELECT recipient_id, staff_id FROM responsibilities
+      WHERE ended_at IS NULL AND staff_id IS NOT NULL
+    UNION SELECT recipient_id, to_staff FROM handovers
+      WHERE state IN ('proposed', 'accepted') AND to_staff IS NOT NULL
     """
 
   static let careTeamSQL = "SELECT staff_id FROM (\(careRelationshipsSQL)) WHERE recipient_id = ?"
+
+  /// Services named, without a named receiver, on the recipient's proposed or accepted
+  /// handovers: their care staff have a care relationship while the handover is open.
+  public func receivingServices(of recipient: RecipientID) throws -> Set<ServiceCode> {
+    Set(
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT to_service FROM handovers WHERE recipient_id = ? AND to_staff IS NULL
+            AND state IN ('proposed', 'accepted')
+          """, arguments: [recipient.rawValue]
+      ).compactMap { try? ServiceCode($0) })
+  }
 
   /// The service that registered the recipient, or nil when there is no such recipient.
   public func registeringService(of recipient: RecipientID) throws -> ServiceCode? {
