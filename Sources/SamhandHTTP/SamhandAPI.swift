@@ -24,6 +24,7 @@ public struct SamhandAPI: Sendable {
       ConsentRoutes(service: service).routes, BlockRoutes(service: service).routes,
       AuditRoutes(service: service).routes, PlanRoutes(service: service).routes,
       PlanPartRoutes(service: service).routes, GroupRoutes(service: service).routes,
+      AgendaRoutes(service: service).routes,
     ]
     return tables.flatMap { $0 }
   }

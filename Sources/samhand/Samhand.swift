@@ -11,7 +11,7 @@ struct Samhand: AsyncParsableCommand {
       StaffCommand.self, TokenCommand.self, RecipientCommand.self, ConsentCommand.self,
       BlockCommand.self, BreakGlassCommand.self, AuditCommand.self, KeysCommand.self,
       BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
-      ServeCommand.self,
+      AgendaCommand.self, ServeCommand.self,
     ]
   )
 }
