@@ -10,7 +10,8 @@ struct AgendaRouteTests {
   static let owner = "eirik.lund"
   static let other = "eva.sand"
 
-  /// eirik.lund coordinates a draft plan of the lar recipient whose consent ends in ten days.
+  /// eirik.lund coordinates a draft plan of the lar recipient and records a consent ending in
+  /// ten days; it names a GP, so none of the demo's consents covers it (it is not renewed).
   func prepared() throws -> (HTTPFixture, ConsentID) {
     let fixture = try HTTPFixture()
     let actor = Actor(staffID: StaffID(rawValue: Self.owner), channel: .cli)
@@ -19,7 +20,9 @@ struct AgendaRouteTests {
       recipient: recipient, coordinator: actor.staffID, as: actor)
     let consent = try fixture.service.addConsent(
       recipient: recipient,
-      scope: .init(services: [try ServiceCode("lar")], categories: [.identity]),
+      scope: .init(
+        services: [try ServiceCode("lar")], staff: [StaffID(rawValue: "geir.ask")],
+        categories: [.identity]),
       purpose: "samordning", validUntil: CalendarDate.today(SystemClock()).adding(days: 10),
       as: actor)
     return (fixture, consent)
