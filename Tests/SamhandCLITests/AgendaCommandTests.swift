@@ -14,11 +14,7 @@ struct AgendaCommandTests {
   }
 
   func created(_ result: CommandResult) throws -> String {
-    #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-      "\(result.stdout)")
-    return try #require(object["id"] as? String)
+    try PlanCommandTests().created(result)
   }
 
   @Test("agenda --json lists the coordinator's consent ending; another login's list lacks it")

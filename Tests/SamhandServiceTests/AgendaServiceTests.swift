@@ -17,6 +17,21 @@ struct AgendaServiceTests {
     try fixture.service.agenda(as: actor).items
   }
 
+  /// An active plan (consent for nav and psykisk-helse-rus) with a group of `months`' interval
+  /// that NAV's caseworker belongs to, and a meeting planned at `meetingAt`.
+  func groupWithNAV(_ fixture: ServiceFixture, months: Int, meetingAt: Date) throws
+    -> (consent: ConsentID, group: GroupID, member: GroupMemberID, meeting: MeetingID)
+  {
+    let (plan, consent) = try fixture.activePlan()
+    let group = try fixture.service.createGroup(
+      for: plan, meetingIntervalMonths: months, as: coordinator)
+    let member = try fixture.service.addGroupMember(
+      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
+    let meeting = try fixture.service.planMeeting(
+      try NewMeeting(plannedAt: meetingAt), in: group, as: coordinator)
+    return (consent, group, member.id, meeting.id)
+  }
+
   @Test("a revision shows 14 days ahead, turns overdue the day after, and goes when moved")
   func revision() throws {
     let fixture = try ServiceFixture()
@@ -46,14 +61,8 @@ struct AgendaServiceTests {
   @Test("a planned meeting shows, goes when held, and the group is overdue after its interval")
   func meeting() throws {
     let fixture = try ServiceFixture()
-    let (plan, _) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: 1, as: coordinator)
-    try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
     let meetingDay = fixture.clock.now.addingTimeInterval(5 * 86_400)
-    let meeting = try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: meetingDay), in: group, as: coordinator)
+    let (_, group, _, meeting) = try groupWithNAV(fixture, months: 1, meetingAt: meetingDay)
     for actor in [coordinator, nav] {
       #expect(
         try agenda(fixture, as: actor) == [
@@ -64,7 +73,7 @@ struct AgendaServiceTests {
     }
     fixture.clock.advance(days: 5)
     try fixture.service.recordMinutes(
-      try NewMinutes(text: "Referat"), of: meeting.id, as: coordinator)
+      try NewMinutes(text: "Referat"), of: meeting, as: coordinator)
     #expect(try agenda(fixture, as: coordinator).isEmpty)
     let nextDue = CalendarDate(meetingDay).adding(months: 1)
     while today(fixture) < nextDue.adding(days: -14) {
@@ -113,19 +122,14 @@ struct AgendaServiceTests {
   @Test("an action item shows for its owner only, overdue after its date, and goes when done")
   func actionItem() throws {
     let fixture = try ServiceFixture()
-    let (plan, _) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: 6, as: coordinator)
-    let member = try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
-    let meeting = try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: fixture.clock.now), in: group, as: coordinator)
+    let (_, _, member, meeting) = try groupWithNAV(
+      fixture, months: 6, meetingAt: fixture.clock.now)
     let due = today(fixture).adding(days: 3)
     let items = try fixture.service.recordMinutes(
       try NewMinutes(
         text: "Referat",
-        actionItems: [.init(text: "Søknad om bostøtte", owner: member.id, due: due)]
-      ), of: meeting.id, as: coordinator)
+        actionItems: [.init(text: "Søknad om bostøtte", owner: member, due: due)]
+      ), of: meeting, as: coordinator)
     let item = try #require(items.id.first)
     let expected = AgendaItem(
       kind: .actionItem, recipient: fixture.recipient, subject: item.rawValue, due: due,
@@ -143,14 +147,8 @@ struct AgendaServiceTests {
   @Test("S7: consent withdrawn for NAV hides NAV's items at once, the look audited as denied")
   func consentWithdrawn() throws {
     let fixture = try ServiceFixture()
-    let (plan, consent) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: 6, as: coordinator)
-    try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
-    try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: fixture.clock.now.addingTimeInterval(86_400)), in: group,
-      as: coordinator)
+    let (consent, _, _, _) = try groupWithNAV(
+      fixture, months: 6, meetingAt: fixture.clock.now.addingTimeInterval(86_400))
     _ = try fixture.consent(["psykisk-helse-rus"], [.identity, .plan, .group])
     #expect(try agenda(fixture, as: nav).map(\.kind) == [.groupMeeting])
     try fixture.service.withdrawConsent(consent, as: coordinator)
@@ -163,13 +161,7 @@ struct AgendaServiceTests {
   @Test("a block hides the blocked staff member's items")
   func block() throws {
     let fixture = try ServiceFixture()
-    let (plan, _) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: 6, as: coordinator)
-    try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
-    try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: fixture.clock.now), in: group, as: coordinator)
+    _ = try groupWithNAV(fixture, months: 6, meetingAt: fixture.clock.now)
     #expect(try agenda(fixture, as: nav).count == 1)
     try fixture.service.addBlock(
       recipient: fixture.recipient, target: .staff(StaffID(rawValue: "nav.caseworker")),
