@@ -88,9 +88,11 @@ struct Seed {
   }
 }
 
-/// Distinct synthetic national ids (month + 80) in a fixed order.
+/// Distinct synthetic national ids (month + 80) in a fixed order. `synthetic` moves up to the
+/// next individual number with valid check digits, so numbers are spaced and repeats skipped.
 struct NationalIDs {
   private var cursor = 0
+  private var issued: Set<String> = []
 
   mutating func next() -> NationalID {
     while true {
@@ -99,8 +101,10 @@ struct NationalIDs {
       let year = 1940 + index % 60
       let month = 1 + index / 60 % 12
       let day = 1 + index / 720 % 28
-      let individual = 100 + index / 20_160
-      if let id = NationalID.synthetic(year: year, month: month, day: day, individual: individual) {
+      let individual = 100 + index / 20_160 * 10
+      if let id = NationalID.synthetic(year: year, month: month, day: day, individual: individual),
+        issued.insert(id.digits).inserted
+      {
         return id
       }
     }
