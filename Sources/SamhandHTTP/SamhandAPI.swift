@@ -25,6 +25,7 @@ public struct SamhandAPI: Sendable {
       AuditRoutes(service: service).routes, PlanRoutes(service: service).routes,
       PlanPartRoutes(service: service).routes, LifeDomainRoutes(service: service).routes,
       GroupRoutes(service: service).routes, HandoverRoutes(service: service).routes,
+      AgendaRoutes(service: service).routes,
     ]
     return tables.flatMap { $0 }
   }

@@ -12,6 +12,7 @@ struct Samhand: AsyncParsableCommand {
       BlockCommand.self, BreakGlassCommand.self, AuditCommand.self, KeysCommand.self,
       BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
       HandoverCommand.self,
+      AgendaCommand.self,
       ServeCommand.self,
     ]
   )
