@@ -3,7 +3,8 @@ import SamhandCore
 import SamhandStore
 
 /// The agenda: what needs the actor now (plan revisions, group meetings, consents ending,
-/// action items), each item shown only where the policies let the actor see its recipient's
+/// action items, handovers and their open checklist items, minors turning 18), each item shown
+/// only where the policies let the actor see its recipient's
 /// records of that kind today.
 extension SamhandService {
   /// The actor's agenda on the service clock's Oslo date. One write transaction: the store

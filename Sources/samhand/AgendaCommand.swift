@@ -6,7 +6,9 @@ import SamhandService
 struct AgendaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "agenda",
-    abstract: "What needs you now: revisions, meetings, consents ending, action items.")
+    abstract:
+      "What needs you now: revisions, meetings, consents ending, action items, handovers, "
+      + "minors turning 18.")
   @OptionGroup var options: GlobalOptions
   @OptionGroup var actorOptions: ActorOptions
 
@@ -40,6 +42,10 @@ struct AgendaCommand: ParsableCommand {
     case .groupMeeting: return "Group meetings"
     case .consentEnding: return "Consents ending"
     case .actionItem: return "Action items"
+    case .handoverAwaiting: return "Handovers awaiting you"
+    case .handoverOutgoing: return "Your handovers not yet accepted"
+    case .handoverChecklist: return "Open handover checklist items"
+    case .turning18: return "Turning 18"
     }
   }
 }
