@@ -26,18 +26,6 @@ struct S1ReferralToTSBTests {
     let checklist: [Item]
   }
 
-  struct Agenda: Decodable {
-    struct Item: Decodable, Equatable {
-      let kind: String
-      let recipient: String
-      let subject: String
-      let due: String
-      let overdue: Bool
-    }
-
-    let items: [Item]
-  }
-
   /// Admission in a week, discharge twelve weeks later; the group meets before that.
   static let discharge = Municipality.day(7 + 84)
   static let meetingBeforeDischarge = Municipality.day(12)
@@ -76,15 +64,15 @@ struct S1ReferralToTSBTests {
     _ = try town.decode(
       Versioned<String>.self, siri, "group", "meeting", "add", per.group, "--at",
       Self.meetingBeforeDischarge, "--agenda", "Utskriving og ettervern")
-    let agenda = try town.decode(Agenda.self, siri, "agenda").items
-    let checklist = agenda.filter { $0.kind == "handover-checklist" }
+    let agenda = try town.decode(AgendaView.self, siri, "agenda")
+    let checklist = agenda.items("handover-checklist")
     #expect(Set(checklist.map(\.subject)) == Set(stillOpen.map { "\(referral)/\($0)" }))
     #expect(checklist.allSatisfy { $0.due == Self.discharge && !$0.overdue })
-    #expect(agenda.filter { $0.kind == "handover-outgoing" }.map(\.subject) == [referral])
-    let meeting = try #require(agenda.first { $0.kind == "group-meeting" })
+    #expect(agenda.items("handover-outgoing").map(\.subject) == [referral])
+    let meeting = try #require(agenda.items("group-meeting").first)
     #expect(meeting.subject == per.group && meeting.due == Self.meetingBeforeDischarge)
     #expect(meeting.due < Self.discharge, "the group meets before discharge")
-    let tsbAgenda = try town.decode(Agenda.self, "jon.rud", "agenda").items
-    #expect(tsbAgenda.filter { $0.kind == "handover-awaiting" }.map(\.subject) == [referral])
+    let tsbAgenda = try town.decode(AgendaView.self, "jon.rud", "agenda")
+    #expect(tsbAgenda.items("handover-awaiting").map(\.subject) == [referral])
   }
 }
