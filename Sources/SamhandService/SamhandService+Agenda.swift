@@ -9,7 +9,8 @@ import SamhandStore
 extension SamhandService {
   /// The actor's agenda on the service clock's Oslo date. One write transaction: the store
   /// finds the candidates (one indexed query per kind), the gate decides each recipient and
-  /// category once and audits it as `agenda.show`, and only allowed items are returned.
+  /// category once and audits it as `agenda.show`, and only allowed items are returned. A
+  /// leader's open staff warnings (ids only) come with it.
   public func agenda(
     as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions = .init()
   ) throws -> Agenda {
@@ -20,6 +21,7 @@ extension SamhandService {
         try transaction.agendaCandidates(of: staff.id, on: today, window: window)
       },
       target: { .record($0.recipient, $0.kind.category) })
-    return Agenda(today: today, items: items)
+    let warnings = try store.read { try $0.openStaffWarnings(for: actor.staffID) }
+    return Agenda(today: today, items: items, staffWarnings: warnings)
   }
 }

@@ -19,6 +19,27 @@ extension StoreTransaction {
     }
   }
 
+  /// The warnings left for `leader` about deactivated accounts that still hold responsibility
+  /// or still have a handover not yet accepted, on either side; oldest first. A warning goes
+  /// from the agenda once what it warned about is resolved.
+  public func openStaffWarnings(for leader: StaffID) throws -> [String] {
+    try String.fetchAll(
+      db, sql: Self.openStaffWarningsSQL, arguments: ["staff": leader.rawValue])
+  }
+
+  static let openStaffWarningsSQL = """
+    SELECT w.message FROM staff_warnings w
+    WHERE w.leader_id = :staff AND (
+      EXISTS (
+        SELECT 1 FROM responsibilities r WHERE r.staff_id = w.about_staff AND r.ended_at IS NULL)
+      OR EXISTS (
+        SELECT 1 FROM handovers h
+        WHERE h.from_staff = w.about_staff AND h.state IN ('draft', 'proposed'))
+      OR EXISTS (
+        SELECT 1 FROM handovers h WHERE h.to_staff = w.about_staff AND h.state = 'proposed'))
+    ORDER BY w.rowid
+    """
+
   /// SQLite's plan for each agenda query, one line per step, so that a test or a benchmark
   /// can prove that every one uses indexes and none scans a table.
   public func agendaQueryPlans(
@@ -27,11 +48,20 @@ extension StoreTransaction {
     let arguments = Self.agendaArguments(staff, today, window)
     var plans: [AgendaItem.Kind: [String]] = [:]
     for kind in AgendaItem.Kind.allCases {
-      plans[kind] = try Row.fetchAll(
-        db, sql: "EXPLAIN QUERY PLAN " + Self.agendaSQL(kind), arguments: arguments
-      ).map { $0["detail"] }
+      plans[kind] = try queryPlan(Self.agendaSQL(kind), arguments)
     }
     return plans
+  }
+
+  /// SQLite's plan for `openStaffWarnings(for:)`, one line per step.
+  public func openStaffWarningsQueryPlan(for leader: StaffID) throws -> [String] {
+    try queryPlan(Self.openStaffWarningsSQL, ["staff": leader.rawValue])
+  }
+
+  private func queryPlan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
+    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+      $0["detail"]
+    }
   }
 
   private static func agendaArguments(

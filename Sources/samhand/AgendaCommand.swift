@@ -20,8 +20,14 @@ struct AgendaCommand: ParsableCommand {
 
   /// One line per item, grouped by kind in agenda order.
   static func text(_ agenda: Agenda) -> String {
-    guard !agenda.items.isEmpty else { return "Nothing on your agenda for \(agenda.today)." }
+    guard !agenda.items.isEmpty || !agenda.staffWarnings.isEmpty else {
+      return "Nothing on your agenda for \(agenda.today)."
+    }
     var lines = ["Agenda for \(agenda.today)"]
+    if !agenda.staffWarnings.isEmpty {
+      lines += ["", "Staff warnings (\(agenda.staffWarnings.count))"]
+      lines += agenda.staffWarnings.map { "  \($0)" }
+    }
     for kind in AgendaItem.Kind.allCases {
       let items = agenda.items(of: kind)
       guard !items.isEmpty else { continue }

@@ -10,6 +10,7 @@ struct AgendaView: Decodable {
 
   let today: String
   let items: [Item]
+  let staffWarnings: [String]
 
   func items(_ kind: String, of recipient: String? = nil) -> [Item] {
     items.filter { $0.kind == kind && (recipient == nil || $0.recipient == recipient) }
