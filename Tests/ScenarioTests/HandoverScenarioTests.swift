@@ -98,6 +98,8 @@ struct HandoverScenarioTests {
     let warned = try town.decode(AgendaView.self, "hanne.vik", "agenda").staffWarnings
     #expect(warned.count == 1 && warned.allSatisfy { $0.contains(per) && $0.contains(change) })
     #expect(try town.decode(AgendaView.self, "liv.dahl", "agenda").staffWarnings.isEmpty)
+    let text = try town.run("hanne.vik", "agenda").stdout
+    #expect(text.contains("Staff warnings (1)\n  siri.fjell was deactivated"), "\(text)")
     let held = try town.decode(Holder.self, "hanne.vik", "handover", "holder", "--recipient", per)
     #expect(held.staff == "siri.fjell")
     #expect(

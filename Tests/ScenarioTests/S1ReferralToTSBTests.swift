@@ -7,25 +7,6 @@ import Testing
 /// from then on, Siri stays coordinator, and her agenda shows what is still open.
 @Suite("S1 The referral to TSB before admission")
 struct S1ReferralToTSBTests {
-  struct Record: Decodable {
-    struct Handover: Decodable {
-      let mode: String
-      let kind: String
-      let toStaff: String?
-      let toService: String
-      let plannedDate: String
-      let state: String
-    }
-
-    struct Item: Decodable {
-      let key: String
-      let doneBy: String?
-    }
-
-    let handover: Handover
-    let checklist: [Item]
-  }
-
   /// Admission in a week, discharge twelve weeks later; the group meets before that.
   static let discharge = Municipality.day(7 + 84)
   static let meetingBeforeDischarge = Municipality.day(12)
@@ -42,7 +23,7 @@ struct S1ReferralToTSBTests {
       "--kind", "discharge-to-aftercare", "--mode", "referral", "--to-staff", "jon.rud",
       "--planned", Self.discharge
     ).id
-    var record = try town.decode(Record.self, siri, "handover", "show", referral)
+    var record = try town.decode(HandoverView.self, siri, "handover", "show", referral)
     #expect(record.handover.mode == "referral" && record.handover.kind == "discharge-to-aftercare")
     #expect(record.handover.toService == "tsb" && record.handover.toStaff == "jon.rud")
     #expect(record.handover.plannedDate == Self.discharge)
@@ -51,7 +32,7 @@ struct S1ReferralToTSBTests {
     for item in record.checklist.map(\.key) where !stillOpen.contains(item) {
       _ = try town.decode(Versioned<String>.self, siri, "handover", "check", referral, item)
     }
-    record = try town.decode(Record.self, "jon.rud", "handover", "show", referral)
+    record = try town.decode(HandoverView.self, "jon.rud", "handover", "show", referral)
     #expect(Set(record.checklist.filter { $0.doneBy == nil }.map(\.key)) == stillOpen)
     #expect(record.checklist.filter { $0.doneBy != nil }.allSatisfy { $0.doneBy == siri })
 

@@ -16,24 +16,6 @@ struct S3TurningEighteenTests {
     let service: String
   }
 
-  struct Record: Decodable {
-    struct Handover: Decodable {
-      let kind: String
-      let mode: String
-      let toService: String
-      let toStaff: String?
-      let state: String
-    }
-
-    struct Item: Decodable {
-      let key: String
-      let doneBy: String?
-    }
-
-    let handover: Handover
-    let checklist: [Item]
-  }
-
   static let birthday = "2029-05-20"
   static let eva = "eva.sand"
   /// Adult services: psykisk-helse-rus, addressed as a service with no one named.
@@ -42,19 +24,7 @@ struct S3TurningEighteenTests {
   @Test("reminded three months ahead; the transfer nobody accepts is overdue on both sides")
   func turningEighteen() async throws {
     let town = try TimedMunicipality(startingOn: "2029-02-19")
-    let nationalID = try #require(syntheticNationalID(bornYear: 2011, month: 5, day: 20))
-    let mia = try await town.send(
-      .post, "/v1/recipients", as: Self.eva,
-      json: #"{"name": "Mia Holm", "nationalId": "\#(nationalID)", "service": "barnevern"}"#
-    ).decode(Created.self, expecting: 201).id
-    _ = try await town.send(
-      .post, "/v1/recipients/\(mia)/consents", as: Self.eva,
-      json: """
-        {"services": ["barnevern", "psykisk-helse-rus"], "categories": ["identity", "handover"],
-         "purpose": "overgang til voksentjenester", "givenBy": "recipient", "form": "written",
-         "documentReference": "samtykke S3"}
-        """
-    ).decode(Created.self, expecting: 201)
+    let mia = try await registerMia(town)
 
     #expect(try await agenda(town, Self.eva).items("turning-18", of: mia).isEmpty, "not yet")
     try town.move(to: "2029-02-20")
@@ -77,7 +47,7 @@ struct S3TurningEighteenTests {
       headers: [.ifMatch: etag])
     #expect(checked.status == 200, "\(checked.text)")
     let record = try await town.send(.get, "/v1/handovers/\(handover)", as: Self.eva)
-      .decode(Record.self)
+      .decode(HandoverView.self)
     #expect(record.handover.kind == "turning-18" && record.handover.mode == "transfer")
     #expect(record.handover.toService == "psykisk-helse-rus" && record.handover.toStaff == nil)
     #expect(record.checklist.first { $0.key == "aftercare-offered" }?.doneBy == Self.eva)
@@ -111,18 +81,7 @@ struct S3TurningEighteenTests {
   @Test("once adult services accept, the reminder is gone from every agenda")
   func acceptedEndsTheReminder() async throws {
     let town = try TimedMunicipality(startingOn: "2029-03-01")
-    let nationalID = try #require(syntheticNationalID(bornYear: 2011, month: 5, day: 20))
-    let mia = try await town.send(
-      .post, "/v1/recipients", as: Self.eva,
-      json: #"{"name": "Mia Holm", "nationalId": "\#(nationalID)", "service": "barnevern"}"#
-    ).decode(Created.self, expecting: 201).id
-    _ = try await town.send(
-      .post, "/v1/recipients/\(mia)/consents", as: Self.eva,
-      json: """
-        {"services": ["barnevern", "psykisk-helse-rus"], "categories": ["identity", "handover"],
-         "purpose": "overgang til voksentjenester"}
-        """
-    ).decode(Created.self, expecting: 201)
+    let mia = try await registerMia(town)
     let handover = try await town.send(
       .post, "/v1/recipients/\(mia)/handovers", as: Self.eva,
       json: """
@@ -143,6 +102,25 @@ struct S3TurningEighteenTests {
       .get, "/v1/recipients/\(mia)/responsibility", as: "siri.fjell"
     ).decode(Responsibility.self)
     #expect(holder.staff == "siri.fjell")
+  }
+
+  /// Eva registers Mia (born 20 May 2011) in barnevern and records Mia's written consent to
+  /// sharing her identity and the handover with adult services; returns Mia's id.
+  private func registerMia(_ town: TimedMunicipality) async throws -> String {
+    let nationalID = try #require(syntheticNationalID(bornYear: 2011, month: 5, day: 20))
+    let mia = try await town.send(
+      .post, "/v1/recipients", as: Self.eva,
+      json: #"{"name": "Mia Holm", "nationalId": "\#(nationalID)", "service": "barnevern"}"#
+    ).decode(Created.self, expecting: 201).id
+    _ = try await town.send(
+      .post, "/v1/recipients/\(mia)/consents", as: Self.eva,
+      json: """
+        {"services": ["barnevern", "psykisk-helse-rus"], "categories": ["identity", "handover"],
+         "purpose": "overgang til voksentjenester", "givenBy": "recipient", "form": "written",
+         "documentReference": "samtykke S3"}
+        """
+    ).decode(Created.self, expecting: 201)
+    return mia
   }
 
   private func agenda(_ town: TimedMunicipality, _ staff: String) async throws -> AgendaView {
