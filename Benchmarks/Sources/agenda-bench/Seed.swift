@@ -9,7 +9,7 @@ struct FixedClock: WallClock {
 
 /// Fills a data directory straight through the store, in batches: `recipients` recipients of
 /// psykisk-helse-rus, each with an active plan, a consent, a responsibility group whose last
-/// meeting had minutes and one action item; every fifth also a proposed referral to the next
+/// meeting had minutes and one action item; every fifth also a proposed referral to another
 /// coordinator. Coordinator `i % coordinators` coordinates
 /// recipient `i`, leads its group and owns its action item, so each coordinator has
 /// `recipients / coordinators` recipients. Dates spread deterministically around `today` so
@@ -91,8 +91,9 @@ struct Seed {
     return recipient
   }
 
-  /// Every fifth recipient: a proposed discharge referral from its coordinator to the next
-  /// coordinator, with the default checklist, so each has handovers on both sides.
+  /// Every fifth recipient: a proposed discharge referral from its coordinator to the
+  /// coordinator five places on, with the default checklist, so each has handovers on both
+  /// sides.
   private func referral(
     _ index: Int, recipient: RecipientID, from coordinator: StaffID,
     in transaction: StoreTransaction
@@ -101,7 +102,7 @@ struct Seed {
     let handover = Handover(
       id: "h-" + UUID().uuidString.lowercased(), recipientID: recipient, kind: kind,
       mode: .referral, fromStaff: coordinator, fromService: Self.service,
-      toStaff: Self.coordinator((index + 1) % coordinators), toService: Self.service,
+      toStaff: Self.coordinator((index + 5) % coordinators), toService: Self.service,
       plannedDate: today.adding(days: index * 3 % 60 - 15), proposedOn: today.adding(days: -20),
       state: .proposed)
     try transaction.insertHandover(
