@@ -18,18 +18,25 @@ extension AuditVerifier {
   public mutating func feed(contentsOf entries: [AuditEntry]) async {
     let reachable = signaturesReachable(within: entries.count)
     guard !reachable.isEmpty else {
-      for index in entries.indices { feed(entries[index]) }
+      feedEach(of: entries)
       return
     }
     let checkpoints = checkpoints
     let publicKeys = publicKeys
     async let failure = Self.firstSignatureFailure(
       of: checkpoints, in: reachable, publicKeys: publicKeys)
-    // By index: `for entry in entries` copies each entry out of the collection.
-    for index in entries.indices { feed(entries[index]) }
+    feedEach(of: entries)
     let found = await failure
     signatureFailure = found
     signaturesChecked = found.map { $0.index + 1 } ?? reachable.upperBound
+  }
+
+  /// Feeds `entries` in order, each borrowed in place: reading them through an array
+  /// subscript or iterator would copy each entry out, retaining and releasing every string.
+  private mutating func feedEach(of entries: [AuditEntry]) {
+    entries.withUnsafeBufferPointer { entries in
+      for index in entries.indices { feed(entries[index]) }
+    }
   }
 
   /// The checkpoints not yet checked that the next `count` entries can reach: the walk never

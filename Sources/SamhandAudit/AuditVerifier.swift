@@ -73,7 +73,7 @@ public struct AuditVerifier: Sendable {
     }
     let computed = AuditChain.chainHash(
       previous: lastHash, sequence: expected, event: entry.event, buffer: &buffer)
-    guard ChainHash(entry.hash) == computed else {
+    guard entry.inlineHash == computed else {
       beginDiagnosis(at: entry, expected: expected)
       return
     }

@@ -23,6 +23,12 @@ public struct Handover: Sendable, Equatable, Encodable {
   public let proposedOn: CalendarDate?
   public let state: HandoverState
 
+  enum CodingKeys: String, CodingKey {
+    case id, kind, mode, fromStaff, fromService, toStaff, toService, plannedDate, proposedOn
+    case state
+    case recipientID = "recipientId"
+  }
+
   public init(
     id: String, recipientID: RecipientID, kind: HandoverKind, mode: HandoverMode,
     fromStaff: StaffID, fromService: ServiceCode, toStaff: StaffID?, toService: ServiceCode,

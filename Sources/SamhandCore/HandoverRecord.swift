@@ -81,6 +81,11 @@ public struct Responsibility: Sendable, Equatable, Codable {
   /// The accepted transfer that moved it here; nil when it came with the registration.
   public let viaHandover: String?
 
+  enum CodingKeys: String, CodingKey {
+    case staff, service, since, viaHandover
+    case recipientID = "recipientId"
+  }
+
   public init(
     recipientID: RecipientID, staff: StaffID?, service: ServiceCode, since: Date,
     viaHandover: String?
