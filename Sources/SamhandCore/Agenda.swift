@@ -5,10 +5,15 @@ public struct Agenda: Sendable, Equatable, Encodable {
   /// The Oslo calendar date the agenda was made for.
   public let today: CalendarDate
   public let items: [AgendaItem]
+  /// For a leader: warnings about deactivated accounts of their services that still hold
+  /// responsibility or have handovers not yet accepted, oldest first, until that is resolved.
+  /// Ids only, no recipient data, so they are not gated per recipient.
+  public let staffWarnings: [String]
 
-  public init(today: CalendarDate, items: [AgendaItem]) {
+  public init(today: CalendarDate, items: [AgendaItem], staffWarnings: [String] = []) {
     self.today = today
     self.items = items.sorted(by: Self.precedes)
+    self.staffWarnings = staffWarnings
   }
 
   /// Overdue before not overdue, then the earlier due date, then by kind and subject so that

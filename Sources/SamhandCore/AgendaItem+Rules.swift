@@ -67,3 +67,31 @@ public struct MeetingSchedule: Sendable, Equatable {
     Group.nextMeetingDue(lastHeld: lastHeld, startedOn: startedOn, intervalMonths: intervalMonths)
   }
 }
+
+/// The rules for handovers and for a minor turning 18.
+extension AgendaItem {
+  /// Months before the 18th birthday that the reminder starts (SCENARIOS S3).
+  public static let turning18NoticeMonths = 3
+
+  /// A handover the actor must act on, or an open checklist item of one: on the agenda as
+  /// long as it is open, whatever its date, and overdue from the day after its planned date.
+  public static func handover(
+    _ kind: Kind, recipient: RecipientID, subject: String, planned: CalendarDate,
+    today: CalendarDate
+  ) -> AgendaItem {
+    AgendaItem(
+      kind: kind, recipient: recipient, subject: subject, due: planned, overdue: planned < today)
+  }
+
+  /// A minor turning 18: on the agenda from `turning18NoticeMonths` before the birthday
+  /// (inclusive), overdue from the day after it. The store leaves out recipients with an
+  /// accepted `turning-18` handover, so it stays until adult services have accepted.
+  public static func turning18(
+    _ recipient: RecipientID, on birthday: CalendarDate, today: CalendarDate
+  ) -> AgendaItem? {
+    guard birthday <= today.adding(months: turning18NoticeMonths) else { return nil }
+    return AgendaItem(
+      kind: .turning18, recipient: recipient, subject: recipient.rawValue, due: birthday,
+      overdue: birthday < today)
+  }
+}

@@ -2,9 +2,9 @@
 /// recipient, which record, by when, late or not — so the CLI, the HTTP API and the gate
 /// treat them alike, and the handover kinds can join without changing the shape.
 public struct AgendaItem: Sendable, Hashable, Codable {
-  /// What needs doing. The handover kinds (a handover awaiting me, my outgoing handover not
-  /// yet accepted, an open checklist item, an overdue handover) join this list with the
-  /// handover store, each with its category `handover`.
+  /// What needs doing. A handover past its planned date and not yet accepted shows as an
+  /// overdue `handover-awaiting` on the receiver's agenda and an overdue `handover-outgoing`
+  /// on the sender's: overdue on both sides, once each.
   public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
     /// A plan the actor coordinates is due for revision.
     case planRevision = "plan-revision"
@@ -14,13 +14,24 @@ public struct AgendaItem: Sendable, Hashable, Codable {
     case consentEnding = "consent-ending"
     /// An action item the actor owns is due.
     case actionItem = "action-item"
+    /// A proposed handover named to the actor, or to their service with no one named.
+    case handoverAwaiting = "handover-awaiting"
+    /// The actor's own handover, drafted or proposed, not yet accepted.
+    case handoverOutgoing = "handover-outgoing"
+    /// An open checklist item of a handover the actor sends or receives; its subject is
+    /// `<handover id>/<item key>`.
+    case handoverChecklist = "handover-checklist"
+    /// A recipient the actor is responsible for turns 18 (DOMAIN L12): adult services must
+    /// be named before the birthday.
+    case turning18 = "turning-18"
 
     /// The category of information the item shows; the gate decides each recipient on it.
     public var category: InformationCategory {
       switch self {
       case .planRevision: return .plan
       case .groupMeeting, .actionItem: return .group
-      case .consentEnding: return .identity
+      case .consentEnding, .turning18: return .identity
+      case .handoverAwaiting, .handoverOutgoing, .handoverChecklist: return .handover
       }
     }
 
@@ -31,6 +42,9 @@ public struct AgendaItem: Sendable, Hashable, Codable {
       case .groupMeeting: return "group"
       case .consentEnding: return "consent"
       case .actionItem: return "action item"
+      case .handoverAwaiting, .handoverOutgoing: return "handover"
+      case .handoverChecklist: return "checklist item"
+      case .turning18: return "recipient"
       }
     }
 
@@ -41,7 +55,8 @@ public struct AgendaItem: Sendable, Hashable, Codable {
 
   public let kind: Kind
   public let recipient: RecipientID
-  /// The id of the plan, group, consent or action item (see `Kind.subjectKind`).
+  /// The id of the plan, group, consent, action item, handover or recipient (see
+  /// `Kind.subjectKind`).
   public let subject: String
   public let due: CalendarDate
   public let overdue: Bool

@@ -3,7 +3,7 @@ import GRDB
 import SamhandCore
 
 /// The agenda's questions, one indexed query per kind, each starting from the staff member
-/// (their coordinatorships, group memberships and assignments) so the cost follows the size
+/// (their coordinatorships, group memberships, assignments, responsibilities and handovers) so the cost follows the size
 /// of their work, not of the municipality. They return candidates: the gate still decides,
 /// recipient by recipient, what the staff member may see.
 extension StoreTransaction {
@@ -19,6 +19,27 @@ extension StoreTransaction {
     }
   }
 
+  /// The warnings left for `leader` about deactivated accounts that still hold responsibility
+  /// or still have a handover not yet accepted, on either side; oldest first. A warning goes
+  /// from the agenda once what it warned about is resolved.
+  public func openStaffWarnings(for leader: StaffID) throws -> [String] {
+    try String.fetchAll(
+      db, sql: Self.openStaffWarningsSQL, arguments: ["staff": leader.rawValue])
+  }
+
+  static let openStaffWarningsSQL = """
+    SELECT w.message FROM staff_warnings w
+    WHERE w.leader_id = :staff AND (
+      EXISTS (
+        SELECT 1 FROM responsibilities r WHERE r.staff_id = w.about_staff AND r.ended_at IS NULL)
+      OR EXISTS (
+        SELECT 1 FROM handovers h
+        WHERE h.from_staff = w.about_staff AND h.state IN ('draft', 'proposed'))
+      OR EXISTS (
+        SELECT 1 FROM handovers h WHERE h.to_staff = w.about_staff AND h.state = 'proposed'))
+    ORDER BY w.rowid
+    """
+
   /// SQLite's plan for each agenda query, one line per step, so that a test or a benchmark
   /// can prove that every one uses indexes and none scans a table.
   public func agendaQueryPlans(
@@ -27,11 +48,20 @@ extension StoreTransaction {
     let arguments = Self.agendaArguments(staff, today, window)
     var plans: [AgendaItem.Kind: [String]] = [:]
     for kind in AgendaItem.Kind.allCases {
-      plans[kind] = try Row.fetchAll(
-        db, sql: "EXPLAIN QUERY PLAN " + Self.agendaSQL(kind), arguments: arguments
-      ).map { $0["detail"] }
+      plans[kind] = try queryPlan(Self.agendaSQL(kind), arguments)
     }
     return plans
+  }
+
+  /// SQLite's plan for `openStaffWarnings(for:)`, one line per step.
+  public func openStaffWarningsQueryPlan(for leader: StaffID) throws -> [String] {
+    try queryPlan(Self.openStaffWarningsSQL, ["staff": leader.rawValue])
+  }
+
+  private func queryPlan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
+    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+      $0["detail"]
+    }
   }
 
   private static func agendaArguments(
@@ -41,6 +71,7 @@ extension StoreTransaction {
       "staff": staff.rawValue, "today": today.description,
       "dueHorizon": window.dueHorizon(from: today).description,
       "consentHorizon": window.consentHorizon(from: today).description,
+      "turning18Horizon": today.adding(months: AgendaItem.turning18NoticeMonths).description,
       "dayStart": Timestamp.format(today.start),
     ]
   }
@@ -73,6 +104,10 @@ extension StoreTransaction {
       return .groupMeeting(
         GroupID(rawValue: subject), recipient: recipient, schedule: schedule, today: today,
         window: window)
+    case .handoverAwaiting, .handoverOutgoing, .handoverChecklist:
+      return .handover(kind, recipient: recipient, subject: subject, planned: due, today: today)
+    case .turning18:
+      return .turning18(recipient, on: due, today: today)
     }
   }
 
@@ -144,6 +179,54 @@ extension StoreTransaction {
         JOIN groups g ON g.id = m.group_id
         WHERE gm.staff_id = :staff AND gm.ended_at IS NULL AND ai.completed_at IS NULL
           AND ai.due_date <= :dueHorizon AND g.status = 'active'
+        """
+    case .handoverAwaiting:
+      // Proposed handovers named to them, or to one of their services with no one named.
+      return """
+        SELECT h.id, h.recipient_id, h.planned_date FROM handovers h
+        WHERE h.to_staff = :staff AND h.state = 'proposed'
+        UNION
+        SELECT h.id, h.recipient_id, h.planned_date
+        FROM staff_services s JOIN handovers h ON h.to_service = s.service_code
+        WHERE s.staff_id = :staff AND h.state = 'proposed' AND h.to_staff IS NULL
+        """
+    case .handoverOutgoing:
+      // Their own handovers, drafted or proposed, not yet accepted.
+      return """
+        SELECT h.id, h.recipient_id, h.planned_date FROM handovers h
+        WHERE h.from_staff = :staff AND h.state IN ('draft', 'proposed')
+        """
+    case .handoverChecklist:
+      // Open checklist items of handovers they send or receive, proposed or accepted.
+      return """
+        SELECT h.id || '/' || i.key, h.recipient_id, h.planned_date
+        FROM handovers h
+        JOIN handover_checklist_items i ON i.handover_id = h.id AND i.done_at IS NULL
+        WHERE h.id IN (
+          SELECT id FROM handovers
+          WHERE from_staff = :staff AND state IN ('proposed', 'accepted')
+          UNION
+          SELECT id FROM handovers WHERE to_staff = :staff AND state IN ('proposed', 'accepted')
+          UNION
+          SELECT t.id FROM staff_services s JOIN handovers t ON t.to_service = s.service_code
+          WHERE s.staff_id = :staff AND t.state IN ('proposed', 'accepted')
+            AND t.to_staff IS NULL)
+        """
+    case .turning18:
+      // Minors they hold responsibility for or coordinate an open plan of, turning 18 within
+      // the notice, unless adult services have accepted a turning-18 handover.
+      return """
+        SELECT r.id, r.id, r.turns_18_on FROM recipients r
+        WHERE r.id IN (
+            SELECT recipient_id FROM responsibilities WHERE staff_id = :staff AND ended_at IS NULL
+            UNION
+            SELECT p.recipient_id FROM plan_coordinators pc JOIN plans p ON p.id = pc.plan_id
+            WHERE pc.staff_id = :staff AND pc.ended_at IS NULL AND p.status != 'closed')
+          AND r.turns_18_on <= :turning18Horizon
+          AND NOT EXISTS (
+            SELECT 1 FROM handovers h
+            WHERE h.recipient_id = r.id AND h.kind = 'turning-18'
+              AND h.state IN ('accepted', 'completed'))
         """
     }
   }

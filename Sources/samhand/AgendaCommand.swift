@@ -6,7 +6,9 @@ import SamhandService
 struct AgendaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "agenda",
-    abstract: "What needs you now: revisions, meetings, consents ending, action items.")
+    abstract:
+      "What needs you now: revisions, meetings, consents ending, action items, handovers, "
+      + "minors turning 18.")
   @OptionGroup var options: GlobalOptions
   @OptionGroup var actorOptions: ActorOptions
 
@@ -18,8 +20,14 @@ struct AgendaCommand: ParsableCommand {
 
   /// One line per item, grouped by kind in agenda order.
   static func text(_ agenda: Agenda) -> String {
-    guard !agenda.items.isEmpty else { return "Nothing on your agenda for \(agenda.today)." }
+    guard !agenda.items.isEmpty || !agenda.staffWarnings.isEmpty else {
+      return "Nothing on your agenda for \(agenda.today)."
+    }
     var lines = ["Agenda for \(agenda.today)"]
+    if !agenda.staffWarnings.isEmpty {
+      lines += ["", "Staff warnings (\(agenda.staffWarnings.count))"]
+      lines += agenda.staffWarnings.map { "  \($0)" }
+    }
     for kind in AgendaItem.Kind.allCases {
       let items = agenda.items(of: kind)
       guard !items.isEmpty else { continue }
@@ -40,6 +48,10 @@ struct AgendaCommand: ParsableCommand {
     case .groupMeeting: return "Group meetings"
     case .consentEnding: return "Consents ending"
     case .actionItem: return "Action items"
+    case .handoverAwaiting: return "Handovers awaiting you"
+    case .handoverOutgoing: return "Your handovers not yet accepted"
+    case .handoverChecklist: return "Open handover checklist items"
+    case .turning18: return "Turning 18"
     }
   }
 }

@@ -56,7 +56,9 @@ struct HandoverChecklistTests {
     }
   }
 
-  @Test("deactivating a holder with an open handover warns the service's leader; nothing orphaned")
+  @Test(
+    "deactivating a holder with an open handover warns the leader on their agenda until resolved"
+  )
   func deactivationWarning() throws {
     let fixture = try ServiceFixture()
     _ = try fixture.consent(["nav"], [.identity, .handover])
@@ -72,6 +74,7 @@ struct HandoverChecklistTests {
     #expect(report.leaders == [StaffID(rawValue: "phr.leader")])
     let leader = ServiceFixture.actor("phr.leader")
     #expect(try fixture.service.staffWarnings(as: leader) == [warning])
+    #expect(try fixture.service.agenda(as: leader).staffWarnings == [warning])
     #expect(try fixture.lastEntry(action: "staff.deactivate.warning") != nil)
     // Responsibility stays on record with the deactivated coordinator ...
     #expect(try fixture.holder(as: leader) == ServiceFixture.holder)
@@ -81,6 +84,9 @@ struct HandoverChecklistTests {
     #expect(
       try fixture.service.showPlan(plan, as: ServiceFixture.nav).coordinator.rawValue
         == "nav.caseworker")
+    // Resolved: the warning stays on record but leaves the leader's agenda.
+    #expect(try fixture.service.agenda(as: leader).staffWarnings.isEmpty)
+    #expect(try fixture.service.staffWarnings(as: leader) == [warning])
   }
 
   @Test("deactivating someone with nothing open warns no one")

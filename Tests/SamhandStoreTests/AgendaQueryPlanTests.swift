@@ -22,6 +22,16 @@ struct AgendaQueryPlanTests {
     }
   }
 
+  @Test("a leader's open staff warnings are found by index too")
+  func warnings() throws {
+    let fixture = try StoreFixture()
+    let steps = try fixture.store.read {
+      try $0.openStaffWarningsQueryPlan(for: StaffID(rawValue: "s-1"))
+    }
+    #expect(steps.filter(Self.isTableScan).isEmpty, "\(steps.joined(separator: " | "))")
+    #expect(steps.contains { $0.hasPrefix("SEARCH") && $0.contains("staff_warnings_by_leader") })
+  }
+
   @Test("the rule tells a full scan from an index search")
   func rule() {
     #expect(Self.isTableScan("SCAN plans"))

@@ -68,7 +68,9 @@ struct HandoverScenarioTests {
     #expect(after.staff == "siri.fjell" && after.service == "psykisk-helse-rus")
   }
 
-  @Test("S4: Siri leaves with a coordinator change open; her leader is warned; nothing orphaned")
+  @Test(
+    "S4: Siri leaves with a coordinator change open; her leader's agenda warns; nothing orphaned"
+  )
   func coordinatorLeaves() throws {
     let town = try Municipality()
     let per = try town.decode(
@@ -93,6 +95,11 @@ struct HandoverScenarioTests {
     #expect(deactivated.stdout.contains("Warning: siri.fjell was deactivated but holds"))
     #expect(deactivated.stdout.contains(per) && deactivated.stdout.contains(change))
     #expect(deactivated.stdout.contains("Leaders warned: hanne.vik."))
+    let warned = try town.decode(AgendaView.self, "hanne.vik", "agenda").staffWarnings
+    #expect(warned.count == 1 && warned.allSatisfy { $0.contains(per) && $0.contains(change) })
+    #expect(try town.decode(AgendaView.self, "liv.dahl", "agenda").staffWarnings.isEmpty)
+    let text = try town.run("hanne.vik", "agenda").stdout
+    #expect(text.contains("Staff warnings (1)\n  siri.fjell was deactivated"), "\(text)")
     let held = try town.decode(Holder.self, "hanne.vik", "handover", "holder", "--recipient", per)
     #expect(held.staff == "siri.fjell")
     #expect(
@@ -100,5 +107,7 @@ struct HandoverScenarioTests {
     _ = try town.decode(Municipality.Created.self, "ola.strand", "handover", "accept", change)
     let shown = try town.decode(Plan.self, "ola.strand", "plan", "show", plan)
     #expect(shown.coordinator == "ola.strand" && shown.status == "active")
+    let still = try town.decode(AgendaView.self, "hanne.vik", "agenda").staffWarnings
+    #expect(still == warned, "Siri still holds the demo's recipients she registered")
   }
 }

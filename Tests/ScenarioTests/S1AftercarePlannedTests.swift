@@ -2,8 +2,8 @@ import Foundation
 import SamhandTestSupport
 import Testing
 
-/// S1, aftercare planned before treatment starts (up to the referral; the handover to TSB
-/// comes with the handover issue): Siri Fjell registers Per Dal with his consent, makes his
+/// S1, aftercare planned before treatment starts (up to the referral, which
+/// `S1ReferralToTSBTests` continues): Siri Fjell registers Per Dal with his consent, makes his
 /// individual plan and his responsibility group, which meets — all through the `samhand` CLI.
 @Suite("S1 Aftercare planned before treatment starts")
 struct S1AftercarePlannedTests {

@@ -9,7 +9,8 @@ struct FixedClock: WallClock {
 
 /// Fills a data directory straight through the store, in batches: `recipients` recipients of
 /// psykisk-helse-rus, each with an active plan, a consent, a responsibility group whose last
-/// meeting had minutes and one action item. Coordinator `i % coordinators` coordinates
+/// meeting had minutes and one action item; every fifth also a proposed referral to another
+/// coordinator. Coordinator `i % coordinators` coordinates
 /// recipient `i`, leads its group and owns its action item, so each coordinator has
 /// `recipients / coordinators` recipients. Dates spread deterministically around `today` so
 /// that some of each kind fall on the agenda, some are overdue and most are far off.
@@ -59,7 +60,7 @@ struct Seed {
     let consent = try transaction.insertConsent(
       NewConsent(
         recipientID: recipient, purpose: "samordning", services: [Self.service],
-        categories: [.identity, .plan, .group], validFrom: today.adding(days: -200),
+        categories: [.identity, .plan, .group, .handover], validFrom: today.adding(days: -200),
         validUntil: today.adding(days: index * 13 % 365), today: today.adding(days: -200)),
       recordedBy: coordinator)
     let plan = try transaction.insertPlan(
@@ -84,7 +85,30 @@ struct Seed {
         actionItems: [
           .init(text: "Oppfølging", owner: member, due: today.adding(days: index * 11 % 90 - 30))
         ]), meeting: meeting, recipient: recipient, version: 4, by: coordinator)
+    if index % 5 == 0 {
+      try referral(index, recipient: recipient, from: coordinator, in: transaction)
+    }
     return recipient
+  }
+
+  /// Every fifth recipient: a proposed discharge referral from its coordinator to the
+  /// coordinator five places on, with the default checklist, so each has handovers on both
+  /// sides.
+  private func referral(
+    _ index: Int, recipient: RecipientID, from coordinator: StaffID,
+    in transaction: StoreTransaction
+  ) throws {
+    let kind = HandoverKind.dischargeToAftercare
+    let handover = Handover(
+      id: "h-" + UUID().uuidString.lowercased(), recipientID: recipient, kind: kind,
+      mode: .referral, fromStaff: coordinator, fromService: Self.service,
+      toStaff: Self.coordinator((index + 5) % coordinators), toService: Self.service,
+      plannedDate: today.adding(days: index * 3 % 60 - 15), proposedOn: today.adding(days: -20),
+      state: .proposed)
+    try transaction.insertHandover(
+      .init(
+        handover: handover, notes: nil, holderAtProposal: coordinator,
+        checklist: kind.defaultChecklist), by: coordinator)
   }
 }
 

@@ -5,7 +5,7 @@ import SamhandStore
 // The agenda at municipal scale: RECIPIENTS recipients (default 100 000) seeded straight
 // through the store, each coordinator with about fifty of them. Times, in one run, for one
 // coordinator:
-// - the agenda's four store queries in-process, against an indexed point read of one
+// - the agenda's store queries (one per kind) in-process, against an indexed point read of one
 //   recipient (the baseline);
 // - `samhand agenda --json` end to end (process start, policies, a decision and an audit
 //   entry per recipient and category, durable commit) against `samhand recipient show --json`
@@ -111,7 +111,8 @@ var text = """
   `ops/bench/agenda.sh`, \(ISO8601DateFormatter().string(from: Date())): release build,
   \(ProcessInfo.processInfo.activeProcessorCount) cores shared. \(recipientCount) recipients seeded
   straight through the store in \(String(format: "%.0f", seedSeconds)) s (each with an active
-  plan, a consent, a group with a held meeting and an action item), \(coordinatorCount)
+  plan, a consent, a group with a held meeting and an action item, every fifth a proposed
+  referral), \(coordinatorCount)
   coordinators with about \(recipientCount / coordinatorCount) recipients each. Measured for one
   coordinator: \(items.count) agenda items (\(byKind)) over \(distinctRecipients) recipients,
   \(decisions) gate decisions (one per recipient and category).
@@ -121,7 +122,7 @@ var text = """
   | measure | median ms | × baseline |
   |---|---:|---:|
   | indexed point read of one recipient, unsealed (baseline) | \(ms(pointRead)) | 1.0 |
-  | the agenda's four queries, \(items.count) candidates | \(ms(agendaQueries)) | \(String(format: "%.1f", agendaQueries / pointRead)) |
+  | the agenda's \(AgendaItem.Kind.allCases.count) queries, \(items.count) candidates | \(ms(agendaQueries)) | \(String(format: "%.1f", agendaQueries / pointRead)) |
 
   ## End to end: the CLI (median of \(cliRuns), process start included)
 
@@ -131,7 +132,8 @@ var text = """
   | `samhand agenda --json` (\(shownItems) items, \(decisions) decisions and audit entries) | \(ms(agendaCLI)) | \(String(format: "%.2f", agendaCLI / showCLI)) |
 
   - the agenda costs **\(ms(agendaCLI - showCLI)) ms** more than showing one recipient, for
-    \(decisions - 1) more decisions and audit entries and the four queries.
+    \(decisions - 1) more decisions and audit entries and the \(AgendaItem.Kind.allCases.count)
+    queries.
 
   ## Query plans at this size (no table scans)
 

@@ -10,9 +10,13 @@ func syntheticNationalID(yearsAgo years: Int, daysAgo days: Int = 30) -> String?
     let birth = calendar.date(byAdding: .day, value: -days, to: shifted)
   else { return nil }
   let parts = calendar.dateComponents([.year, .month, .day], from: birth)
-  guard let year = parts.year, let month = parts.month, let day = parts.day, year >= 2000 else {
-    return nil
-  }
+  guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+  return syntheticNationalID(bornYear: year, month: month, day: day)
+}
+
+/// A synthetic national id for someone born on the given day of 2000-2039.
+func syntheticNationalID(bornYear year: Int, month: Int, day: Int) -> String? {
+  guard (2000...2039).contains(year) else { return nil }
   let stem = String(format: "%02d%02d%02d", day, month + 80, year % 100)
   for individual in 500...749 {
     let digits = (stem + String(individual)).compactMap(\.wholeNumberValue)
