@@ -130,7 +130,12 @@ let package = Package(
     ),
     .testTarget(
       name: "ScenarioTests",
-      dependencies: ["samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "samhand", "SamhandTestSupport", "SamhandHTTP", "SamhandService", "SamhandCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
     ),
   ]
 )

@@ -36,6 +36,13 @@ let package = Package(
       ]
     ),
     .executableTarget(
+      name: "agenda-bench",
+      dependencies: [
+        .product(name: "SamhandStore", package: "Samhand"),
+        .product(name: "SamhandCore", package: "Samhand"),
+      ]
+    ),
+    .executableTarget(
       name: "policy-bench",
       dependencies: [.product(name: "SamhandPolicy", package: "Samhand")]
     ),

@@ -40,7 +40,7 @@ struct AuditDiagnosis: Sendable {
   /// Looks at the next row; returns the final problem once the classification is certain.
   mutating func feed(_ entry: AuditEntry, buffer: inout [UInt8]) -> AuditProblem? {
     highestSequenceSeen = max(highestSequenceSeen, entry.sequence)
-    let stored = ChainHash(entry.hash)
+    let stored = entry.inlineHash
     switch stage {
     case .searching(let mismatch):
       if let mismatch, let problem = classifyMismatch(mismatch, next: entry, buffer: &buffer) {
@@ -53,7 +53,7 @@ struct AuditDiagnosis: Sendable {
       let anomalyFollows =
         AuditChain.chainHash(
           previous: genuine, sequence: anchorSequence &+ 1, event: anomaly.event, buffer: &buffer)
-        == ChainHash(anomaly.hash)
+        == anomaly.inlineHash
       if anomalyFollows {
         return reordered
       }
@@ -92,7 +92,7 @@ struct AuditDiagnosis: Sendable {
     _ mismatch: (recomputed: ChainHash, stored: ChainHash?), next entry: AuditEntry,
     buffer: inout [UInt8]
   ) -> AuditProblem? {
-    let stored = ChainHash(entry.hash)
+    let stored = entry.inlineHash
     let nextSequence = anchorSequence &+ 1
     let fromRecomputed = AuditChain.chainHash(
       previous: mismatch.recomputed, sequence: nextSequence, event: entry.event, buffer: &buffer)

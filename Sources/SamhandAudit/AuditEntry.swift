@@ -13,11 +13,16 @@ public struct AuditEntry: Sendable, Equatable {
   public let event: AuditEvent
   /// 32 bytes: SHA-256(previous entry's hash ‖ canonical encoding of sequence and event).
   public let hash: Data
+  /// `hash` held inline (nil unless it has 32 bytes), read while the bytes are still in cache,
+  /// so that the verifier compares four words instead of chasing the `Data` storage (two
+  /// dependent cache misses and an exclusivity check per entry on a long log).
+  let inlineHash: ChainHash?
 
   public init(sequence: Int64, event: AuditEvent, hash: Data) {
     self.sequence = sequence
     self.event = event
     self.hash = hash
+    self.inlineHash = ChainHash(hash)
   }
 
   /// The head of the log when this entry is its last one.

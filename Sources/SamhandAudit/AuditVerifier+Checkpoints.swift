@@ -3,14 +3,12 @@ import Foundation
 
 /// Checking the signed checkpoints against the chain as the entries stream by.
 extension AuditVerifier {
-  /// Checks every checkpoint up to the entry just verified.
+  /// Checks every checkpoint up to the entry just verified against the chain, recording the
+  /// head at each so that a bad signature found later can be reported as if found here.
   mutating func checkCheckpoints(reachedBy entry: AuditEntry) {
     while nextCheckpoint < checkpoints.count, checkpoints[nextCheckpoint].sequence <= lastSequence {
       let checkpoint = checkpoints[nextCheckpoint]
-      if let problem = signatureProblem(of: checkpoint) {
-        state = .settled(problem)
-        return
-      }
+      headsAtCheckpoints.append(ChainPosition(sequence: lastSequence, hash: lastHash))
       guard checkpoint.sequence == lastSequence else {
         settle(
           .badCheckpoint, at: checkpoint.sequence,
@@ -27,13 +25,10 @@ extension AuditVerifier {
   }
 
   /// At the end of an otherwise intact log: a checkpoint beyond the last entry vouches for
-  /// entries that are gone, unless it is itself forged.
+  /// entries that are gone (unless it is itself forged, which `finish` checks first).
   func problemOfCheckpointsBeyondEnd() -> AuditProblem? {
     guard nextCheckpoint < checkpoints.count else { return nil }
     let checkpoint = checkpoints[nextCheckpoint]
-    if let problem = signatureProblem(of: checkpoint) {
-      return problem
-    }
     let firstGone = lastSequence &+ 1
     let gone =
       firstGone == checkpoint.sequence ? "it was" : "\(firstGone)…\(checkpoint.sequence) were"
@@ -42,24 +37,6 @@ extension AuditVerifier {
       detail: "checkpoint \(checkpoint.sequence) (\(checkpoint.describedSigning)) vouches for "
         + "entries up to \(checkpoint.sequence), but the log ends at entry \(lastSequence): "
         + "\(gone) removed")
-  }
-
-  func signatureProblem(of checkpoint: AuditCheckpoint) -> AuditProblem? {
-    guard let keyBytes = publicKeys[checkpoint.keyID],
-      let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes)
-    else {
-      return AuditProblem(
-        sequence: checkpoint.sequence, kind: .badCheckpoint,
-        detail: "checkpoint \(checkpoint.sequence) names key '\(checkpoint.keyID)', which is not "
-          + "among the public keys given; supply that key, or the checkpoint is forged")
-    }
-    guard checkpoint.hasValidSignature(publicKey: key) else {
-      return AuditProblem(
-        sequence: checkpoint.sequence, kind: .badCheckpoint,
-        detail: "the signature of checkpoint \(checkpoint.sequence) does not verify under key "
-          + "'\(checkpoint.keyID)': the checkpoint was altered or forged")
-    }
-    return nil
   }
 }
 

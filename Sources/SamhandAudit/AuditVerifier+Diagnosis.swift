@@ -2,7 +2,7 @@
 extension AuditVerifier {
   /// The entry at the next place of the chain has the wrong sequence or hash.
   mutating func beginDiagnosis(at entry: AuditEntry, expected: Int64) {
-    let stored = ChainHash(entry.hash)
+    let stored = entry.inlineHash
     let recomputed = AuditChain.chainHash(
       previous: lastHash, sequence: expected, event: entry.event, buffer: &buffer)
     if entry.sequence != expected, recomputed == stored {

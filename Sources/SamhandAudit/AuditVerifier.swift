@@ -13,9 +13,15 @@ import Foundation
 /// like a log that was never longer. The store therefore writes a checkpoint regularly and on
 /// shutdown; whatever was appended after the last checkpoint is only as safe as the database.
 ///
+/// Checkpoint signatures do not depend on the chain, so the walk only records which
+/// checkpoints it reached (and the head at each); their signatures are checked on another core
+/// while a batch is hashed (`feed(contentsOf:)`), or at `finish()` for what is left. Either
+/// way the report names the first problem in log order: a bad signature at a checkpoint the
+/// walk reached comes before anything the walk found after it.
+///
 /// ```swift
 /// var verifier = AuditVerifier(checkpoints: checkpoints, publicKeys: ["audit-1": key])
-/// for entry in entries { verifier.feed(entry) }
+/// for entry in entries { verifier.feed(entry) }   // or: await verifier.feed(contentsOf: batch)
 /// let report = verifier.finish()   // report.intact, report.problem
 /// ```
 public struct AuditVerifier: Sendable {
@@ -39,6 +45,13 @@ public struct AuditVerifier: Sendable {
   var hashBeforeLast = ChainHash.zero
   var state = State.verifying
   var buffer: [UInt8] = []
+  /// The head at each checkpoint the walk reached, by checkpoint index: the checkpoints
+  /// `0..<headsAtCheckpoints.count`, whose signatures are still to be judged.
+  var headsAtCheckpoints: [ChainPosition] = []
+  /// Checkpoints `0..<signaturesChecked` have had their signatures checked, up to and
+  /// including the first that failed.
+  var signaturesChecked = 0
+  var signatureFailure: SignatureFailure?
 
   public init(checkpoints: [AuditCheckpoint], publicKeys: [String: Curve25519.Signing.PublicKey]) {
     self.checkpoints = checkpoints.sorted { $0.sequence < $1.sequence }
@@ -60,7 +73,7 @@ public struct AuditVerifier: Sendable {
     }
     let computed = AuditChain.chainHash(
       previous: lastHash, sequence: expected, event: entry.event, buffer: &buffer)
-    guard ChainHash(entry.hash) == computed else {
+    guard entry.inlineHash == computed else {
       beginDiagnosis(at: entry, expected: expected)
       return
     }
@@ -89,16 +102,40 @@ public struct AuditVerifier: Sendable {
   }
 
   /// The verdict over everything fed so far, checkpoints beyond the last entry included.
+  /// Checks the signatures of the reached checkpoints that `feed(contentsOf:)` has not.
   public func finish() -> AuditVerificationReport {
-    let problem: AuditProblem?
+    var walkProblem: AuditProblem?
+    var reached = headsAtCheckpoints
     switch state {
-    case .verifying: problem = problemOfCheckpointsBeyondEnd()
-    case .diagnosing(let diagnosis): problem = diagnosis.conclusion()
-    case .settled(let settled): problem = settled
+    case .verifying:
+      walkProblem = problemOfCheckpointsBeyondEnd()
+      if nextCheckpoint < checkpoints.count {
+        reached.append(ChainPosition(sequence: lastSequence, hash: lastHash))
+      }
+    case .diagnosing(let diagnosis): walkProblem = diagnosis.conclusion()
+    case .settled(let settled): walkProblem = settled
     }
-    let head = lastSequence > 0 ? AuditHead(sequence: lastSequence, hash: lastHash.data) : nil
-    return AuditVerificationReport(
-      intact: problem == nil, entriesChecked: rowsFed, checkpointsChecked: checkpointsChecked,
-      head: head, problem: problem)
+    let failure =
+      signatureFailure
+      ?? Self.firstSignatureFailure(
+        of: checkpoints, in: signaturesChecked..<max(signaturesChecked, reached.count),
+        publicKeys: publicKeys)
+    guard let failure, failure.index < reached.count else {
+      return report(problem: walkProblem, checked: checkpointsChecked, head: lastPosition)
+    }
+    return report(problem: failure.problem, checked: failure.index, head: reached[failure.index])
+  }
+
+  private var lastPosition: ChainPosition {
+    ChainPosition(sequence: lastSequence, hash: lastHash)
+  }
+
+  private func report(
+    problem: AuditProblem?, checked: Int, head: ChainPosition
+  ) -> AuditVerificationReport {
+    AuditVerificationReport(
+      intact: problem == nil, entriesChecked: rowsFed, checkpointsChecked: checked,
+      head: head.sequence > 0 ? AuditHead(sequence: head.sequence, hash: head.hash.data) : nil,
+      problem: problem)
   }
 }

@@ -25,19 +25,54 @@ struct CanonicalWriter {
     let next = offset + count
     defer { offset = next }
     guard next <= bytes.count else { return }
-    if count >= 8 && count <= 16 {
-      // Most fields are short: two overlapping word copies beat a call to memmove.
-      let head = source.loadUnaligned(as: UInt64.self)
-      let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-      bytes.storeBytes(of: head, toByteOffset: offset, as: UInt64.self)
-      bytes.storeBytes(of: tail, toByteOffset: next - 8, as: UInt64.self)
+    if count >= 8 && count < 16 {
+      // Most fields are small strings, which the standard library hands over as a stack copy
+      // it has just stored word by word: a word read across those two stores would stall
+      // (no store forwarding), so the first word is read whole and the rest in 4, 2 and 1
+      // byte pieces, each within the second word.
+      copy(UInt64.self, from: source, at: 0)
+      copyPieces(from: source, at: 8, count: count - 8)
+    } else if count == 16 {
+      copy(UInt64.self, from: source, at: 0)
+      copy(UInt64.self, from: source, at: 8)
+    } else if count > 16 && count <= 32 {
+      // The previous hash and longer ids: overlapping word copies of both 16-byte halves.
+      copy(UInt64.self, from: source, at: 0)
+      copy(UInt64.self, from: source, at: 8)
+      copy(UInt64.self, from: source, at: count - 16)
+      copy(UInt64.self, from: source, at: count - 8)
     } else if count < 8 {
-      for index in 0..<count {
-        bytes.storeBytes(of: source[index], toByteOffset: offset + index, as: UInt8.self)
-      }
+      copyPieces(from: source, at: 0, count: count)
     } else {
       UnsafeMutableRawBufferPointer(rebasing: bytes[offset..<next]).copyMemory(from: source)
     }
+  }
+
+  /// Copies `count` (below 8) bytes from `start` on to the same place after `offset`.
+  @inline(__always)
+  private func copyPieces(from source: UnsafeRawBufferPointer, at start: Int, count: Int) {
+    var position = start
+    if count & 4 != 0 {
+      copy(UInt32.self, from: source, at: position)
+      position += 4
+    }
+    if count & 2 != 0 {
+      copy(UInt16.self, from: source, at: position)
+      position += 2
+    }
+    if count & 1 != 0 {
+      copy(UInt8.self, from: source, at: position)
+    }
+  }
+
+  /// Copies the piece at `start` to the same place after `offset`.
+  @inline(__always)
+  private func copy<Piece: FixedWidthInteger>(
+    _: Piece.Type, from source: UnsafeRawBufferPointer, at start: Int
+  ) {
+    bytes.storeBytes(
+      of: source.loadUnaligned(fromByteOffset: start, as: Piece.self),
+      toByteOffset: offset + start, as: Piece.self)
   }
 
   /// Eight bytes, two's complement, big-endian.

@@ -5,8 +5,16 @@ import Foundation
 extension Group {
   /// The last held meeting (or the group's start) plus the interval.
   public var nextMeetingDue: CalendarDate {
-    let lastHeld = meetings.filter(\.isHeld).map { CalendarDate($0.plannedAt) }.max()
-    return (lastHeld ?? CalendarDate(createdAt)).adding(months: meetingIntervalMonths)
+    Self.nextMeetingDue(
+      lastHeld: meetings.filter(\.isHeld).map { CalendarDate($0.plannedAt) }.max(),
+      startedOn: CalendarDate(createdAt), intervalMonths: meetingIntervalMonths)
+  }
+
+  /// The one rule for when a group should meet next, shared with the agenda.
+  public static func nextMeetingDue(
+    lastHeld: CalendarDate?, startedOn: CalendarDate, intervalMonths: Int
+  ) -> CalendarDate {
+    (lastHeld ?? startedOn).adding(months: intervalMonths)
   }
 
   /// Active, the due date has passed, and no meeting is planned from today on.

@@ -24,6 +24,13 @@ public struct Group: Sendable, Equatable, Encodable {
   public let meetings: [Meeting]
   public let createdAt: Date
 
+  /// The API's camelCase keys (`recipientId`, `planId`), as in the rest of the API.
+  enum CodingKeys: String, CodingKey {
+    case id, status, version, leader, meetingIntervalMonths, members, meetings, createdAt
+    case recipientID = "recipientId"
+    case planID = "planId"
+  }
+
   public init(
     id: GroupID, recipientID: RecipientID, planID: PlanID, status: Status, version: Int,
     leader: StaffID, meetingIntervalMonths: Int, members: [GroupMember], meetings: [Meeting],
@@ -62,6 +69,12 @@ public struct GroupMember: Sendable, Equatable, Encodable {
   public let contact: Protected<String?>
   public let addedAt: Date
   public let endedAt: Date?
+
+  enum CodingKeys: String, CodingKey {
+    case id, kind, name, role, organisation, contact, addedAt, endedAt
+    case staffID = "staffId"
+    case relativeID = "relativeId"
+  }
 
   public init(
     id: GroupMemberID, kind: Kind, staffID: StaffID?, relativeID: RelativeID?,

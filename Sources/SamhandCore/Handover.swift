@@ -10,7 +10,7 @@ import Foundation
 /// state = try state.applying(.propose, by: .sender)
 /// state = try state.applying(.accept, by: .receiver)   // responsibility moves now
 /// ```
-public struct Handover: Sendable, Equatable {
+public struct Handover: Sendable, Equatable, Encodable {
   public let id: String
   public let recipientID: RecipientID
   public let kind: HandoverKind
@@ -22,6 +22,12 @@ public struct Handover: Sendable, Equatable {
   public let plannedDate: CalendarDate
   public let proposedOn: CalendarDate?
   public let state: HandoverState
+
+  enum CodingKeys: String, CodingKey {
+    case id, kind, mode, fromStaff, fromService, toStaff, toService, plannedDate, proposedOn
+    case state
+    case recipientID = "recipientId"
+  }
 
   public init(
     id: String, recipientID: RecipientID, kind: HandoverKind, mode: HandoverMode,

@@ -34,6 +34,12 @@ public struct LifeDomainScore: Sendable, Equatable, Encodable {
   public let recordedBy: StaffID
   public let recordedAt: Date
 
+  /// The API's camelCase keys (`recipientId`), as in the rest of the API.
+  enum CodingKeys: String, CodingKey {
+    case mappedOn, domain, score, recordedBy, recordedAt
+    case recipientID = "recipientId"
+  }
+
   public init(
     recipientID: RecipientID, mappedOn: CalendarDate, domain: LifeDomain,
     score: Protected<Score>, recordedBy: StaffID, recordedAt: Date

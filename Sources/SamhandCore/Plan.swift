@@ -33,6 +33,13 @@ public struct Plan: Sendable, Equatable, Encodable {
   public let createdBy: StaffID
   public let createdAt: Date
 
+  /// The API's camelCase keys (`recipientId`), as in the rest of the API.
+  enum CodingKeys: String, CodingKey {
+    case id, status, version, coordinator, coordinators, content, activationConsent, closeReason
+    case goals, measures, references, comments, revisions, createdBy, createdAt
+    case recipientID = "recipientId"
+  }
+
   public init(
     id: PlanID, recipientID: RecipientID, status: Status, version: Int, coordinator: StaffID,
     coordinators: [Coordinatorship], content: PlanContent, activationConsent: ConsentID?,
@@ -72,6 +79,11 @@ public struct Coordinatorship: Sendable, Equatable, Encodable {
   public let fromVersion: Int
   public let startedAt: Date
   public let endedAt: Date?
+
+  enum CodingKeys: String, CodingKey {
+    case fromVersion, startedAt, endedAt
+    case staffID = "staffId"
+  }
 
   public init(staffID: StaffID, fromVersion: Int, startedAt: Date, endedAt: Date?) {
     self.staffID = staffID

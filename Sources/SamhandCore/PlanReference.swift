@@ -48,6 +48,11 @@ public struct PlanComment: Sendable, Equatable, Encodable {
   public let recordedBy: StaffID
   public let recordedAt: Date
 
+  enum CodingKeys: String, CodingKey {
+    case id, author, text, recordedBy, recordedAt
+    case relativeID = "relativeId"
+  }
+
   public init(
     id: PlanCommentID, author: Author, relativeID: RelativeID?, text: Protected<String>,
     recordedBy: StaffID, recordedAt: Date

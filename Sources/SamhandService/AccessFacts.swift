@@ -17,6 +17,7 @@ struct AccessFacts {
     let id: RecipientID
     let registeredBy: ServiceCode
     let careTeam: Set<StaffID>
+    let receivingServices: Set<ServiceCode>
     let breakGlassHolders: Set<StaffID>
     let consents: [AccessScope]
     let blocks: [AccessScope]
@@ -30,6 +31,7 @@ struct AccessFacts {
     else { return AccessFacts(principal: principal, assignTarget: assignTarget, recipient: nil) }
     let recipient = RecipientFacts(
       id: id, registeredBy: registeredBy, careTeam: try transaction.careTeam(of: id),
+      receivingServices: try transaction.receivingServices(of: id),
       breakGlassHolders: try transaction.breakGlassHolders(of: id, at: instant),
       consents: try transaction.liveConsentScopes(of: id, on: CalendarDate(instant)),
       blocks: try transaction.liveBlockScopes(of: id))
@@ -80,6 +82,7 @@ extension AccessFacts.RecipientFacts {
         "breakGlass": Self.staffSet(breakGlassHolders),
         "identityConsentedServices": Self.serviceSet(identity.flatMap(\.services)),
         "identityConsentedStaff": Self.staffSet(identity.flatMap(\.staff)),
+        "receivingServices": Self.serviceSet(receivingServices),
       ])
   }
 

@@ -123,7 +123,7 @@ extension SamhandService {
 
   /// Decides without emergency access first; only a read the actor could not otherwise make,
   /// while they hold a live grant, is decided again under it — and so flagged.
-  private func decide(
+  func decide(
     _ request: GateRequest, target: GateTarget, facts: AccessFacts, at now: Date
   ) -> Evaluation {
     let entities = facts.entities(for: target)
@@ -157,7 +157,7 @@ extension SamhandService {
       principal: .staff(principal), action: action.uid, resource: target.uid, context: context)
   }
 
-  private func event(
+  func event(
     _ request: GateRequest, target: GateTarget?, decision: Evaluation?,
     service: ServiceCode? = nil, at now: Date
   ) -> AuditEvent {

@@ -3,7 +3,7 @@ import SamhandPolicy
 
 /// What a gated request is about: one category of one recipient's records, the recipient as
 /// a whole, a service (registering into it) or the audit log.
-enum GateTarget: Sendable, Equatable {
+enum GateTarget: Sendable, Hashable {
   case record(RecipientID, InformationCategory)
   case recipient(RecipientID)
   case service(ServiceCode)

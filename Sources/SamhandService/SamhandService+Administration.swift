@@ -47,16 +47,40 @@ extension SamhandService {
 
   public func staff() throws -> [Staff] { try store.read { try $0.allStaff() } }
 
-  /// Deactivates an account: denied from its next request on. Warns nothing here; the
-  /// handover issue adds the leader's warning about open responsibilities.
-  public func deactivateStaff(_ id: StaffID, by osUser: String) throws {
+  /// Deactivates an account: denied from its next request on. Still allowed while it holds
+  /// responsibility or has handovers not yet accepted, but then nothing is orphaned quietly:
+  /// responsibility stays on record with it until a coordinator-change is accepted, the
+  /// result names what is open, and every leader of its services gets the warning (kept for
+  /// their agenda and audited as `staff.deactivate.warning`).
+  @discardableResult
+  public func deactivateStaff(_ id: StaffID, by osUser: String) throws -> DeactivationReport {
+    var report = DeactivationReport(warning: nil, leaders: [])
     try operatorChange(osUser, "staff.deactivate", "staff", id.rawValue) { transaction in
       guard let staff = try transaction.staff(id) else {
         throw ServiceError.notFound(kind: "staff member", id: id.rawValue)
       }
       guard staff.active else { throw ServiceError.conflict("\(id) is already deactivated") }
       try transaction.deactivateStaff(id)
+      let held = try transaction.recipientsHeld(by: id)
+      let open = try transaction.unacceptedHandovers(involving: id)
+      guard !held.isEmpty || !open.isEmpty else { return }
+      let warning = DeactivationReport.warning(about: id, held: held, open: open)
+      let leaders = try transaction.leaders(of: staff.services).filter { $0 != id }
+      for leader in leaders {
+        try transaction.insertStaffWarning(for: leader, about: id, message: warning)
+        try transaction.appendAudit(
+          AuditActor.operator(osUser: osUser).event(
+            action: "staff.deactivate.warning", resourceType: "staff",
+            resourceID: leader.rawValue, at: clock.now))
+      }
+      report = DeactivationReport(warning: warning, leaders: leaders)
     }
+    return report
+  }
+
+  /// Warnings left for the actor as a leader, oldest first (ids only, no recipient data).
+  public func staffWarnings(as actor: Actor) throws -> [String] {
+    try store.read { try $0.staffWarnings(for: actor.staffID) }
   }
 
   /// A new bearer token for a staff member, valid for `days`. The secret is returned once and

@@ -121,8 +121,8 @@ extension SamhandService {
   /// attendee and owner must be a current member of the group.
   @discardableResult
   public func recordMinutes(
-    _ minutes: NewMinutes, of meeting: MeetingID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    _ minutes: NewMinutes, of meeting: MeetingID, expectedVersion: Int? = nil,
+    expectedGroup: GroupID? = nil, as actor: Actor, options: RequestOptions = .init()
   ) throws -> Versioned<[ActionItemID]> {
     let record = request(actor, .update, "group.meeting.minutes", options)
     guard let group = try store.read({ try $0.groupID(ofMeeting: meeting) }) else {
@@ -130,7 +130,8 @@ extension SamhandService {
     }
     var items: [ActionItemID] = []
     let version = try changeGroup(
-      group, expectedVersion: expectedVersion, record, change: "minutes recorded"
+      group, expectedVersion: expectedVersion, expectedGroup: expectedGroup, record,
+      change: "minutes recorded"
     ) { transaction, recipient, version in
       let members = try transaction.currentMemberIDs(of: group)
       for member in minutes.namedMembers where !members.contains(member) {
@@ -145,8 +146,8 @@ extension SamhandService {
 
   @discardableResult
   public func completeActionItem(
-    _ item: ActionItemID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    _ item: ActionItemID, expectedVersion: Int? = nil, expectedGroup: GroupID? = nil,
+    as actor: Actor, options: RequestOptions = .init()
   ) throws -> Versioned<GroupID> {
     let complete = request(actor, .update, "group.action.complete", options)
     guard let group = try store.read({ try $0.groupID(ofActionItem: item) }) else {
@@ -154,7 +155,8 @@ extension SamhandService {
         complete, .notFound(kind: "action item", id: item.rawValue))
     }
     return try changeGroup(
-      group, expectedVersion: expectedVersion, complete, change: "action item done"
+      group, expectedVersion: expectedVersion, expectedGroup: expectedGroup, complete,
+      change: "action item done"
     ) { transaction, _, _ in
       guard try transaction.completeActionItem(item, by: actor.staffID) else {
         throw ServiceError.conflict("action item \(item) is already done")
@@ -227,15 +229,21 @@ extension SamhandService {
     }
   }
 
-  /// A gated change of an active group, checked against `expectedVersion` and recorded as a
-  /// new version before `body` runs with it.
+  /// A gated change of an active group, checked against `expectedVersion` (and, for a change
+  /// addressed by a meeting or an action item, against `expectedGroup`: the version must be one
+  /// of this group's) and recorded as a new version before `body` runs with it.
   func changeGroup<ID>(
-    _ id: GroupID, expectedVersion: Int?, _ request: GateRequest,
+    _ id: GroupID, expectedVersion: Int?, expectedGroup: GroupID? = nil, _ request: GateRequest,
     category: InformationCategory = .group, change: String, close: Bool = false,
     body: (StoreTransaction, RecipientID, Int) throws -> ID
   ) throws -> Versioned<ID> {
     try gateGroup(id, request, category: category) { transaction, recipient in
       guard let group = try transaction.group(id) else { throw Self.noGroup(id) }
+      if let expectedGroup, expectedGroup != id {
+        throw ServiceError.preconditionFailed(
+          "you edited a version of group \(expectedGroup), but this belongs to group \(id); "
+            + "reload it and apply your change again")
+      }
       try Self.checkVersion(expectedVersion, current: group.version, of: "group \(id)")
       guard group.status == .active else {
         throw ServiceError.conflict(PlanError.closed("the responsibility group").description)

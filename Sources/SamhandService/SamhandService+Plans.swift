@@ -9,7 +9,8 @@ import SamhandStore
 extension SamhandService {
   /// Creates a draft plan with its coordinator. The coordinator must already be in the
   /// recipient's care (the registering service, an assignment, the group): naming someone
-  /// here brings no one new in — assign them first.
+  /// here brings no one new in — assign them first. And it must be the one who holds
+  /// responsibility for the recipient: the coordinator changes only by handover.
   public func createPlan(
     recipient: RecipientID, coordinator: StaffID, content: PlanContentChange? = nil,
     as actor: Actor, options: RequestOptions = .init()
@@ -30,11 +31,26 @@ extension SamhandService {
             "\(coordinator) has no care relationship to \(recipient); "
               + "assign them first (samhand recipient assign)")
         }
+        try Self.checkHolder(coordinator, of: recipient, in: transaction)
         return try transaction.insertPlan(
           recipient: recipient, coordinator: coordinator,
           content: content ?? (try Self.rule { () throws(PlanError) in try PlanContentChange() }),
           by: actor.staffID)
       })
+  }
+
+  /// A new plan's coordinator is whoever holds responsibility (invariant 5): another name
+  /// would change the coordinator without a handover.
+  static func checkHolder(
+    _ coordinator: StaffID, of recipient: RecipientID, in transaction: StoreTransaction
+  ) throws {
+    guard let holder = try transaction.responsibility(of: recipient),
+      holder.staff != coordinator
+    else { return }
+    let who = holder.staff.map { "\($0)" } ?? "service \(holder.service), with no one named"
+    throw ServiceError.conflict(
+      "responsibility for \(recipient) lies with \(who); a plan's coordinator is its holder, "
+        + "so propose a coordinator-change handover to \(coordinator) instead")
   }
 
   /// The plan as it stands, with its goals, measures, references, comments and revisions.

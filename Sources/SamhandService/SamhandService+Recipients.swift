@@ -4,7 +4,8 @@ import SamhandStore
 
 /// Registering, showing, finding and listing recipients, and bringing staff into their care.
 extension SamhandService {
-  /// Registers a recipient in `service` (default: the actor's only service).
+  /// Registers a recipient in `service` (default: the actor's only service). The registering
+  /// staff member holds responsibility for them until a transfer is accepted.
   public func registerRecipient(
     name: String, nationalID: String, contact: String? = nil, relatives: [NewRelative] = [],
     service: ServiceCode? = nil, as actor: Actor, options: RequestOptions = .init()
@@ -20,7 +21,12 @@ extension SamhandService {
       register,
       notFound: .notFound(kind: "service", id: registeringService.rawValue),
       resolve: { try $0.serviceExists(registeringService) ? .service(registeringService) : nil },
-      perform: { transaction, _ in try transaction.insertRecipient(new) })
+      perform: { transaction, _ in
+        let id = try transaction.insertRecipient(new)
+        try transaction.startResponsibility(
+          of: id, staff: actor.staffID, service: registeringService)
+        return id
+      })
   }
 
   /// The recipient's identity record: name, national id, contact, next of kin.

@@ -183,29 +183,25 @@ extension StoreTransaction {
 
   /// The ids of the group's current members.
   public func currentMemberIDs(of group: GroupID) throws -> Set<GroupMemberID> {
-    Set(
-      try String.fetchAll(
-        db, sql: "SELECT id FROM group_members WHERE group_id = ? AND ended_at IS NULL",
-        arguments: [group.rawValue]
-      ).map(GroupMemberID.init(rawValue:)))
+    try idSet(
+      "SELECT id FROM group_members WHERE group_id = ? AND ended_at IS NULL", group.rawValue)
   }
 
   public func insertMeeting(
     _ meeting: NewMeeting, group: GroupID, recipient: RecipientID, version: Int, by actor: StaffID
   ) throws -> MeetingID {
-    let id = MeetingID.generate()
-    let sealer = try sealer(table: "meetings", rowID: id.rawValue, recipient: recipient)
-    try db.execute(
-      sql: """
-        INSERT INTO meetings (id, group_id, planned_at, agenda_sealed, added_in_version,
-          created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, group.rawValue, Timestamp.format(meeting.plannedAt),
+    try insertSealedRow(
+      into: "meetings", recipient: recipient,
+      columns: [
+        "group_id", "planned_at", "agenda_sealed", "added_in_version", "created_by", "created_at",
+      ]
+    ) { sealer in
+      [
+        group.rawValue, Timestamp.format(meeting.plannedAt),
         try meeting.agenda.map { try sealer.seal($0, column: "agenda_sealed") }, version,
         actor.rawValue, nowText,
-      ])
-    return id
+      ]
+    }.id
   }
 
   /// Records the minutes of a meeting (a later call amends: the newest text counts), with

@@ -9,18 +9,18 @@ extension StoreTransaction {
   public func insertGoal(
     _ goal: NewGoal, plan: PlanID, recipient: RecipientID, version: Int, by actor: StaffID
   ) throws -> GoalID {
-    let id = GoalID.generate()
-    let sealer = try sealer(table: "plan_goals", rowID: id.rawValue, recipient: recipient)
-    try db.execute(
-      sql: """
-        INSERT INTO plan_goals (id, plan_id, life_domain, text_sealed, target_date,
-          added_in_version, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, plan.rawValue, goal.domain.rawValue,
-        try sealer.seal(goal.text, column: "text_sealed"), goal.targetDate?.description, version,
-        actor.rawValue, nowText,
-      ])
+    let id: GoalID = try insertSealedRow(
+      into: "plan_goals", recipient: recipient,
+      columns: [
+        "plan_id", "life_domain", "text_sealed", "target_date", "added_in_version", "added_by",
+        "added_at",
+      ]
+    ) { sealer in
+      [
+        plan.rawValue, goal.domain.rawValue, try sealer.seal(goal.text, column: "text_sealed"),
+        goal.targetDate?.description, version, actor.rawValue, nowText,
+      ]
+    }.id
     try insertGoalStatus(id, .open, version: version, revision: nil, by: actor)
     return id
   }
@@ -41,38 +41,32 @@ extension StoreTransaction {
 
   /// The ids of the plan's goals.
   public func goalIDs(of plan: PlanID) throws -> Set<GoalID> {
-    Set(
-      try String.fetchAll(
-        db, sql: "SELECT id FROM plan_goals WHERE plan_id = ?", arguments: [plan.rawValue]
-      ).map(GoalID.init(rawValue:)))
+    try idSet("SELECT id FROM plan_goals WHERE plan_id = ?", plan.rawValue)
   }
 
   /// The ids of the plan's measures.
   public func measureIDs(of plan: PlanID) throws -> Set<MeasureID> {
-    Set(
-      try String.fetchAll(
-        db, sql: "SELECT id FROM plan_measures WHERE plan_id = ?", arguments: [plan.rawValue]
-      ).map(MeasureID.init(rawValue:)))
+    try idSet("SELECT id FROM plan_measures WHERE plan_id = ?", plan.rawValue)
   }
 
   public func insertMeasure(
     _ measure: NewMeasure, plan: PlanID, recipient: RecipientID, version: Int, by actor: StaffID
   ) throws -> MeasureID {
-    let id = MeasureID.generate()
-    let sealer = try sealer(table: "plan_measures", rowID: id.rawValue, recipient: recipient)
-    try db.execute(
-      sql: """
-        INSERT INTO plan_measures (id, plan_id, kind, description_sealed, responsible_service,
-          contact_staff_id, extent_sealed, start_date, end_date, added_in_version, added_by,
-          added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, plan.rawValue, measure.kind.rawValue,
+    let (id, sealer): (MeasureID, FieldSealer) = try insertSealedRow(
+      into: "plan_measures", recipient: recipient,
+      columns: [
+        "plan_id", "kind", "description_sealed", "responsible_service", "contact_staff_id",
+        "extent_sealed", "start_date", "end_date", "added_in_version", "added_by", "added_at",
+      ]
+    ) { sealer in
+      [
+        plan.rawValue, measure.kind.rawValue,
         try sealer.seal(measure.description, column: "description_sealed"),
         measure.responsibleService.rawValue, measure.contactPerson?.rawValue,
         try measure.extent.map { try sealer.seal($0, column: "extent_sealed") },
         measure.start?.description, measure.end?.description, version, actor.rawValue, nowText,
-      ])
+      ]
+    }
     for goal in measure.goals {
       try db.execute(
         sql: "INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES (?, ?)",
@@ -111,36 +105,33 @@ extension StoreTransaction {
     kind: PlanReference.Kind, reference: String, plan: PlanID, recipient: RecipientID,
     version: Int, by actor: StaffID
   ) throws -> PlanReferenceID {
-    let id = PlanReferenceID.generate()
-    let sealer = try sealer(table: "plan_references", rowID: id.rawValue, recipient: recipient)
-    try db.execute(
-      sql: """
-        INSERT INTO plan_references (id, plan_id, kind, reference_sealed, added_in_version,
-          added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, plan.rawValue, kind.rawValue,
-        try sealer.seal(reference, column: "reference_sealed"), version, actor.rawValue, nowText,
-      ])
-    return id
+    try insertSealedRow(
+      into: "plan_references", recipient: recipient,
+      columns: ["plan_id", "kind", "reference_sealed", "added_in_version", "added_by", "added_at"]
+    ) { sealer in
+      [
+        plan.rawValue, kind.rawValue, try sealer.seal(reference, column: "reference_sealed"),
+        version, actor.rawValue, nowText,
+      ]
+    }.id
   }
 
   public func insertPlanComment(
     author: PlanComment.Author, relative: RelativeID?, text: String, plan: PlanID,
     recipient: RecipientID, version: Int, by actor: StaffID
   ) throws -> PlanCommentID {
-    let id = PlanCommentID.generate()
-    let sealer = try sealer(table: "plan_comments", rowID: id.rawValue, recipient: recipient)
-    try db.execute(
-      sql: """
-        INSERT INTO plan_comments (id, plan_id, author, relative_id, text_sealed,
-          added_in_version, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, plan.rawValue, author.rawValue, relative?.rawValue,
+    try insertSealedRow(
+      into: "plan_comments", recipient: recipient,
+      columns: [
+        "plan_id", "author", "relative_id", "text_sealed", "added_in_version", "recorded_by",
+        "recorded_at",
+      ]
+    ) { sealer in
+      [
+        plan.rawValue, author.rawValue, relative?.rawValue,
         try sealer.seal(text, column: "text_sealed"), version, actor.rawValue, nowText,
-      ])
-    return id
+      ]
+    }.id
   }
 
   /// Whether `relative` is one of the recipient's next of kin.
@@ -153,18 +144,19 @@ extension StoreTransaction {
   public func insertRevision(
     _ revision: NewRevision, plan: PlanID, recipient: RecipientID, version: Int, by actor: StaffID
   ) throws -> RevisionID {
-    let id = RevisionID.generate()
-    let sealer = try sealer(table: "plan_revisions", rowID: id.rawValue, recipient: recipient)
-    try db.execute(
-      sql: """
-        INSERT INTO plan_revisions (id, plan_id, plan_version, revised_on, evaluation_sealed,
-          next_revision, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        id.rawValue, plan.rawValue, version, revision.revisedOn.description,
+    let id: RevisionID = try insertSealedRow(
+      into: "plan_revisions", recipient: recipient,
+      columns: [
+        "plan_id", "plan_version", "revised_on", "evaluation_sealed", "next_revision",
+        "recorded_by", "recorded_at",
+      ]
+    ) { sealer in
+      [
+        plan.rawValue, version, revision.revisedOn.description,
         try sealer.seal(revision.evaluation, column: "evaluation_sealed"),
         revision.nextRevision?.description, actor.rawValue, nowText,
-      ])
+      ]
+    }.id
     for change in revision.goalChanges {
       try insertGoalStatus(change.goal, change.status, version: version, revision: id, by: actor)
     }

@@ -9,6 +9,7 @@ extension StoreTransaction {
   static let recipientsTable = "recipients"
 
   /// Registers a recipient with a fresh data key. Refuses a national id already registered.
+  /// For a minor, also stores in plaintext the date they turn 18, for the agenda.
   @discardableResult
   public func insertRecipient(_ new: NewRecipient, id: RecipientID = .generate()) throws
     -> RecipientID
@@ -21,14 +22,15 @@ extension StoreTransaction {
     try db.cachedStatement(
       sql: """
         INSERT INTO recipients (id, registered_by_service, created_at, national_id_index,
-          name_sealed, national_id_sealed, contact_sealed)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+          name_sealed, national_id_sealed, contact_sealed, turns_18_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       id.rawValue, new.registeredBy.rawValue, nowText, index,
       try sealer.seal(new.name, column: "name_sealed"),
       try sealer.seal(new.nationalID.digits, column: "national_id_sealed"),
       try new.contact.map { try sealer.seal($0, column: "contact_sealed") },
+      new.nationalID.turnsEighteen(after: CalendarDate(clock.now))?.description,
     ])
     try insertDataKey(wrapped, for: id)
     for relative in new.relatives {
@@ -95,8 +97,9 @@ extension StoreTransaction {
         """
     ).execute(arguments: [nowText, id.rawValue])
     guard db.changesCount == 1 else { throw StoreError.recipientNotFound(id.rawValue) }
-    try db.cachedStatement(sql: "UPDATE recipients SET national_id_index = NULL WHERE id = ?")
-      .execute(arguments: [id.rawValue])
+    try db.cachedStatement(
+      sql: "UPDATE recipients SET national_id_index = NULL, turns_18_on = NULL WHERE id = ?"
+    ).execute(arguments: [id.rawValue])
   }
 }
 

@@ -83,8 +83,20 @@ struct StaffCommand: ParsableCommand {
     @Argument(help: "Staff id.") var id: String
 
     func run() throws {
-      try options.open().deactivateStaff(StaffID(rawValue: id), by: Output.osUser)
-      try options.render(Output.Created(id: id)) { "Deactivated \(id)." }
+      let report = try options.open().deactivateStaff(StaffID(rawValue: id), by: Output.osUser)
+      struct Deactivated: Encodable {
+        let id: String
+        let warning: String?
+        let leadersWarned: [String]
+      }
+      let result = Deactivated(
+        id: id, warning: report.warning, leadersWarned: report.leaders.map(\.rawValue))
+      try options.render(result) {
+        guard let warning = report.warning else { return "Deactivated \(id)." }
+        let told = report.leaders.map(\.rawValue).joined(separator: ", ")
+        return "Deactivated \(id).\nWarning: \(warning)."
+          + (told.isEmpty ? "\nNo leader of the service to warn." : "\nLeaders warned: \(told).")
+      }
     }
   }
 }

@@ -11,9 +11,7 @@ extension GroupCommand {
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "Add a staff member, the recipient, a relative or an external participant.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(name: .long, help: "Staff id (brings them into the recipient's care).")
       var staff: String?
       @Flag(name: .long, help: "The recipient themself.") var recipient = false
@@ -24,10 +22,10 @@ extension GroupCommand {
       @Option(name: .long, help: "External participant's contact data.") var contact: String?
 
       func run() throws {
-        let result = try options.open().addGroupMember(
-          try member(), to: target.group, expectedVersion: target.ifVersion,
-          as: actorOptions.actor(), options: actorOptions.options)
-        try options.render(result) { "Added member \(result.id)." }
+        try change.apply({ service, group, version, actor, request in
+          try service.addGroupMember(
+            try member(), to: group, expectedVersion: version, as: actor, options: request)
+        }) { "Added member \($0.id)." }
       }
 
       func member() throws -> NewGroupMember {
@@ -48,16 +46,15 @@ extension GroupCommand {
 
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "End a membership.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(name: .long, help: "Member id.") var member: String
 
       func run() throws {
-        let result = try options.open().removeGroupMember(
-          GroupMemberID(rawValue: member), from: target.group, expectedVersion: target.ifVersion,
-          as: actorOptions.actor(), options: actorOptions.options)
-        try options.render(result) { "Member \(member) left group \(result.id)." }
+        try change.apply({ service, group, version, actor, request in
+          try service.removeGroupMember(
+            GroupMemberID(rawValue: member), from: group, expectedVersion: version, as: actor,
+            options: request)
+        }) { "Member \(member) left group \($0.id)." }
       }
     }
   }
@@ -69,18 +66,16 @@ extension GroupCommand {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Plan a meeting.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(name: .long, help: "When: YYYY-MM-DDTHH:MM:SSZ, or a date (noon).") var at: String
       @Option(name: .long, help: "Agenda.") var agenda: String?
 
       func run() throws {
         let meeting = try NewMeeting(plannedAt: try Self.instant(at), agenda: agenda)
-        let result = try options.open().planMeeting(
-          meeting, in: target.group, expectedVersion: target.ifVersion,
-          as: actorOptions.actor(), options: actorOptions.options)
-        try options.render(result) { "Planned meeting \(result.id)." }
+        try change.apply({ service, group, version, actor, request in
+          try service.planMeeting(
+            meeting, in: group, expectedVersion: version, as: actor, options: request)
+        }) { "Planned meeting \($0.id)." }
       }
 
       static func instant(_ text: String) throws -> Date {

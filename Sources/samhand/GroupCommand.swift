@@ -12,12 +12,12 @@ struct GroupCommand: ParsableCommand {
     ])
 
   /// The group id and the version the change was made against (If-Match).
-  struct Target: ParsableArguments {
+  struct Target: ChangeTarget {
     @Argument(help: "Group id.") var id: String
     @Option(name: .long, help: "Refuse the change unless the group is still at this version.")
     var ifVersion: Int?
 
-    var group: GroupID { GroupID(rawValue: id) }
+    var aggregate: GroupID { GroupID(rawValue: id) }
   }
 
   struct Create: ParsableCommand {
@@ -59,26 +59,18 @@ struct GroupCommand: ParsableCommand {
     func run() throws {
       let versions = try options.open().groupHistory(
         GroupID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(versions) {
-        versions.map {
-          "v\($0.version)  \(Output.time($0.changedAt))  \($0.changedBy)  \($0.change)"
-        }
-        .joined(separator: "\n")
-      }
+      try options.render(versions) { Output.history(versions) }
     }
   }
 
   struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Close a group.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
 
     func run() throws {
-      let result = try options.open().closeGroup(
-        target.group, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Closed group \(result.id)." }
+      try change.apply({ service, group, version, actor, request in
+        try service.closeGroup(group, expectedVersion: version, as: actor, options: request)
+      }) { "Closed group \($0.id)." }
     }
   }
 

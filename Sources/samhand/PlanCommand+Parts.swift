@@ -11,9 +11,7 @@ extension PlanCommand {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Add a goal.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(
         name: .long,
         help:
@@ -27,28 +25,25 @@ extension PlanCommand {
         let goal = try NewGoal(
           domain: try LifeDomain(parsing: domain), text: text,
           targetDate: try Parse.date(targetDate))
-        let result = try options.open().addGoal(
-          goal, to: target.plan, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-          options: actorOptions.options)
-        try options.render(result) { "Added goal \(result.id)." }
+        try change.apply({ service, plan, version, actor, request in
+          try service.addGoal(goal, to: plan, expectedVersion: version, as: actor, options: request)
+        }) { "Added goal \($0.id)." }
       }
     }
 
     struct Status: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Set a goal's status.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(name: .long, help: "Goal id.") var goal: String
       @Option(name: .long, help: "open, in-progress, achieved, not-achieved, dropped.")
       var status: String
 
       func run() throws {
-        let result = try options.open().setGoalStatus(
-          GoalID(rawValue: goal), try Goal.Status(parsing: status), in: target.plan,
-          expectedVersion: target.ifVersion, as: actorOptions.actor(),
-          options: actorOptions.options)
-        try options.render(result) { "Goal \(goal) is now \(status)." }
+        try change.apply({ service, plan, version, actor, request in
+          try service.setGoalStatus(
+            GoalID(rawValue: goal), try Goal.Status(parsing: status), in: plan,
+            expectedVersion: version, as: actor, options: request)
+        }) { _ in "Goal \(goal) is now \(status)." }
       }
     }
   }
@@ -60,9 +55,7 @@ extension PlanCommand {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Add a measure.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(name: .long, help: "What is done.") var description: String
       @Option(name: .long, help: "Responsible service code.") var service: String
       @Option(name: .long, help: "Contact person (staff id in that service).") var contact: String?
@@ -95,27 +88,25 @@ extension PlanCommand {
           start: try Parse.date(start), end: try Parse.date(end),
           status: try Measure.Status(parsing: status), goals: goal.map(GoalID.init(rawValue:)),
           elements: elements)
-        let result = try options.open().addMeasure(
-          measure, to: target.plan, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-          options: actorOptions.options)
-        try options.render(result) { "Added measure \(result.id)." }
+        try change.apply({ service, plan, version, actor, request in
+          try service.addMeasure(
+            measure, to: plan, expectedVersion: version, as: actor, options: request)
+        }) { "Added measure \($0.id)." }
       }
     }
 
     struct Status: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Set a measure's status.")
-      @OptionGroup var options: GlobalOptions
-      @OptionGroup var actorOptions: ActorOptions
-      @OptionGroup var target: Target
+      @OptionGroup var change: ChangeOptions<Target>
       @Option(name: .long, help: "Measure id.") var measure: String
       @Option(name: .long, help: "planned, ongoing, completed, stopped.") var status: String
 
       func run() throws {
-        let result = try options.open().setMeasureStatus(
-          MeasureID(rawValue: measure), try Measure.Status(parsing: status), in: target.plan,
-          expectedVersion: target.ifVersion, as: actorOptions.actor(),
-          options: actorOptions.options)
-        try options.render(result) { "Measure \(measure) is now \(status)." }
+        try change.apply({ service, plan, version, actor, request in
+          try service.setMeasureStatus(
+            MeasureID(rawValue: measure), try Measure.Status(parsing: status), in: plan,
+            expectedVersion: version, as: actor, options: request)
+        }) { _ in "Measure \(measure) is now \(status)." }
       }
     }
   }

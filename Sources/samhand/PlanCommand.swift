@@ -13,12 +13,12 @@ struct PlanCommand: ParsableCommand {
     ])
 
   /// The plan id and the version the change was made against (If-Match).
-  struct Target: ParsableArguments {
+  struct Target: ChangeTarget {
     @Argument(help: "Plan id.") var id: String
     @Option(name: .long, help: "Refuse the change unless the plan is still at this version.")
     var ifVersion: Int?
 
-    var plan: PlanID { PlanID(rawValue: id) }
+    var aggregate: PlanID { PlanID(rawValue: id) }
   }
 
   struct Create: ParsableCommand {
@@ -44,15 +44,12 @@ struct PlanCommand: ParsableCommand {
   struct Activate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Activate a draft plan (needs a live consent covering 'plan').")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
 
     func run() throws {
-      let result = try options.open().activatePlan(
-        target.plan, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Activated plan \(result.id) (version \(result.version))." }
+      try change.apply({ service, plan, version, actor, request in
+        try service.activatePlan(plan, expectedVersion: version, as: actor, options: request)
+      }) { "Activated plan \($0.id) (version \($0.version))." }
     }
   }
 
@@ -92,21 +89,14 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
       let versions = try options.open().planHistory(
         PlanID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(versions) {
-        versions.map {
-          "v\($0.version)  \(Output.time($0.changedAt))  \($0.changedBy)  \($0.change)"
-        }
-        .joined(separator: "\n")
-      }
+      try options.render(versions) { Output.history(versions) }
     }
   }
 
   struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Change the plan's own words, children note, period or next revision date.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "The recipient's own words.") var ownWords: String?
     @Option(name: .long, help: "How follow-up of children as next of kin was considered.")
     var childrenNote: String?
@@ -115,28 +105,25 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Next revision date (YYYY-MM-DD).") var nextRevision: String?
 
     func run() throws {
-      let change = try PlanContentChange(
+      let content = try PlanContentChange(
         ownWords: ownWords, childrenNote: childrenNote, periodFrom: try Parse.date(from),
         periodUntil: try Parse.date(until), nextRevision: try Parse.date(nextRevision))
-      let result = try options.open().updatePlan(
-        target.plan, change, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Updated plan \(result.id) (version \(result.version))." }
+      try change.apply({ service, plan, version, actor, request in
+        try service.updatePlan(plan, content, expectedVersion: version, as: actor, options: request)
+      }) { "Updated plan \($0.id) (version \($0.version))." }
     }
   }
 
   struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Close a plan, with a reason.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "Why the plan is closed.") var reason: String
 
     func run() throws {
-      let result = try options.open().closePlan(
-        target.plan, reason: reason, expectedVersion: target.ifVersion,
-        as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(result) { "Closed plan \(result.id)." }
+      try change.apply({ service, plan, version, actor, request in
+        try service.closePlan(
+          plan, reason: reason, expectedVersion: version, as: actor, options: request)
+      }) { "Closed plan \($0.id)." }
     }
   }
 
@@ -144,47 +131,41 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "reference",
       abstract: "Reference an agreement or another plan (agreement, iop, kvp, crisis-plan, ...).")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "agreement, iop, kvp, crisis-plan, child-welfare-plan, other.")
     var kind: String
     @Option(name: .long, help: "Where the document is (title, archive reference).")
     var reference: String
 
     func run() throws {
-      let result = try options.open().addReference(
-        kind: try PlanReference.Kind(parsing: kind), reference: reference, to: target.plan,
-        expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Added reference \(result.id)." }
+      try change.apply({ service, plan, version, actor, request in
+        try service.addReference(
+          kind: try PlanReference.Kind(parsing: kind), reference: reference, to: plan,
+          expectedVersion: version, as: actor, options: request)
+      }) { "Added reference \($0.id)." }
     }
   }
 
   struct Comment: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record a comment of the recipient or of a relative.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "The comment, in their words.") var text: String
     @Option(name: .long, help: "Next-of-kin id when a relative said it.") var relative: String?
 
     func run() throws {
-      let result = try options.open().addComment(
-        text, by: relative.map(RelativeID.init(rawValue:)), to: target.plan,
-        expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Added comment \(result.id)." }
+      try change.apply({ service, plan, version, actor, request in
+        try service.addComment(
+          text, by: relative.map(RelativeID.init(rawValue:)), to: plan, expectedVersion: version,
+          as: actor, options: request)
+      }) { "Added comment \($0.id)." }
     }
   }
 
   struct Revise: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record a revision: evaluation, goal statuses, next revision date.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "What the evaluation found.") var evaluation: String
     @Option(name: .long, help: "GOAL-ID=STATUS (open, in-progress, achieved, ...); repeat.")
     var goalStatus: [String] = []
@@ -199,11 +180,12 @@ struct PlanCommand: ParsableCommand {
         return GoalStatusChange(
           goal: GoalID(rawValue: parts[0]), status: try Goal.Status(parsing: parts[1]))
       }
-      let result = try options.open().revisePlan(
-        target.plan, evaluation: evaluation, goalChanges: changes,
-        nextRevision: try Parse.date(nextRevision), expectedVersion: target.ifVersion,
-        as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(result) { "Recorded revision \(result.id)." }
+      try change.apply({ service, plan, version, actor, request in
+        try service.revisePlan(
+          plan, evaluation: evaluation, goalChanges: changes,
+          nextRevision: try Parse.date(nextRevision), expectedVersion: version, as: actor,
+          options: request)
+      }) { "Recorded revision \($0.id)." }
     }
   }
 

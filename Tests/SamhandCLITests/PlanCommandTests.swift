@@ -20,13 +20,7 @@ struct PlanCommandTests {
     return (cli, recipient)
   }
 
-  func created(_ result: CommandResult) throws -> String {
-    #expect(result.status == 0, "\(result.stderr)")
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-      "\(result.stdout)")
-    return try #require(object["id"] as? String)
-  }
+  func created(_ result: CommandResult) throws -> String { try result.createdID() }
 
   @Test("plan create, activate and show --json as DESIGN.md fixes them")
   func lifecycle() throws {

@@ -29,6 +29,8 @@ struct BOLATests {
     Probe(method: .get, suffix: "/blocks", body: nil),
     Probe(method: .post, suffix: "/break-glass", body: #"{"reason":"nysgjerrig"}"#),
     Probe(method: .get, suffix: "/access-log", body: nil),
+    Probe(method: .get, suffix: "/life-domains", body: nil),
+    Probe(method: .post, suffix: "/life-domains", body: #"{"scores":{"housing":"red"}}"#),
   ]
 
   @Test(

@@ -158,6 +158,15 @@ struct PlanRoutesTests {
         422, "goalChanges.0.status"
       ),
       ("/close", "{", 400, nil),
+      ("/references", #"{"kind":"diary","reference":"x"}"#, 422, "kind"),
+      ("/references", #"{"kind":"iop","reference":"x","extra":true}"#, 422, "extra"),
+      ("/references", #"{"kind":"iop","reference":"   "}"#, 422, nil),
+      ("/comments", #"{"text":"x","relativeId":"nope"}"#, 422, "relativeId"),
+      (
+        "/comments", #"{"text":"x","relativeId":"k-00000000-0000-4000-8000-000000000000"}"#, 422,
+        nil
+      ),
+      ("/comments", #"{"relativeId":null}"#, 422, "text"),
     ] as [(String, String, Int, String?)])
   func badInput(_ probe: (suffix: String, body: String, status: Int, field: String?)) async throws {
     let (suffix, body, status, field) = probe
@@ -214,6 +223,8 @@ struct PlanRoutesTests {
         (.get, "", nil), (.get, "/history", nil), (.get, "/export", nil),
         (.post, "/activate", nil), (.patch, "", #"{"ownWords":"inntrenger"}"#),
         (.post, "/goals", #"{"domain":"housing","text":"inntrenger"}"#),
+        (.post, "/references", #"{"kind":"iop","reference":"inntrenger"}"#),
+        (.post, "/comments", #"{"text":"inntrenger"}"#),
         (.post, "/close", #"{"reason":"inntrenger"}"#),
         (.post, "/groups", "{}"),
       ]
@@ -321,12 +332,19 @@ struct PlanRoutesTests {
       #expect(meeting.status == 201)
       let meetingID = try #require(meeting.json["id"] as? String)
       etag = try #require(meeting.headers[.eTag])
+      let minutesBody = #"""
+        {"text":"Planen gjennomgått","attendees":["\#(memberID)"],"decisions":["Søke bolig"],
+         "actionItems":[{"text":"Søknad","owner":"\#(memberID)","due":"2026-01-01"}]}
+        """#
+      let version = try #require(meeting.json["version"] as? Int)
+      let foreign = "\"ag-00000000-0000-4000-8000-000000000000.\(version)\""
+      let elsewhere = try await http.call(
+        .post, "/v1/meetings/{meetingId}/minutes", "/v1/meetings/\(meetingID)/minutes",
+        json: minutesBody, ifMatch: foreign)
+      #expect(elsewhere.status == 412, "the version of another group is not this group's")
       let minutes = try await http.call(
         .post, "/v1/meetings/{meetingId}/minutes", "/v1/meetings/\(meetingID)/minutes",
-        json: #"""
-          {"text":"Planen gjennomgått","attendees":["\#(memberID)"],"decisions":["Søke bolig"],
-           "actionItems":[{"text":"Søknad","owner":"\#(memberID)","due":"2026-01-01"}]}
-          """#, ifMatch: etag)
+        json: minutesBody, ifMatch: etag)
       #expect(minutes.status == 200)
       let item = try #require((minutes.json["actionItems"] as? [String])?.first)
       etag = try #require(minutes.headers[.eTag])
@@ -339,6 +357,11 @@ struct PlanRoutesTests {
       let staleComplete = try await http.call(
         .post, complete, "/v1/action-items/\(item)/complete", ifMatch: "\"\(group).1\"")
       #expect(staleComplete.status == 412)
+      let doneVersion = try #require(minutes.json["version"] as? Int)
+      let foreignComplete = try await http.call(
+        .post, complete, "/v1/action-items/\(item)/complete",
+        ifMatch: "\"ag-00000000-0000-4000-8000-000000000000.\(doneVersion)\"")
+      #expect(foreignComplete.status == 412, "the version of another group is not this group's")
       let done = try await http.call(
         .post, complete, "/v1/action-items/\(item)/complete", ifMatch: etag)
       #expect(done.status == 200)
@@ -353,6 +376,16 @@ struct PlanRoutesTests {
       #expect(closed.status == 200)
       let final = try await http.call(.get, "/v1/groups/{groupId}", path)
       #expect(final.json["status"] as? String == "closed")
+      #expect(final.json["planId"] as? String == plan)
+      #expect(final.json["recipientId"] as? String == fixture.larRecipient.rawValue)
+      #expect(final.json["recipientID"] == nil)
+      let history = try await http.call(
+        .get, "/v1/groups/{groupId}/history", path + "/history")
+      let changes = (history.json["items"] as? [[String: Any]])?.compactMap {
+        $0["change"] as? String
+      }
+      #expect(changes?.count == closed.json["version"] as? Int)
+      #expect(changes?.last == "closed")
       #expect(final.headers[.eTag] == closed.headers[.eTag])
       let meetings = try #require(final.json["meetings"] as? [[String: Any]])
       let items = try #require(meetings.first?["actionItems"] as? [[String: Any]])
@@ -360,6 +393,9 @@ struct PlanRoutesTests {
       let denied = try await http.call(
         .get, "/v1/groups/{groupId}", path, as: "eva.sand")
       #expect(denied.status == 404)
+      let deniedHistory = try await http.call(
+        .get, "/v1/groups/{groupId}/history", path + "/history", as: "eva.sand")
+      #expect(deniedHistory.status == 404)
       try http.checkSchemas()
     }
   }

@@ -2,9 +2,9 @@ import Foundation
 import SamhandTestSupport
 import Testing
 
-/// S7, consent withdrawn (the access part): Per withdraws his consent for NAV; NAV's very next
-/// request finds no recipient and is logged as denied; psykisk-helse-rus keeps working.
-/// Plans, groups and handovers come with later issues; this covers the recipient record.
+/// S7, consent withdrawn: Per withdraws his consent for NAV; NAV's very next request finds no
+/// recipient, no plan, no group and no handover, and is logged as denied; psykisk-helse-rus
+/// keeps working.
 @Suite("S7 Consent withdrawn")
 struct S7ConsentWithdrawnTests {
   struct Shown: Decodable {
@@ -19,6 +19,8 @@ struct S7ConsentWithdrawnTests {
     let categories: [String]
     let withdrawnAt: String?
   }
+
+  struct HandoverShown: Decodable { let handover: Municipality.Created }
 
   /// A synthetic national id (month + 80) with valid check digits.
   static let nationalID = "12838540641"
@@ -76,5 +78,70 @@ struct S7ConsentWithdrawnTests {
     #expect(afterWithdrawal.allSatisfy { !$0.element.allowed && $0.element.service == "nav" })
     #expect(afterWithdrawal.first?.element.purpose == "oppfølging")
     #expect(log[withdrawal].staffID == "siri.fjell")
+  }
+
+  @Test(
+    "NAV's next request for Per's plan, group and handovers finds nothing; psykisk-helse-rus works on"
+  )
+  func planAndGroupGone() throws {
+    let town = try Municipality()
+    let per = try town.perDal()
+    let (siri, leif) = ("siri.fjell", "leif.berg")
+    #expect(try town.plan(per.plan, as: leif).status == "active")
+    #expect(try town.group(per.group, as: leif).id == per.group)
+    let referral = try town.decode(
+      Municipality.Created.self, siri, "handover", "propose", "--recipient", per.recipient,
+      "--kind", "service-transfer", "--mode", "referral", "--to-staff", leif, "--planned",
+      Municipality.day(30)
+    ).id
+    let listed = try town.decode(
+      [Municipality.Created].self, leif, "handover", "list", "--recipient", per.recipient)
+    #expect(listed.map(\.id) == [referral])
+    #expect(
+      try town.decode(HandoverShown.self, leif, "handover", "show", referral).handover.id
+        == referral)
+    let awaiting = try town.decode(AgendaView.self, leif, "agenda").items("handover-awaiting")
+    #expect(awaiting.map(\.subject) == [referral])
+
+    _ = try town.decode(Municipality.Created.self, siri, "consent", "withdraw", per.consent)
+    _ = try town.decode(
+      Municipality.Created.self, siri, "consent", "add", "--recipient", per.recipient,
+      "--services", "psykisk-helse-rus,fastlege,tsb", "--categories",
+      "identity,plan,group,handover", "--consent-purpose", "uten NAV")
+
+    let plan = try town.run(leif, "plan", "show", per.plan)
+    #expect(plan.status != 0)
+    #expect(plan.errorLines == ["Error: no plan \(per.plan)"])
+    #expect(plan.stdout.isEmpty)
+    let group = try town.run(leif, "group", "show", per.group)
+    #expect(group.errorLines == ["Error: no responsibility group \(per.group)"])
+    #expect(group.stdout.isEmpty)
+    expectNoRecipient(
+      try town.run(leif, "handover", "list", "--recipient", per.recipient), per.recipient)
+    let handover = try town.run(leif, "handover", "show", referral)
+    #expect(handover.errorLines == ["Error: no handover \(referral)"])
+    #expect(handover.stdout.isEmpty)
+    #expect(try town.decode(AgendaView.self, leif, "agenda").items("handover-awaiting").isEmpty)
+
+    let log = try town.accessLog(of: per.recipient, as: siri)
+    let withdrawal = try #require(log.firstIndex { $0.action == "consent.withdraw" })
+    for action in ["plan.show", "group.show", "handover.list", "handover.show"] {
+      let looks = log.enumerated().filter {
+        $0.element.staffID == leif && $0.element.action == action
+      }
+      #expect(looks.contains { $0.offset < withdrawal && $0.element.allowed }, "\(action)")
+      let after = looks.filter { $0.offset > withdrawal }
+      #expect(after.count == 1, "\(action)")
+      #expect(after.allSatisfy { !$0.element.allowed && $0.element.service == "nav" }, "\(action)")
+    }
+
+    _ = try town.decode(
+      Versioned<String>.self, siri, "plan", "revise", per.plan, "--evaluation",
+      "Fortsetter uten NAV")
+    let kept = try town.plan(per.plan, as: siri)
+    #expect(kept.status == "active")
+    #expect(kept.revisions.map(\.evaluation) == ["Fortsetter uten NAV"])
+    #expect(try town.plan(per.plan, as: "ane.moe").revisions.count == 1)
+    #expect(try town.group(per.group, as: siri).leader == siri)
   }
 }

@@ -13,7 +13,7 @@ guard entries > 0 else {
 }
 
 do {
-  let result = try AuditBench(entries: entries, checkpointEvery: 1_000).run()
+  let result = try await AuditBench(entries: entries, checkpointEvery: 1_000).run()
   let text = BenchReport(result: result).markdown
   print(text)
   try Data(text.utf8).write(to: URL(fileURLWithPath: resultsPath))

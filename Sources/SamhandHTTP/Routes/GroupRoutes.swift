@@ -2,7 +2,7 @@ import Hummingbird
 import SamhandCore
 import SamhandService
 
-/// The responsibility group: create for a plan, show, members, meetings and their minutes,
+/// The responsibility group: create for a plan, show, history, members, meetings and their minutes,
 /// action items, close, and what is overdue. Every change names the group version it edits in
 /// `If-Match`; routes addressed by a meeting or an action item take the group's ETag too.
 struct GroupRoutes {
@@ -29,6 +29,9 @@ struct GroupRoutes {
           try service.showGroup(id, as: actor, options: options)
         }
         return try Reply.tagged(Tagged<Group>(group))
+      },
+      APIRoute.history("/v1/groups/{groupId}/history", "groupId", service: service) {
+        try $0.groupHistory($1, as: $2, options: $3)
       },
       change("/v1/groups/{groupId}/members", status: .created) {
         service, group, request, context, version, actor, options in
@@ -72,7 +75,8 @@ struct GroupRoutes {
         let (actor, options) = (try context.requireActor(), try context.options(request))
         let result = try await Blocking.run {
           try service.recordMinutes(
-            minutes, of: meeting, expectedVersion: expected.version, as: actor, options: options)
+            minutes, of: meeting, expectedVersion: expected.version,
+            expectedGroup: GroupID(rawValue: expected.id), as: actor, options: options)
         }
         let reply = ChangeRepresentation(
           id: meeting.rawValue, version: result.version, aggregate: expected.id,
@@ -85,7 +89,8 @@ struct GroupRoutes {
         let (actor, options) = (try context.requireActor(), try context.options(request))
         let result = try await Blocking.run {
           try service.completeActionItem(
-            item, expectedVersion: expected.version, as: actor, options: options)
+            item, expectedVersion: expected.version,
+            expectedGroup: GroupID(rawValue: expected.id), as: actor, options: options)
         }
         let reply = ChangeRepresentation(
           id: item.rawValue, version: result.version, aggregate: result.id.rawValue)

@@ -2,8 +2,9 @@ import Hummingbird
 import SamhandCore
 import SamhandService
 
-/// The plan's goals, measures and revisions, and the plans whose revision is overdue. Each
-/// change is a new version of the plan, so each names the version it edits in `If-Match`.
+/// The plan's goals, measures, references, comments and revisions, and the plans whose revision
+/// is overdue. Each change is a new version of the plan, so each names the version it edits in
+/// `If-Match`.
 struct PlanPartRoutes {
   let service: SamhandService
 
@@ -44,6 +45,27 @@ struct PlanPartRoutes {
         return try await Blocking.run {
           try service.setMeasureStatus(
             measure, status, in: plan, expectedVersion: version, as: actor, options: options)
+        }.answer
+      },
+      PlanRoutes.change(service, "/references", status: .created) {
+        service, plan, request, context, version, actor, options in
+        let body = try await JSONBody.decode(
+          NewPlanReferenceBody.self, from: request, context: context)
+        let (kind, reference) = try body.parsed()
+        return try await Blocking.run {
+          try service.addReference(
+            kind: kind, reference: reference, to: plan, expectedVersion: version, as: actor,
+            options: options)
+        }.answer
+      },
+      PlanRoutes.change(service, "/comments", status: .created) {
+        service, plan, request, context, version, actor, options in
+        let body = try await JSONBody.decode(
+          NewPlanCommentBody.self, from: request, context: context)
+        let (text, relative) = try body.parsed()
+        return try await Blocking.run {
+          try service.addComment(
+            text, by: relative, to: plan, expectedVersion: version, as: actor, options: options)
         }.answer
       },
       PlanRoutes.change(service, "/revisions", status: .created) {

@@ -42,14 +42,8 @@ struct PlanRoutes {
         let plan = try await Blocking.run { try service.showPlan(id, as: actor, options: options) }
         return try Reply.tagged(Tagged<Plan>(plan))
       },
-      APIRoute(.get, "/v1/plans/{planId}/history") { [service] request, context in
-        let id = try context.id("planId", PlanKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        _ = try Page<AggregateVersion>([], request: request)
-        let versions = try await Blocking.run {
-          try service.planHistory(id, as: actor, options: options)
-        }
-        return try Reply.json(Page(versions, request: request))
+      APIRoute.history("/v1/plans/{planId}/history", "planId", service: service) {
+        try $0.planHistory($1, as: $2, options: $3)
       },
       APIRoute(.get, "/v1/plans/{planId}/export") { [service] request, context in
         let id = try context.id("planId", PlanKind.self)
@@ -122,6 +116,25 @@ struct PlanRoutes {
 extension SamhandService.Versioned {
   /// The id and version a route answers.
   var answer: (id: String, version: Int) { ("\(id)", version) }
+}
+
+extension APIRoute {
+  /// `GET <path>`: every version of the plan or group the path parameter `parameter` names,
+  /// one page at a time.
+  static func history<Kind: IdentifierKind>(
+    _ path: String, _ parameter: String, service: SamhandService,
+    _ read:
+      @escaping @Sendable (SamhandService, Identifier<Kind>, Actor, RequestOptions) throws ->
+      [AggregateVersion]
+  ) -> APIRoute {
+    APIRoute(.get, path) { request, context in
+      let id = try context.id(parameter, Kind.self)
+      let (actor, options) = (try context.requireActor(), try context.options(request))
+      _ = try Page<AggregateVersion>([], request: request)
+      let versions = try await Blocking.run { try read(service, id, actor, options) }
+      return try Reply.json(Page(versions, request: request))
+    }
+  }
 }
 
 extension Reply {

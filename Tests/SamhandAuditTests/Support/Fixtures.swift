@@ -69,4 +69,18 @@ struct AuditLog: Sendable {
     }
     return verifier.finish()
   }
+
+  /// The same verification fed `size` entries at a time, checkpoint signatures checked on
+  /// another core while each batch is hashed.
+  func verifyInBatches(
+    of size: Int, publicKeys: [String: Curve25519.Signing.PublicKey] = Fixtures.publicKeys
+  ) async -> AuditVerificationReport {
+    var verifier = AuditVerifier(checkpoints: checkpoints, publicKeys: publicKeys)
+    var start = 0
+    while start < entries.count {
+      await verifier.feed(contentsOf: Array(entries[start..<min(start + size, entries.count)]))
+      start += size
+    }
+    return verifier.finish()
+  }
 }

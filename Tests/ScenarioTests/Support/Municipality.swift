@@ -37,6 +37,13 @@ struct Municipality {
     _ type: Value.Type, _ staff: String?, _ arguments: String...,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Value {
+    try decode(type, staff, arguments, sourceLocation: sourceLocation)
+  }
+
+  func decode<Value: Decodable>(
+    _ type: Value.Type, _ staff: String?, _ arguments: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Value {
     let actor = staff.map { ["--as", $0] } ?? []
     let result = try runCommand(
       Self.binary, arguments + actor + ["--json", "--data", data.path])

@@ -1,0 +1,27 @@
+import Foundation
+import SamhandCore
+import SamhandStore
+
+/// The agenda: what needs the actor now (plan revisions, group meetings, consents ending,
+/// action items, handovers and their open checklist items, minors turning 18), each item shown
+/// only where the policies let the actor see its recipient's
+/// records of that kind today.
+extension SamhandService {
+  /// The actor's agenda on the service clock's Oslo date. One write transaction: the store
+  /// finds the candidates (one indexed query per kind), the gate decides each recipient and
+  /// category once and audits it as `agenda.show`, and only allowed items are returned. A
+  /// leader's open staff warnings (ids only) come with it.
+  public func agenda(
+    as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions = .init()
+  ) throws -> Agenda {
+    let today = CalendarDate.today(clock)
+    let items = try gateEach(
+      request(actor, .view, "agenda.show", options),
+      find: { transaction, staff in
+        try transaction.agendaCandidates(of: staff.id, on: today, window: window)
+      },
+      target: { .record($0.recipient, $0.kind.category) })
+    let warnings = try store.read { try $0.openStaffWarnings(for: actor.staffID) }
+    return Agenda(today: today, items: items, staffWarnings: warnings)
+  }
+}

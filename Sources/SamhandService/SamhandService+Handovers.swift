@@ -1,0 +1,216 @@
+import Foundation
+import SamhandCore
+import SamhandStore
+
+/// Handovers between services (invariant 6): propose, accept, reject, withdraw, complete,
+/// show and list. Every step goes through the gate on the recipient's `handover` record and
+/// is audited, refusals included. Until the receiving side accepts, the sender's side keeps
+/// responsibility; accepting a transfer moves it — holder, every open plan's coordinator —
+/// in the transaction that records the acceptance.
+extension SamhandService {
+  /// Proposes a handover (or keeps it as a draft). The receiver must be covered by the
+  /// recipient's live consent (identity and handover) for their service; a refusal names
+  /// what is missing. Returns the new handover's id and version.
+  public func proposeHandover(
+    _ proposal: HandoverProposal, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> Versioned<String> {
+    let propose = request(actor, .create, "handover.propose", options)
+    let today = CalendarDate.today(clock)
+    let checked = try validated(propose) { try proposal.checked(by: actor.staffID, on: today) }
+    let recipient = proposal.recipient
+    return try gate(
+      propose, notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .handover) },
+      perform: { transaction, _ in
+        let parties = try HandoverParties.resolve(
+          proposal, checked, sender: actor.staffID, in: transaction)
+        let holder = try transaction.responsibility(of: recipient)
+        if checked.mode == .transfer {
+          try parties.checkTransfer(from: holder, in: transaction)
+        }
+        try parties.checkConsent(of: recipient, on: today, in: transaction)
+        let handover = Handover(
+          id: "h-" + UUID().uuidString.lowercased(), recipientID: recipient, kind: checked.kind,
+          mode: checked.mode, fromStaff: actor.staffID, fromService: parties.fromService,
+          toStaff: proposal.toStaff, toService: parties.toService, plannedDate: checked.planned,
+          proposedOn: proposal.draft ? nil : today, state: proposal.draft ? .draft : .proposed)
+        try transaction.insertHandover(
+          .init(
+            handover: handover, notes: checked.notes,
+            holderAtProposal: checked.mode == .transfer ? holder?.staff : nil,
+            checklist: try transaction.checklistTemplate(checked.kind)), by: actor.staffID)
+        return Versioned(id: handover.id, version: 1)
+      })
+  }
+
+  /// Proposes a handover kept as a draft.
+  @discardableResult
+  public func proposeDraftHandover(
+    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> Versioned<String> {
+    try changeHandover(
+      id, .propose, expectedVersion: expectedVersion,
+      request(actor, .update, "handover.propose", options))
+  }
+
+  /// The receiving side accepts. A transfer moves responsibility to the named receiver (or
+  /// to the accepting staff member when only a service was named), in the same transaction.
+  @discardableResult
+  public func acceptHandover(
+    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> Versioned<String> {
+    try changeHandover(
+      id, .accept, expectedVersion: expectedVersion,
+      request(actor, .update, "handover.accept", options)
+    ) { transaction, record, _ in
+      let handover = record.handover
+      guard handover.mode == .transfer else { return }
+      let holder = try transaction.responsibility(of: handover.recipientID)
+      guard holder?.staff == record.holderAtProposal else {
+        let now = holder?.staff?.rawValue ?? holder?.service.rawValue ?? "nobody"
+        throw ServiceError.conflict(
+          "responsibility for \(handover.recipientID) has moved to \(now) since this transfer "
+            + "was proposed; the sender should withdraw it and propose again")
+      }
+      try transaction.moveResponsibility(
+        of: handover.recipientID, to: handover.toStaff ?? actor.staffID,
+        service: handover.toService, handover: handover.id, by: actor.staffID)
+    }
+  }
+
+  /// The receiving side declines, with a reason the sender can act on; responsibility stays.
+  @discardableResult
+  public func rejectHandover(
+    _ id: String, reason: String, expectedVersion: Int? = nil, as actor: Actor,
+    options: RequestOptions = .init()
+  ) throws -> Versioned<String> {
+    let reject = request(actor, .update, "handover.reject", options)
+    let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+    try validated(reject) {
+      guard !text.isEmpty else {
+        throw ServiceError.invalid(HandoverError.reasonRequired.description)
+      }
+    }
+    return try changeHandover(
+      id, .reject(reason: text), expectedVersion: expectedVersion, reject, reason: text)
+  }
+
+  /// The sending side takes a draft or proposed handover back; responsibility stays.
+  @discardableResult
+  public func withdrawHandover(
+    _ id: String, reason: String? = nil, expectedVersion: Int? = nil, as actor: Actor,
+    options: RequestOptions = .init()
+  ) throws -> Versioned<String> {
+    let text = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+    return try changeHandover(
+      id, .withdraw, expectedVersion: expectedVersion,
+      request(actor, .update, "handover.withdraw", options),
+      reason: text?.isEmpty == false ? text : nil)
+  }
+
+  /// The receiving side marks an accepted handover done.
+  @discardableResult
+  public func completeHandover(
+    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> Versioned<String> {
+    try changeHandover(
+      id, .complete, expectedVersion: expectedVersion,
+      request(actor, .update, "handover.complete", options))
+  }
+
+  /// The handover with its notes, reason, checklist and history.
+  public func showHandover(_ id: String, as actor: Actor, options: RequestOptions = .init())
+    throws -> HandoverRecord
+  {
+    try gateHandover(id, request(actor, .view, "handover.show", options)) { transaction in
+      try Self.record(id, in: transaction)
+    }
+  }
+
+  /// The recipient's handovers, oldest first.
+  public func handovers(
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> [Handover] {
+    try gate(
+      request(actor, .view, "handover.list", options), notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .handover) },
+      perform: { transaction, _ in try transaction.handovers(of: recipient) })
+  }
+
+  /// Who holds responsibility for the recipient now (invariant 6); read through the
+  /// `handover` record, which every party to a handover has consent for.
+  public func responsibilityHolder(
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+  ) throws -> Responsibility {
+    try gate(
+      request(actor, .view, "responsibility.show", options), notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .handover) },
+      perform: { transaction, _ in
+        guard let holder = try transaction.responsibility(of: recipient) else {
+          throw Self.noRecipient(recipient)
+        }
+        return holder
+      })
+  }
+}
+
+extension SamhandService {
+  /// A gated request about one handover: routed to its recipient's `handover` record. A
+  /// denial reads exactly like a handover that does not exist.
+  func gateHandover<T>(
+    _ id: String, _ request: GateRequest, perform: (StoreTransaction) throws -> T
+  ) throws -> T {
+    let notFound = Self.noHandover(id)
+    return try hidingRecipient(notFound) {
+      try gate(
+        request, notFound: notFound,
+        resolve: { try $0.recipientID(ofHandover: id).map { .record($0, .handover) } },
+        perform: { transaction, _ in try perform(transaction) })
+    }
+  }
+
+  /// A gated state change: version checked, the actor's side found, the state machine asked,
+  /// the change recorded as a new version, then `then` run in the same transaction.
+  func changeHandover(
+    _ id: String, _ event: HandoverEvent, expectedVersion: Int?, _ request: GateRequest,
+    reason: String? = nil,
+    then: (StoreTransaction, HandoverRecord, Int) throws -> Void = { _, _, _ in }
+  ) throws -> Versioned<String> {
+    try gateHandover(id, request) { transaction in
+      let record = try Self.record(id, in: transaction)
+      try Self.checkVersion(expectedVersion, current: record.version, of: "handover \(id)")
+      let party = try HandoverParties.party(
+        of: request.actor.staffID, in: record.handover, transaction: transaction)
+      let next = try Self.transition { () throws(HandoverError) in
+        try record.handover.state.applying(event, by: party)
+      }
+      let version = try transaction.recordHandoverChange(
+        record.handover, event: event.name, to: next, reason: reason,
+        acceptedBy: event == .accept ? request.actor.staffID : nil,
+        proposedOn: event == .propose ? CalendarDate.today(clock) : nil, by: request.actor.staffID)
+      try then(transaction, record, version)
+      return Versioned(id: id, version: version)
+    }
+  }
+
+  static func record(_ id: String, in transaction: StoreTransaction) throws -> HandoverRecord {
+    guard let record = try transaction.handover(id) else { throw noHandover(id) }
+    return record
+  }
+
+  static func noHandover(_ id: String) -> ServiceError { .notFound(kind: "handover", id: id) }
+
+  /// Runs the state machine, reporting an illegal step as a conflict, the wrong side as
+  /// forbidden and bad input as invalid.
+  static func transition<T>(_ body: () throws(HandoverError) -> T) throws(ServiceError) -> T {
+    do {
+      return try body()
+    } catch {
+      switch error {
+      case .illegalTransition: throw .conflict(error.description)
+      case .notYours: throw .forbidden(error.description)
+      default: throw .invalid(error.description)
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Reads handovers: one whole (sealed fields opened, or erased), a recipient's list, and the
+/// indexed queries the inbox and the agenda ask ("awaiting me", "my outgoing not accepted",
+/// "open checklist items", "overdue").
+extension StoreTransaction {
+  static let handoverColumns = """
+    h.id, h.recipient_id, h.kind, h.mode, h.from_staff, h.from_service, h.to_staff,
+    h.to_service, h.planned_date, h.proposed_on, h.state
+    """
+
+  /// The handover as it stands, or nil when there is no such handover.
+  public func handover(_ id: String) throws -> HandoverRecord? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT \(Self.handoverColumns), h.version, h.notes_sealed, h.reason_sealed,
+            h.holder_at_proposal, h.accepted_by
+          FROM handovers h WHERE h.id = ?
+          """, arguments: [id])
+    else { return nil }
+    let handover = try Self.handover(row)
+    let key = try dataKey(for: handover.recipientID)
+    let opener = key.map { FieldSealer(table: Self.handoversTable, rowID: id, key: $0) }
+    return HandoverRecord(
+      handover: handover, version: row[11],
+      notes: try opener.open(optional: row[12], column: "notes_sealed"),
+      reason: try opener.open(optional: row[13], column: "reason_sealed"),
+      holderAtProposal: (row[14] as String?).map(StaffID.init(rawValue:)),
+      acceptedBy: (row[15] as String?).map(StaffID.init(rawValue:)),
+      checklist: try checklist(of: handover, key: key), history: try handoverHistory(id))
+  }
+
+  /// Every handover of the recipient, oldest first.
+  public func handovers(of recipient: RecipientID) throws -> [Handover] {
+    try fetchHandovers(
+      "WHERE h.recipient_id = ? ORDER BY h.rowid", [recipient.rawValue])
+  }
+
+  /// Open transfers of the recipient (draft or proposed), for the competing-transfer check.
+  public func openTransfers(of recipient: RecipientID) throws -> [Handover] {
+    try fetchHandovers(
+      """
+      WHERE h.recipient_id = ? AND h.mode = 'transfer' AND h.state IN ('draft', 'proposed')
+      ORDER BY h.rowid
+      """, [recipient.rawValue])
+  }
+
+  /// Proposed handovers awaiting the staff member: named to them, or to one of their
+  /// services without a named receiver.
+  public func handoversAwaiting(staff: StaffID, services: [ServiceCode]) throws -> [Handover] {
+    let (clause, arguments) = Self.receiving(staff: staff, services: services)
+    return try fetchHandovers(
+      "WHERE h.state = 'proposed' AND (\(clause)) ORDER BY h.planned_date, h.id", arguments)
+  }
+
+  /// The staff member's own handovers not yet accepted (draft or proposed).
+  public func outgoingHandovers(from staff: StaffID) throws -> [Handover] {
+    try fetchHandovers(
+      """
+      WHERE h.from_staff = ? AND h.state IN ('draft', 'proposed')
+      ORDER BY h.planned_date, h.id
+      """, [staff.rawValue])
+  }
+
+  /// Handovers not accepted by their planned date: overdue on `today`, for both sides.
+  public func overdueHandovers(on today: CalendarDate) throws -> [Handover] {
+    try fetchHandovers(
+      """
+      WHERE h.state IN ('draft', 'proposed') AND h.planned_date < ?
+      ORDER BY h.planned_date, h.id
+      """, [today.description])
+  }
+
+  /// Handovers the staff member sends or receives (proposed or accepted) that have checklist
+  /// items still open.
+  public func handoversWithOpenChecklist(staff: StaffID, services: [ServiceCode]) throws
+    -> [Handover]
+  {
+    let (clause, arguments) = Self.receiving(staff: staff, services: services)
+    return try fetchHandovers(
+      """
+      WHERE h.state IN ('proposed', 'accepted') AND (h.from_staff = ? OR \(clause))
+        AND EXISTS (SELECT 1 FROM handover_checklist_items i
+          WHERE i.handover_id = h.id AND i.done_at IS NULL)
+      ORDER BY h.planned_date, h.id
+      """, [staff.rawValue] + arguments)
+  }
+
+  /// Unaccepted handovers the staff member sends or is named to receive.
+  public func unacceptedHandovers(involving staff: StaffID) throws -> [Handover] {
+    try fetchHandovers(
+      """
+      WHERE h.state IN ('draft', 'proposed') AND (h.from_staff = ? OR h.to_staff = ?)
+      ORDER BY h.rowid
+      """, [staff.rawValue, staff.rawValue])
+  }
+
+  private static func receiving(staff: StaffID, services: [ServiceCode]) -> (String, [String]) {
+    let placeholders = services.map { _ in "?" }.joined(separator: ", ")
+    let serviceClause =
+      services.isEmpty ? "" : " OR (h.to_staff IS NULL AND h.to_service IN (\(placeholders)))"
+    return ("h.to_staff = ?\(serviceClause)", [staff.rawValue] + services.map(\.rawValue))
+  }
+
+  private func fetchHandovers(_ tail: String, _ arguments: [String]) throws -> [Handover] {
+    try Row.fetchAll(
+      db, sql: "SELECT \(Self.handoverColumns) FROM handovers h \(tail)",
+      arguments: StatementArguments(arguments)
+    ).map(Self.handover)
+  }
+
+  private static func handover(_ row: Row) throws -> Handover {
+    let id: String = row[0]
+    let corrupt = { (reason: String) in
+      StoreError.corruptRow(table: handoversTable, id: id, reason: reason)
+    }
+    guard let kind = HandoverKind(rawValue: row[2]), let mode = HandoverMode(rawValue: row[3]),
+      let state = HandoverState(rawValue: row[10]),
+      let fromService = try? ServiceCode(row[5] as String),
+      let toService = try? ServiceCode(row[7] as String),
+      let planned = try? CalendarDate(parsing: row[8] as String)
+    else { throw corrupt("unreadable kind, mode, state, service or date") }
+    return Handover(
+      id: id, recipientID: RecipientID(rawValue: row[1]), kind: kind, mode: mode,
+      fromStaff: StaffID(rawValue: row[4]), fromService: fromService,
+      toStaff: (row[6] as String?).map(StaffID.init(rawValue:)), toService: toService,
+      plannedDate: planned,
+      proposedOn: try date(row[9], id: id), state: state)
+  }
+
+  private func checklist(of handover: Handover, key: DataKey?) throws -> [HandoverChecklistEntry] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT key, label_sealed, done_by, done_at FROM handover_checklist_items
+        WHERE handover_id = ? ORDER BY position
+        """, arguments: [handover.id]
+    ).map { row in
+      let itemKey: String = row[0]
+      let sealer = key.map {
+        FieldSealer(table: Self.checklistTable, rowID: "\(handover.id)/\(itemKey)", key: $0)
+      }
+      return HandoverChecklistEntry(
+        key: itemKey, label: try sealer.open(row[1] as Data, column: "label_sealed"),
+        doneBy: (row[2] as String?).map(StaffID.init(rawValue:)),
+        doneAt: (row[3] as String?).flatMap(Timestamp.parse))
+    }
+  }
+
+  private func handoverHistory(_ id: String) throws -> [HandoverHistoryEntry] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT version, event, from_state, to_state, by_staff, at FROM handover_events
+        WHERE handover_id = ? ORDER BY version
+        """, arguments: [id]
+    ).map { row in
+      guard let from = HandoverState(rawValue: row[2]), let to = HandoverState(rawValue: row[3])
+      else {
+        throw StoreError.corruptRow(table: "handover_events", id: id, reason: "unknown state")
+      }
+      return HandoverHistoryEntry(
+        version: row[0], event: row[1], from: from, to: to, by: StaffID(rawValue: row[4]),
+        at: Timestamp.parse(row[5]) ?? .distantPast)
+    }
+  }
+}

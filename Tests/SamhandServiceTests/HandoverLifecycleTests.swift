@@ -1,0 +1,143 @@
+import Foundation
+import SamhandCore
+import SamhandService
+import SamhandTestSupport
+import Testing
+
+/// Handovers through the service: responsibility stays with the sender until a transfer is
+/// accepted and moves with it (invariants 5 and 6); referrals share access for the purpose;
+/// the receiver gains a care relationship while the handover is open and loses it after.
+@Suite("Handovers: lifecycle, responsibility and access")
+struct HandoverLifecycleTests {
+  let coordinator = ServiceFixture.coordinator
+
+  @Test("a referral to TSB: the plan is visible to TSB only after it, and only what is consented")
+  func referralGivesAccess() throws {
+    let fixture = try ServiceFixture()
+    let (plan, _) = try fixture.activePlan()
+    let group = try fixture.service.createGroup(for: plan, as: coordinator)
+    _ = try fixture.consent(["tsb"], [.identity, .plan, .handover])
+    let tsb = ServiceFixture.actor("tsb.clinician")
+    #expect(throws: ServiceError.self) { try fixture.service.showPlan(plan, as: tsb) }
+    let id = try fixture.propose(to: "tsb.clinician")
+    #expect(try fixture.service.showPlan(plan, as: tsb).id == plan)
+    #expect(fixture.canSee("tsb.clinician", id))
+    // The group is in no consent for TSB: the relationship does not widen the consent.
+    #expect(throws: ServiceError.self) { try fixture.service.showGroup(group, as: tsb) }
+    try fixture.service.acceptHandover(id, as: tsb)
+    #expect(try fixture.holder() == ServiceFixture.holder)
+    #expect(
+      try fixture.service.showPlan(plan, as: coordinator).coordinator == ServiceFixture.holder)
+    let record = try fixture.service.showHandover(id, as: tsb)
+    #expect(record.handover.state == .accepted)
+    #expect(record.history.map(\.event) == ["propose", "accept"])
+  }
+
+  @Test("a transfer moves holder and plan coordinator together on acceptance, not before")
+  func transferMovesResponsibility() throws {
+    let fixture = try ServiceFixture()
+    let (plan, _) = try fixture.activePlan()
+    _ = try fixture.consent(["nav"], [.identity, .handover])
+    let before = try fixture.service.showPlan(plan, as: coordinator).version
+    let id = try fixture.propose("coordinator-change", mode: "transfer", to: "nav.caseworker")
+    #expect(try fixture.holder() == ServiceFixture.holder)
+    let accepted = try fixture.service.acceptHandover(
+      id, expectedVersion: 1, as: ServiceFixture.nav)
+    #expect(accepted.version == 2)
+    let nav = StaffID(rawValue: "nav.caseworker")
+    let holder = try fixture.service.responsibilityHolder(
+      of: fixture.recipient, as: ServiceFixture.nav)
+    #expect(holder.staff == nav)
+    #expect(holder.service.rawValue == "nav")
+    #expect(holder.viaHandover == id)
+    let shown = try fixture.service.showPlan(plan, as: ServiceFixture.nav)
+    #expect(shown.coordinator == nav)
+    #expect(shown.version == before + 1)
+    #expect(shown.coordinators.map(\.staffID) == [ServiceFixture.holder, nav])
+  }
+
+  @Test("rejection needs a reason, leaves responsibility, and ends the receiver's access")
+  func rejectionLeavesResponsibility() throws {
+    let fixture = try ServiceFixture()
+    _ = try fixture.consent(["nav"], [.identity, .handover])
+    let id = try fixture.propose("service-transfer", mode: "transfer", to: "nav.caseworker")
+    try fixture.expectRefused("a rejection needs a reason") {
+      try fixture.service.rejectHandover(id, reason: "  ", as: ServiceFixture.nav)
+    }
+    try fixture.service.rejectHandover(
+      id, reason: "Ingen kapasitet før mars", as: ServiceFixture.nav)
+    #expect(try fixture.holder() == ServiceFixture.holder)
+    #expect(!fixture.canSee("nav.caseworker", id))
+    let record = try fixture.service.showHandover(id, as: coordinator)
+    #expect(record.reason == .value("Ingen kapasitet før mars"))
+    #expect(record.handover.state == .rejected)
+  }
+
+  @Test("withdrawal is the sender's, leaves responsibility, and ends the receiver's access")
+  func withdrawal() throws {
+    let fixture = try ServiceFixture()
+    _ = try fixture.consent(["nav"], [.identity, .handover])
+    let id = try fixture.propose(mode: "transfer", to: "nav.caseworker")
+    try fixture.expectRefused("only the sending side may withdraw") {
+      try fixture.service.withdrawHandover(id, as: ServiceFixture.nav)
+    }
+    try fixture.service.withdrawHandover(id, reason: "Feil mottaker", as: coordinator)
+    #expect(try fixture.holder() == ServiceFixture.holder)
+    #expect(!fixture.canSee("nav.caseworker", id))
+    try fixture.expectRefused("cannot be accepted") {
+      try fixture.service.acceptHandover(id, as: coordinator)
+    }
+  }
+
+  @Test("a proposal to a service with no one named: its care staff may accept, and become holder")
+  func serviceOnlyReceiver() throws {
+    let fixture = try ServiceFixture()
+    _ = try fixture.consent(["nav"], [.identity, .handover])
+    let id = try fixture.propose("relocation", mode: "transfer", to: nil, service: "nav")
+    #expect(fixture.canSee("nav.other", id))
+    #expect(!fixture.canSee("gp.clinician", id))
+    let inbox = try fixture.service.handoverInbox(as: ServiceFixture.actor("nav.other"))
+    #expect(inbox.incomingForService.map(\.handover.id) == [id])
+    #expect(inbox.incoming.isEmpty)
+    try fixture.service.acceptHandover(id, as: ServiceFixture.actor("nav.other"))
+    #expect(try fixture.holder() == StaffID(rawValue: "nav.other"))
+  }
+
+  @Test("consent withdrawn: the receiver sees nothing of the handover, on the next request")
+  func consentWithdrawn() throws {
+    let fixture = try ServiceFixture()
+    let consent = try fixture.consent(["tsb"], [.identity, .plan, .handover])
+    let id = try fixture.propose(to: "tsb.clinician")
+    #expect(fixture.canSee("tsb.clinician", id))
+    try fixture.service.withdrawConsent(consent, as: coordinator)
+    #expect(!fixture.canSee("tsb.clinician", id))
+    let inbox = try fixture.service.handoverInbox(as: ServiceFixture.actor("tsb.clinician"))
+    #expect(inbox.incoming.isEmpty)
+    try fixture.expectRefused("no handover \(id)") {
+      try fixture.service.acceptHandover(id, as: ServiceFixture.actor("tsb.clinician"))
+    }
+  }
+
+  @Test("a stale version is refused and changes nothing")
+  func staleVersion() throws {
+    let fixture = try ServiceFixture()
+    _ = try fixture.consent(["nav"], [.identity, .handover])
+    let id = try fixture.propose(to: "nav.caseworker")
+    try fixture.service.markChecklistItem(id, item: "housing", as: coordinator)
+    try fixture.expectRefused("has changed (version 2, you edited version 1)") {
+      try fixture.service.acceptHandover(id, expectedVersion: 1, as: ServiceFixture.nav)
+    }
+  }
+
+  @Test("a plan's coordinator is the holder: another name is refused, pointing to a handover")
+  func planCoordinatorIsHolder() throws {
+    let fixture = try ServiceFixture()
+    try fixture.service.assign(
+      StaffID(rawValue: "phr.caseworker"), to: fixture.recipient, as: coordinator)
+    try fixture.expectRefused("propose a coordinator-change handover") {
+      _ = try fixture.service.createPlan(
+        recipient: fixture.recipient, coordinator: StaffID(rawValue: "phr.caseworker"),
+        as: coordinator)
+    }
+  }
+}
