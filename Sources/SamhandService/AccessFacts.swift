@@ -25,17 +25,13 @@ struct AccessFacts {
 
   static func gather(
     _ transaction: StoreTransaction, principal: Staff, target: GateTarget, assignTarget: Staff?,
-    at instant: Date
+    at instant: Date, reader: FactsReader = .live
   ) throws -> AccessFacts {
-    guard let id = target.recipientID, let registeredBy = try transaction.registeringService(of: id)
-    else { return AccessFacts(principal: principal, assignTarget: assignTarget, recipient: nil) }
-    let recipient = RecipientFacts(
-      id: id, registeredBy: registeredBy, careTeam: try transaction.careTeam(of: id),
-      receivingServices: try transaction.receivingServices(of: id),
-      breakGlassHolders: try transaction.breakGlassHolders(of: id, at: instant),
-      consents: try transaction.liveConsentScopes(of: id, on: CalendarDate(instant)),
-      blocks: try transaction.liveBlockScopes(of: id))
-    return AccessFacts(principal: principal, assignTarget: assignTarget, recipient: recipient)
+    AccessFacts(
+      principal: principal, assignTarget: assignTarget,
+      recipient: try target.recipientID.flatMap {
+        try reader.recipient($0, in: transaction, at: instant)
+      })
   }
 
   var holdsBreakGlass: Bool {
@@ -71,6 +67,19 @@ struct AccessFacts {
 }
 
 extension AccessFacts.RecipientFacts {
+  /// The facts as live at `instant`, or nil when there is no such recipient.
+  static func gather(_ id: RecipientID, in transaction: StoreTransaction, at instant: Date) throws
+    -> Self?
+  {
+    guard let registeredBy = try transaction.registeringService(of: id) else { return nil }
+    return Self(
+      id: id, registeredBy: registeredBy, careTeam: try transaction.careTeam(of: id),
+      receivingServices: try transaction.receivingServices(of: id),
+      breakGlassHolders: try transaction.breakGlassHolders(of: id, at: instant),
+      consents: try transaction.liveConsentScopes(of: id, on: CalendarDate(instant)),
+      blocks: try transaction.liveBlockScopes(of: id))
+  }
+
   /// The recipient, with who a live consent lets see them at all (the identity category).
   var entity: Entity {
     let identity = consents.filter { $0.covers(.identity) }

@@ -12,7 +12,8 @@ extension SamhandService {
   /// write transaction. A read whose snapshot was taken before a change (say a consent
   /// withdrawal) committed is decided as of that snapshot: it is the same as the read having
   /// happened just before the change. A read that starts after the change committed sees it:
-  /// there is no cache, each read takes a new snapshot.
+  /// each read takes a new snapshot, and facts cached from an earlier one are used only while
+  /// the snapshot shows the access generation they were read at (`AccessFactsCache`).
   ///
   /// A denial or an unknown target is audited and reported as in `gate`. If `read` fails after
   /// an allow, the entry is appended with outcome `failed` and the error is thrown.
@@ -23,7 +24,10 @@ extension SamhandService {
   ) throws -> T {
     let now = clock.now
     let (entry, outcome): (AuditEvent, Result<T, any Error>) = try store.read { snapshot in
-      switch try judge(request, notFound: notFound, in: snapshot, resolve: resolve, at: now) {
+      let reader = try FactsReader.cached(accessCache, in: snapshot)
+      switch try judge(
+        request, notFound: notFound, in: snapshot, reader: reader, resolve: resolve, at: now)
+      {
       case .refused(let entry, let error):
         return (entry, .failure(error))
       case .allowed(var entry, let target):

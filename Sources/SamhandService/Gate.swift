@@ -62,13 +62,15 @@ extension SamhandService {
     case refused(AuditEvent, ServiceError)
   }
 
-  /// Resolves the actor and the target and decides, reading `transaction` only: the first
-  /// half of the gate, shared by writes (in their write transaction) and reads (on a snapshot).
+  /// Resolves the actor and the target and decides, reading `transaction` only (its facts
+  /// through `reader`): the first half of the gate, shared by writes (in their write
+  /// transaction) and reads (on a snapshot).
   func judge(
     _ request: GateRequest, notFound: ServiceError, in transaction: StoreTransaction,
-    resolve: (StoreTransaction) throws -> GateTarget?, at now: Date
+    reader: FactsReader = .live, resolve: (StoreTransaction) throws -> GateTarget?,
+    at now: Date
   ) throws -> Judgement {
-    guard let staff = try transaction.staff(request.actor.staffID) else {
+    guard let staff = try reader.staff(request.actor.staffID, in: transaction) else {
       return .refused(event(request, target: nil, decision: nil, at: now), .unauthenticated)
     }
     guard let target = try resolve(transaction) else {
@@ -76,14 +78,15 @@ extension SamhandService {
     }
     var assignTarget: Staff?
     if let id = request.assignTarget {
-      guard let staff = try transaction.staff(id) else {
+      guard let staff = try reader.staff(id, in: transaction) else {
         return .refused(
           failedAttempt(request, at: now), .notFound(kind: "staff member", id: id.rawValue))
       }
       assignTarget = staff
     }
     let facts = try AccessFacts.gather(
-      transaction, principal: staff, target: target, assignTarget: assignTarget, at: now)
+      transaction, principal: staff, target: target, assignTarget: assignTarget, at: now,
+      reader: reader)
     let evaluation = decide(request, target: target, facts: facts, at: now)
     let entry = event(
       request, target: target, decision: evaluation, service: staff.services.first, at: now)

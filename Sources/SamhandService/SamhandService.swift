@@ -19,6 +19,8 @@ public struct SamhandService: Sendable {
   let clock: any WallClock
   /// Batches the gate's writes from concurrent requests into shared transactions.
   let committer = GroupCommitter()
+  /// Access facts read snapshots gathered, reused until the store's access generation moves.
+  let accessCache = AccessFactsCache()
 
   /// Opens an existing data directory: key permissions checked, settings loaded, database
   /// migrated, the policy set loaded from `policies` (default: `DIR/policies`) and validated.

@@ -1,0 +1,94 @@
+import Foundation
+import SamhandCore
+import SamhandPolicy
+import Testing
+
+@testable import SamhandService
+
+/// Read snapshots reuse access facts while the store's access generation stands still. These
+/// tests would catch a fact table without a generation trigger, a change made by another
+/// process (the CLI beside the server) going unseen, and entries of another generation used.
+@Suite("Access facts cached by access generation")
+struct AccessFactsCacheTests {
+  let coordinator = ServiceFixture.actor("phr.coordinator")
+  let navCaseworker = ServiceFixture.actor("nav.caseworker")
+
+  @Test("every table the access facts are read from raises the access generation")
+  func everyFactTableIsCovered() throws {
+    let fixture = try ServiceFixture()
+    _ = try fixture.consent(["nav"], [.identity])
+    let (recipient, now) = (fixture.recipient, fixture.clock.now)
+    let (read, covered) = try fixture.service.store.read { snapshot in
+      let read = try snapshot.tablesRead {
+        _ = try snapshot.staff(StaffID(rawValue: "nav.caseworker"))
+        _ = try AccessFacts.RecipientFacts.gather(recipient, in: snapshot, at: now)
+        _ = try snapshot.nextBreakGlassChange(of: recipient, after: now)
+      }
+      return (read, try snapshot.tablesCoveredByAccessGeneration())
+    }
+    // The recording itself works: consents, the care team and staff are among what is read.
+    #expect(read.isSuperset(of: ["consents", "assignments", "staff", "break_glass_grants"]))
+    #expect(read.subtracting(covered).isEmpty, "tables read without a generation trigger")
+  }
+
+  @Test("a change written by another process is seen by the next read through the cache")
+  func changeFromAnotherProcess() throws {
+    let fixture = try ServiceFixture()
+    let consent = try fixture.consent(["nav"], [.identity])
+    try fixture.service.assign(
+      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator)
+    for _ in 0..<3 {
+      _ = try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+    }
+    let other = try SamhandService.open(
+      dataDirectory: fixture.service.dataDirectory, clock: fixture.clock)
+    try other.withdrawConsent(consent, as: coordinator)
+    #expect(throws: ServiceError.notFound(kind: "recipient", id: fixture.recipient.rawValue)) {
+      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+    }
+    _ = try fixture.service.showRecipient(fixture.recipient, as: coordinator)
+    _ = try other.deactivateStaff(StaffID(rawValue: "phr.coordinator"), by: ServiceFixture.osUser)
+    #expect(throws: ServiceError.self) {
+      try fixture.service.showRecipient(fixture.recipient, as: coordinator)
+    }
+  }
+
+  @Test("a newer generation drops every entry; an older one neither reads nor fills")
+  func generations() throws {
+    let cache = AccessFactsCache()
+    let staff = Staff(
+      id: StaffID(rawValue: "nav.caseworker"), name: "Test", services: [try ServiceCode("nav")],
+      roles: [.caseworker], active: true)
+    cache.remember(staff, generation: 5)
+    #expect(cache.staff(staff.id, generation: 5) == staff)
+    #expect(cache.staff(staff.id, generation: 4) == nil)
+    cache.remember(staff, generation: 4)
+    #expect(cache.staff(staff.id, generation: 6) == nil)
+    #expect(cache.staff(staff.id, generation: 5) == nil)
+    cache.remember(staff, generation: 6)
+    #expect(cache.staff(staff.id, generation: 6) == staff)
+  }
+
+  @Test("a recipient's entry holds on its day only and until its next break-glass change")
+  func recipientEntryExpires() throws {
+    let fixture = try ServiceFixture()
+    let now = fixture.clock.now
+    let facts = try #require(
+      try fixture.service.store.read {
+        try AccessFacts.RecipientFacts.gather(fixture.recipient, in: $0, at: now)
+      })
+    let cache = AccessFactsCache()
+    cache.remember(
+      .init(facts: facts, day: CalendarDate(now), validUntil: now.addingTimeInterval(60)),
+      generation: 1)
+    #expect(cache.recipient(fixture.recipient, generation: 1, at: now)?.id == fixture.recipient)
+    #expect(
+      cache.recipient(fixture.recipient, generation: 1, at: now.addingTimeInterval(60)) == nil)
+    cache.remember(.init(facts: facts, day: CalendarDate(now), validUntil: nil), generation: 1)
+    let tomorrow = CalendarDate(now).adding(days: 1)
+    let nextDay = try #require(
+      (0..<48).map { now.addingTimeInterval(Double($0) * 3600) }
+        .first { CalendarDate($0) == tomorrow })
+    #expect(cache.recipient(fixture.recipient, generation: 1, at: nextDay) == nil)
+  }
+}
