@@ -15,6 +15,9 @@ extension SamhandService {
   /// each read takes a new snapshot, and facts cached from an earlier one are used only while
   /// the snapshot shows the access generation they were read at (`AccessFactsCache`).
   ///
+  /// With a `DeferredAudit` in the request, the entry is left there for the caller to commit
+  /// before it answers (the HTTP server, which awaits the commit without holding a thread).
+  ///
   /// A denial or an unknown target is audited and reported as in `gate`. If `read` fails after
   /// an allow, the entry is appended with outcome `failed` and the error is thrown.
   func gateRead<T>(
@@ -36,7 +39,11 @@ extension SamhandService {
         return (entry, result)
       }
     }
-    _ = try committer.write(store) { try $0.appendAudit(entry) }
+    if let deferred = request.deferredAudit {
+      deferred.record(entry)
+    } else {
+      _ = try committer.write(store) { try $0.appendAudit(entry) }
+    }
     return try outcome.get()
   }
 }

@@ -14,6 +14,8 @@ struct GateRequest {
   let requestID: String
   /// For `assign`: the staff member being brought in.
   var assignTarget: StaffID? = nil
+  /// For reads: where to leave the audit entry when the caller commits it (`gateRead`).
+  var deferredAudit: DeferredAudit? = nil
 }
 
 extension SamhandService {

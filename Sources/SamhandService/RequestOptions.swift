@@ -5,6 +5,9 @@ import Foundation
 public struct RequestOptions: Sendable {
   public let purpose: String
   public let requestID: String
+  /// Where gated reads leave their audit entries for the caller to commit, if not committed
+  /// before the read returns (see `DeferredAudit`).
+  public internal(set) var deferredAudit: DeferredAudit?
 
   /// The purpose when the caller names none: ordinary follow-up of the recipient.
   public static let defaultPurpose = "follow-up"

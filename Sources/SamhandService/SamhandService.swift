@@ -21,6 +21,8 @@ public struct SamhandService: Sendable {
   let committer = GroupCommitter()
   /// Access facts read snapshots gathered, reused until the store's access generation moves.
   let accessCache = AccessFactsCache()
+  /// Commits the audit entries of reads whose callers await them (`DeferredAudit`).
+  let auditAppender = AuditAppender()
 
   /// Opens an existing data directory: key permissions checked, settings loaded, database
   /// migrated, the policy set loaded from `policies` (default: `DIR/policies`) and validated.

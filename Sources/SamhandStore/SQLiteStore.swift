@@ -33,9 +33,10 @@ public struct SQLiteStore: Store {
     configuration.maximumReaderCount = 32
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
-      // Every request commits an audit entry, after which each connection's page cache starts
-      // empty; mapped pages are read without a system call and a copy each.
-      try db.execute(sql: "PRAGMA mmap_size = 268435456")
+      // No memory-mapped reads: every request appends to the file, and each growth remapped
+      // every connection's mapping; the unmaps flushed both cores' TLBs (measured: 2.4k
+      // instead of 2.8k audited GETs per second).
+      try db.execute(sql: "PRAGMA mmap_size = 0")
     }
     let pool = try translatingErrors(path: url.path) {
       try DatabasePool(path: url.path, configuration: configuration)

@@ -35,8 +35,8 @@ struct BlockRoutes {
         let recipient = try context.id("recipientId", RecipientKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<BlockRepresentation>([], request: request)
-        let blocks = try await Blocking.run {
-          try service.blocks(of: recipient, as: actor, options: options)
+        let blocks = try await AuditedRead.run(service, options) {
+          try service.blocks(of: recipient, as: actor, options: $0)
         }
         return try Reply.json(Page(blocks.map(BlockRepresentation.init), request: request))
       },

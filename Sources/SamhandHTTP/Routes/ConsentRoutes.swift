@@ -48,8 +48,8 @@ struct ConsentRoutes {
         let recipient = try context.id("recipientId", RecipientKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<ConsentRepresentation>([], request: request)
-        let consents = try await Blocking.run {
-          try service.consents(of: recipient, as: actor, options: options)
+        let consents = try await AuditedRead.run(service, options) {
+          try service.consents(of: recipient, as: actor, options: $0)
         }
         return try Reply.json(Page(consents.map(ConsentRepresentation.init), request: request))
       },

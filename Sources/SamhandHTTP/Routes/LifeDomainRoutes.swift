@@ -29,8 +29,8 @@ struct LifeDomainRoutes {
         let recipient = try context.id("recipientId", RecipientKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<LifeDomainScore>([], request: request)
-        let scores = try await Blocking.run {
-          try service.lifeDomainScores(of: recipient, as: actor, options: options)
+        let scores = try await AuditedRead.run(service, options) {
+          try service.lifeDomainScores(of: recipient, as: actor, options: $0)
         }
         return try Reply.json(Page(scores, request: request))
       },

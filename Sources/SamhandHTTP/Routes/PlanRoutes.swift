@@ -31,8 +31,8 @@ struct PlanRoutes {
         let recipient = try context.id("recipientId", RecipientKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<Tagged<Plan>>([], request: request)
-        let plans = try await Blocking.run {
-          try service.plans(of: recipient, as: actor, options: options)
+        let plans = try await AuditedRead.run(service, options) {
+          try service.plans(of: recipient, as: actor, options: $0)
         }
         return try Reply.json(Page(plans.map(Tagged<Plan>.init), request: request))
       },

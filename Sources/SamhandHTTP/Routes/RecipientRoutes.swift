@@ -23,8 +23,8 @@ struct RecipientRoutes {
       APIRoute(.get, "/v1/recipients/{recipientId}") { request, context in
         let id = try context.id("recipientId", RecipientKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let recipient = try await Blocking.run { [service] in
-          try service.showRecipient(id, as: actor, options: options)
+        let recipient = try await AuditedRead.run(service, options) {
+          try service.showRecipient(id, as: actor, options: $0)
         }
         return try Reply.resource(RecipientRepresentation(recipient))
       },
@@ -32,8 +32,8 @@ struct RecipientRoutes {
         let body = try await JSONBody.decode(
           RecipientSearchBody.self, from: request, context: context)
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let id = try await Blocking.run { [service] in
-          try service.findRecipient(nationalID: body.nationalId, as: actor, options: options)
+        let id = try await AuditedRead.run(service, options) {
+          try service.findRecipient(nationalID: body.nationalId, as: actor, options: $0)
         }
         return try Reply.json(Reply.Created(id: id.rawValue))
       },
