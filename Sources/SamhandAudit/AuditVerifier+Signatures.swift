@@ -13,30 +13,23 @@ extension AuditVerifier {
   }
 
   /// Feeds `entries` in order, as `feed(_:)` one by one would, while the signatures of the
-  /// checkpoints this batch can reach are checked concurrently. The report is the same.
+  /// checkpoints this batch can reach are checked concurrently and the entries are encoded on
+  /// another core ahead of the hashing (see `walk(_:)`). The report is the same.
   /// (An array, not any collection: a generic walk would not be specialized across modules.)
   public mutating func feed(contentsOf entries: [AuditEntry]) async {
     let reachable = signaturesReachable(within: entries.count)
     guard !reachable.isEmpty else {
-      feedEach(of: entries)
+      await walk(entries)
       return
     }
     let checkpoints = checkpoints
     let publicKeys = publicKeys
     async let failure = Self.firstSignatureFailure(
       of: checkpoints, in: reachable, publicKeys: publicKeys)
-    feedEach(of: entries)
+    await walk(entries)
     let found = await failure
     signatureFailure = found
     signaturesChecked = found.map { $0.index + 1 } ?? reachable.upperBound
-  }
-
-  /// Feeds `entries` in order, each borrowed in place: reading them through an array
-  /// subscript or iterator would copy each entry out, retaining and releasing every string.
-  private mutating func feedEach(of entries: [AuditEntry]) {
-    entries.withUnsafeBufferPointer { entries in
-      for index in entries.indices { feed(entries[index]) }
-    }
   }
 
   /// The checkpoints not yet checked that the next `count` entries can reach: the walk never

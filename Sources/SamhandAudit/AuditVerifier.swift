@@ -45,6 +45,8 @@ public struct AuditVerifier: Sendable {
   var hashBeforeLast = ChainHash.zero
   var state = State.verifying
   var buffer: [UInt8] = []
+  /// Entries per chunk of a batch's two-core walk (tests set small ones).
+  var chunkSize = AuditVerifier.defaultChunkSize
   /// The head at each checkpoint the walk reached, by checkpoint index: the checkpoints
   /// `0..<headsAtCheckpoints.count`, whose signatures are still to be judged.
   var headsAtCheckpoints: [ChainPosition] = []

@@ -81,12 +81,31 @@ extension SamhandService {
     dataDirectory: URL, publicKey: URL? = nil, progress: ((Int64, Int64) -> Void)? = nil
   ) throws -> AuditVerificationReport {
     let directory = DataDirectory(url: dataDirectory)
+    return try AuditLogVerification.verify(
+      databaseAt: directory.databaseURL,
+      publicKeys: auditPublicKeys(of: directory, publicKey: publicKey), progress: progress)
+  }
+
+  /// The same verification with the database read while earlier entries are verified on two
+  /// cores: what `samhand audit verify` runs.
+  public static func verifyAuditLogInBatches(
+    dataDirectory: URL, publicKey: URL? = nil, progress: ((Int64, Int64) -> Void)? = nil
+  ) async throws -> AuditVerificationReport {
+    let directory = DataDirectory(url: dataDirectory)
+    return try await AuditLogVerification.verifyInBatches(
+      databaseAt: directory.databaseURL,
+      publicKeys: auditPublicKeys(of: directory, publicKey: publicKey), progress: progress)
+  }
+
+  /// The public key that verifies the checkpoints, by key id: `publicKey` or, by default,
+  /// `DIR/keys/audit-signing.pub` (whose directory's permissions are checked first).
+  private static func auditPublicKeys(
+    of directory: DataDirectory, publicKey: URL?
+  ) throws -> [String: Curve25519.Signing.PublicKey] {
     if publicKey == nil { try KeyRing.checkPermissions(of: directory.keysURL) }
     let keyURL = publicKey ?? directory.keysURL.appending(path: "audit-signing.pub")
     let key = try KeyRing.loadAuditPublicKey(from: keyURL)
-    return try AuditLogVerification.verify(
-      databaseAt: directory.databaseURL, publicKeys: [KeyRing.auditKeyID(for: key): key],
-      progress: progress)
+    return [KeyRing.auditKeyID(for: key): key]
   }
 
   /// Writes a checkpoint on clean shutdown, so entries since the last one cannot be cut off

@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
     abstract: "Verify the audit log, write checkpoints, review emergency access.",
     subcommands: [Verify.self, Checkpoint.self, BreakGlass.self, Review.self])
 
-  struct Verify: ParsableCommand {
+  struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Recompute the hash chain and check every signed checkpoint.",
       discussion: """
@@ -25,11 +25,11 @@ struct AuditCommand: ParsableCommand {
       help: ArgumentHelp("Audit public key file (32 raw bytes).", valueName: "FILE"))
     var publicKey: String?
 
-    func run() throws {
+    func run() async throws {
       let progress = ProgressLine(label: "verified")
       let update: ((Int64, Int64) -> Void)? =
         progress.isVisible ? { progress.update(done: $0, total: $1) } : nil
-      let report = try SamhandService.verifyAuditLog(
+      let report = try await SamhandService.verifyAuditLogInBatches(
         dataDirectory: options.dataDirectory(),
         publicKey: publicKey.map { URL(fileURLWithPath: $0) }, progress: update)
       progress.finish()
