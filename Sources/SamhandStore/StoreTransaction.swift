@@ -15,23 +15,3 @@ public struct StoreTransaction {
   /// The current time as the store records it (UTC, ISO 8601 with milliseconds).
   var nowText: String { Timestamp.format(clock.now) }
 }
-
-/// UTC ISO 8601 timestamps with milliseconds, the one text form of times in the database.
-enum Timestamp {
-  static func format(_ date: Date) -> String {
-    date.formatted(
-      .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
-        .timeSeparator(.colon).timeZone(separator: .omitted))
-  }
-
-  static func parse(_ text: String) -> Date? {
-    try? Date(
-      text,
-      strategy: .iso8601.year().month().day().dateSeparator(.dash)
-        .time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
-  }
-
-  static func milliseconds(_ date: Date) -> Int64 {
-    Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-  }
-}
