@@ -34,7 +34,8 @@ extension StoreTransaction {
     defer { db.trace(options: [], nil) }
     try body()
     let tables = try String.fetchAll(
-      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      db.cachedStatement(
+        sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
     var read: Set<String> = []
     for sql in statements {
       let region = try db.makeStatement(sql: sql).databaseRegion
@@ -47,11 +48,11 @@ extension StoreTransaction {
   /// The tables whose every insert, update and delete increases the access generation.
   public func tablesCoveredByAccessGeneration() throws -> Set<String> {
     let triggers = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT tbl_name, sql FROM sqlite_master
-        WHERE type = 'trigger' AND sql LIKE '%UPDATE access_generation SET value = value + 1%'
-        """)
+      db.cachedStatement(
+        sql: """
+          SELECT tbl_name, sql FROM sqlite_master
+          WHERE type = 'trigger' AND sql LIKE '%UPDATE access_generation SET value = value + 1%'
+          """))
     var events: [String: Set<String>] = [:]
     for trigger in triggers {
       let table: String = trigger[0]

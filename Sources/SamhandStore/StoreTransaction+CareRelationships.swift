@@ -77,11 +77,11 @@ extension StoreTransaction {
   public func receivingServices(of recipient: RecipientID) throws -> Set<ServiceCode> {
     Set(
       try String.fetchAll(
-        db,
-        sql: """
-          SELECT DISTINCT to_service FROM handovers WHERE recipient_id = ? AND to_staff IS NULL
-            AND state IN ('proposed', 'accepted')
-          """, arguments: [recipient.rawValue]
+        db.cachedStatement(
+          sql: """
+            SELECT DISTINCT to_service FROM handovers WHERE recipient_id = ? AND to_staff IS NULL
+              AND state IN ('proposed', 'accepted')
+            """), arguments: [recipient.rawValue]
       ).compactMap { try? ServiceCode($0) })
   }
 

@@ -8,12 +8,12 @@ extension StoreTransaction {
   /// The checklist in force for `kind`: the newest version set, else the built-in default.
   public func checklistTemplate(_ kind: HandoverKind) throws -> [ChecklistItem] {
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT key, label FROM checklist_templates
-        WHERE kind = ? AND version = (SELECT MAX(version) FROM checklist_templates WHERE kind = ?)
-        ORDER BY position
-        """, arguments: [kind.rawValue, kind.rawValue])
+      db.cachedStatement(
+        sql: """
+          SELECT key, label FROM checklist_templates
+          WHERE kind = ? AND version = (SELECT MAX(version) FROM checklist_templates WHERE kind = ?)
+          ORDER BY position
+          """), arguments: [kind.rawValue, kind.rawValue])
     guard !rows.isEmpty else { return kind.defaultChecklist }
     return rows.map { ChecklistItem(key: $0[0], label: $0[1]) }
   }
@@ -24,14 +24,15 @@ extension StoreTransaction {
   {
     let version =
       (try Int.fetchOne(
-        db, sql: "SELECT MAX(version) FROM checklist_templates WHERE kind = ?",
+        db.cachedStatement(sql: "SELECT MAX(version) FROM checklist_templates WHERE kind = ?"),
         arguments: [kind.rawValue]) ?? 0) + 1
     for (position, item) in items.enumerated() {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO checklist_templates (kind, version, position, key, label, set_by, set_at)
           VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [kind.rawValue, version, position + 1, item.key, item.label, osUser, nowText])
     }
   }
@@ -40,17 +41,19 @@ extension StoreTransaction {
   public func insertStaffWarning(for leader: StaffID, about staff: StaffID, message: String)
     throws
   {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO staff_warnings (leader_id, about_staff, message, created_at)
         VALUES (?, ?, ?, ?)
-        """, arguments: [leader.rawValue, staff.rawValue, message, nowText])
+        """
+    ).execute(arguments: [leader.rawValue, staff.rawValue, message, nowText])
   }
 
   /// The warnings left for a leader, oldest first.
   public func staffWarnings(for leader: StaffID) throws -> [String] {
     try String.fetchAll(
-      db, sql: "SELECT message FROM staff_warnings WHERE leader_id = ? ORDER BY rowid",
+      db.cachedStatement(
+        sql: "SELECT message FROM staff_warnings WHERE leader_id = ? ORDER BY rowid"),
       arguments: [leader.rawValue])
   }
 

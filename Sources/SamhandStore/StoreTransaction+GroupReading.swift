@@ -8,14 +8,14 @@ extension StoreTransaction {
   public func group(_ id: GroupID) throws -> Group? {
     guard
       let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT g.recipient_id, g.plan_id, g.status, g.version, g.meeting_interval_months,
-            g.created_at,
-            (SELECT c.staff_id FROM plan_coordinators c WHERE c.plan_id = g.plan_id
-              AND c.ended_at IS NULL)
-          FROM groups g WHERE g.id = ?
-          """, arguments: [id.rawValue])
+        db.cachedStatement(
+          sql: """
+            SELECT g.recipient_id, g.plan_id, g.status, g.version, g.meeting_interval_months,
+              g.created_at,
+              (SELECT c.staff_id FROM plan_coordinators c WHERE c.plan_id = g.plan_id
+                AND c.ended_at IS NULL)
+            FROM groups g WHERE g.id = ?
+            """), arguments: [id.rawValue])
     else { return nil }
     let recipient = RecipientID(rawValue: row[0])
     guard let status = Group.Status(rawValue: row[2]), let leader = row[6] as String? else {
@@ -34,11 +34,11 @@ extension StoreTransaction {
 
   private func members(of group: GroupID, opener: Opener) throws -> [GroupMember] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, kind, staff_id, relative_id, name_sealed, role_sealed, organisation_sealed,
-          contact_sealed, added_at, ended_at FROM group_members WHERE group_id = ? ORDER BY rowid
-        """, arguments: [group.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, kind, staff_id, relative_id, name_sealed, role_sealed, organisation_sealed,
+            contact_sealed, added_at, ended_at FROM group_members WHERE group_id = ? ORDER BY rowid
+          """), arguments: [group.rawValue]
     ).map { row in
       let id = GroupMemberID(rawValue: row[0])
       guard let kind = GroupMember.Kind(rawValue: row[1]) else {
@@ -59,19 +59,19 @@ extension StoreTransaction {
 
   private func meetings(of group: GroupID, opener: Opener) throws -> [Meeting] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, planned_at, agenda_sealed FROM meetings WHERE group_id = ?
-        ORDER BY planned_at, rowid
-        """, arguments: [group.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, planned_at, agenda_sealed FROM meetings WHERE group_id = ?
+          ORDER BY planned_at, rowid
+          """), arguments: [group.rawValue]
     ).map { row in
       let id = MeetingID(rawValue: row[0])
       let minutes = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT group_version, text_sealed FROM meeting_minutes WHERE meeting_id = ?
-          ORDER BY group_version DESC LIMIT 1
-          """, arguments: [id.rawValue]
+        db.cachedStatement(
+          sql: """
+            SELECT group_version, text_sealed FROM meeting_minutes WHERE meeting_id = ?
+            ORDER BY group_version DESC LIMIT 1
+            """), arguments: [id.rawValue]
       ).map { minutes in
         let version: Int = minutes[0]
         return try opener("meeting_minutes", "\(id.rawValue)@\(version)").open(
@@ -81,13 +81,15 @@ extension StoreTransaction {
         id: id, plannedAt: Timestamp.parse(row[1]) ?? .distantPast,
         agenda: try opener("meetings", id.rawValue).open(optional: row[2], column: "agenda_sealed"),
         attendees: try String.fetchAll(
-          db, sql: "SELECT member_id FROM meeting_attendees WHERE meeting_id = ? ORDER BY 1",
+          db.cachedStatement(
+            sql: "SELECT member_id FROM meeting_attendees WHERE meeting_id = ? ORDER BY 1"),
           arguments: [id.rawValue]
         ).map(GroupMemberID.init(rawValue:)),
         minutes: minutes,
         decisions: try Row.fetchAll(
-          db,
-          sql: "SELECT id, text_sealed FROM meeting_decisions WHERE meeting_id = ? ORDER BY rowid",
+          db.cachedStatement(
+            sql: "SELECT id, text_sealed FROM meeting_decisions WHERE meeting_id = ? ORDER BY rowid"
+          ),
           arguments: [id.rawValue]
         ).map { decision in
           try opener("meeting_decisions", decision[0]).open(decision[1], column: "text_sealed")
@@ -98,11 +100,11 @@ extension StoreTransaction {
 
   private func actionItems(of meeting: MeetingID, opener: Opener) throws -> [ActionItem] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, text_sealed, owner_member_id, due_date, completed_at FROM meeting_action_items
-        WHERE meeting_id = ? ORDER BY rowid
-        """, arguments: [meeting.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, text_sealed, owner_member_id, due_date, completed_at FROM meeting_action_items
+          WHERE meeting_id = ? ORDER BY rowid
+          """), arguments: [meeting.rawValue]
     ).map { row in
       let id = ActionItemID(rawValue: row[0])
       guard let due = try Self.date(row[3], id: id) else {

@@ -10,11 +10,12 @@ extension StoreTransaction {
     recipient: RecipientID, plan: PlanID, interval: MeetingInterval, by actor: StaffID
   ) throws -> GroupID {
     let id = GroupID.generate()
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO groups (id, recipient_id, plan_id, status, meeting_interval_months, version,
           created_by, created_at) VALUES (?, ?, ?, 'active', ?, 1, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         id.rawValue, recipient.rawValue, plan.rawValue, interval.months, actor.rawValue, nowText,
       ])
@@ -25,35 +26,38 @@ extension StoreTransaction {
   /// The recipient a group belongs to, for routing a request on a group id to its gate.
   public func recipientID(ofGroup id: GroupID) throws -> RecipientID? {
     try String.fetchOne(
-      db, sql: "SELECT recipient_id FROM groups WHERE id = ?", arguments: [id.rawValue]
+      db.cachedStatement(sql: "SELECT recipient_id FROM groups WHERE id = ?"),
+      arguments: [id.rawValue]
     ).map(RecipientID.init(rawValue:))
   }
 
   /// The group a meeting belongs to.
   public func groupID(ofMeeting id: MeetingID) throws -> GroupID? {
     try String.fetchOne(
-      db, sql: "SELECT group_id FROM meetings WHERE id = ?", arguments: [id.rawValue]
+      db.cachedStatement(sql: "SELECT group_id FROM meetings WHERE id = ?"),
+      arguments: [id.rawValue]
     ).map(GroupID.init(rawValue:))
   }
 
   /// The group an action item belongs to.
   public func groupID(ofActionItem id: ActionItemID) throws -> GroupID? {
     try String.fetchOne(
-      db,
-      sql: """
-        SELECT m.group_id FROM meeting_action_items a JOIN meetings m ON m.id = a.meeting_id
-        WHERE a.id = ?
-        """, arguments: [id.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT m.group_id FROM meeting_action_items a JOIN meetings m ON m.id = a.meeting_id
+          WHERE a.id = ?
+          """), arguments: [id.rawValue]
     ).map(GroupID.init(rawValue:))
   }
 
   public func groupVersion(_ id: GroupID) throws -> Int? {
-    try Int.fetchOne(db, sql: "SELECT version FROM groups WHERE id = ?", arguments: [id.rawValue])
+    try Int.fetchOne(
+      db.cachedStatement(sql: "SELECT version FROM groups WHERE id = ?"), arguments: [id.rawValue])
   }
 
   public func activeGroupID(of recipient: RecipientID) throws -> GroupID? {
     try String.fetchOne(
-      db, sql: "SELECT id FROM groups WHERE recipient_id = ? AND status = 'active'",
+      db.cachedStatement(sql: "SELECT id FROM groups WHERE recipient_id = ? AND status = 'active'"),
       arguments: [recipient.rawValue]
     ).map(GroupID.init(rawValue:))
   }
@@ -61,7 +65,8 @@ extension StoreTransaction {
   /// Every active group's id with its recipient, for agenda-style queries the gate then filters.
   public func activeGroups() throws -> [(GroupID, RecipientID)] {
     try Row.fetchAll(
-      db, sql: "SELECT id, recipient_id FROM groups WHERE status = 'active' ORDER BY rowid"
+      db.cachedStatement(
+        sql: "SELECT id, recipient_id FROM groups WHERE status = 'active' ORDER BY rowid")
     ).map { (GroupID(rawValue: $0[0]), RecipientID(rawValue: $0[1])) }
   }
 
@@ -74,24 +79,25 @@ extension StoreTransaction {
       throw StoreError.corruptRow(table: "groups", id: id.rawValue, reason: "no such group")
     }
     let next = current + 1
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE groups SET version = ?,
           status = CASE WHEN ? THEN 'closed' ELSE status END,
           closed_at = CASE WHEN ? THEN ? ELSE closed_at END
         WHERE id = ? AND version = ?
-        """, arguments: [next, close, close, nowText, id.rawValue, current])
+        """
+    ).execute(arguments: [next, close, close, nowText, id.rawValue, current])
     try insertGroupVersion(id, version: next, change: change, by: actor)
     return next
   }
 
   public func groupVersions(_ id: GroupID) throws -> [AggregateVersion] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT version, change, changed_by, changed_at FROM group_versions WHERE group_id = ?
-        ORDER BY version
-        """, arguments: [id.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT version, change, changed_by, changed_at FROM group_versions WHERE group_id = ?
+          ORDER BY version
+          """), arguments: [id.rawValue]
     ).map { row in
       AggregateVersion(
         version: row[0], change: row[1], changedBy: StaffID(rawValue: row[2]),
@@ -102,11 +108,12 @@ extension StoreTransaction {
   private func insertGroupVersion(_ id: GroupID, version: Int, change: String, by actor: StaffID)
     throws
   {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO group_versions (group_id, version, change, changed_by, changed_at)
         VALUES (?, ?, ?, ?, ?)
-        """, arguments: [id.rawValue, version, change, actor.rawValue, nowText])
+        """
+    ).execute(arguments: [id.rawValue, version, change, actor.rawValue, nowText])
   }
 
   public func insertGroupMember(
@@ -135,12 +142,13 @@ extension StoreTransaction {
     case .recipient: break
     case .relative(let id): relative = id
     }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO group_members (id, group_id, kind, staff_id, relative_id, name_sealed,
           role_sealed, organisation_sealed, contact_sealed, added_in_version, added_by, added_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         id.rawValue, group.rawValue, member.kind.rawValue, staff?.rawValue, relative?.rawValue,
         try seal(name, "name_sealed"), try seal(role, "role_sealed"),
@@ -154,11 +162,12 @@ extension StoreTransaction {
   public func endGroupMember(_ member: GroupMemberID, of group: GroupID, by actor: StaffID) throws
     -> Bool
   {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE group_members SET ended_at = ?, ended_by = ?
         WHERE id = ? AND group_id = ? AND ended_at IS NULL
-        """, arguments: [nowText, actor.rawValue, member.rawValue, group.rawValue])
+        """
+    ).execute(arguments: [nowText, actor.rawValue, member.rawValue, group.rawValue])
     return db.changesCount == 1
   }
 
@@ -215,30 +224,33 @@ extension StoreTransaction {
     }
     let sealer = FieldSealer(
       table: "meeting_minutes", rowID: "\(meeting.rawValue)@\(version)", key: key)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO meeting_minutes (meeting_id, group_version, text_sealed, recorded_by,
           recorded_at) VALUES (?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         meeting.rawValue, version, try sealer.seal(minutes.text, column: "text_sealed"),
         actor.rawValue, nowText,
       ])
     for member in minutes.attendees {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO meeting_attendees (meeting_id, member_id) VALUES (?, ?)
           ON CONFLICT DO NOTHING
-          """, arguments: [meeting.rawValue, member.rawValue])
+          """
+      ).execute(arguments: [meeting.rawValue, member.rawValue])
     }
     for decision in minutes.decisions {
       let id = UUID().uuidString.lowercased()
       let decisionSealer = FieldSealer(table: "meeting_decisions", rowID: id, key: key)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO meeting_decisions (id, meeting_id, text_sealed, recorded_at)
           VALUES (?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           id, meeting.rawValue, try decisionSealer.seal(decision, column: "text_sealed"), nowText,
         ])
@@ -246,11 +258,12 @@ extension StoreTransaction {
     return try minutes.actionItems.map { item in
       let id = ActionItemID.generate()
       let itemSealer = FieldSealer(table: "meeting_action_items", rowID: id.rawValue, key: key)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO meeting_action_items (id, meeting_id, text_sealed, owner_member_id,
             due_date, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           id.rawValue, meeting.rawValue, try itemSealer.seal(item.text, column: "text_sealed"),
           item.owner.rawValue, item.due.description, nowText,
@@ -261,11 +274,12 @@ extension StoreTransaction {
 
   /// Marks an action item done; false when it was done already.
   public func completeActionItem(_ id: ActionItemID, by actor: StaffID) throws -> Bool {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE meeting_action_items SET completed_at = ?, completed_by = ?
         WHERE id = ? AND completed_at IS NULL
-        """, arguments: [nowText, actor.rawValue, id.rawValue])
+        """
+    ).execute(arguments: [nowText, actor.rawValue, id.rawValue])
     return db.changesCount == 1
   }
 }

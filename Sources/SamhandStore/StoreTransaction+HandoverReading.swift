@@ -135,11 +135,11 @@ extension StoreTransaction {
 
   private func checklist(of handover: Handover, key: DataKey?) throws -> [HandoverChecklistEntry] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT key, label_sealed, done_by, done_at FROM handover_checklist_items
-        WHERE handover_id = ? ORDER BY position
-        """, arguments: [handover.id]
+      db.cachedStatement(
+        sql: """
+          SELECT key, label_sealed, done_by, done_at FROM handover_checklist_items
+          WHERE handover_id = ? ORDER BY position
+          """), arguments: [handover.id]
     ).map { row in
       let itemKey: String = row[0]
       let sealer = key.map {
@@ -154,11 +154,11 @@ extension StoreTransaction {
 
   private func handoverHistory(_ id: String) throws -> [HandoverHistoryEntry] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT version, event, from_state, to_state, by_staff, at FROM handover_events
-        WHERE handover_id = ? ORDER BY version
-        """, arguments: [id]
+      db.cachedStatement(
+        sql: """
+          SELECT version, event, from_state, to_state, by_staff, at FROM handover_events
+          WHERE handover_id = ? ORDER BY version
+          """), arguments: [id]
     ).map { row in
       guard let from = HandoverState(rawValue: row[2]), let to = HandoverState(rawValue: row[3])
       else {

@@ -33,13 +33,14 @@ extension StoreTransaction {
     let now = nowText
     let sealer = try sealer(
       table: Self.handoversTable, rowID: handover.id, recipient: handover.recipientID)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO handovers (id, recipient_id, kind, mode, from_staff, from_service,
           holder_at_proposal, to_staff, to_service, planned_date, proposed_on, state, version,
           notes_sealed, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         handover.id, handover.recipientID.rawValue, handover.kind.rawValue,
         handover.mode.rawValue, handover.fromStaff.rawValue, handover.fromService.rawValue,
@@ -70,13 +71,14 @@ extension StoreTransaction {
     let sealer = try sealer(
       table: Self.handoversTable, rowID: handover.id, recipient: handover.recipientID)
     let next = current + 1
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE handovers SET state = ?, version = ?, updated_at = ?,
           reason_sealed = COALESCE(?, reason_sealed), accepted_by = COALESCE(?, accepted_by),
           proposed_on = COALESCE(?, proposed_on)
         WHERE id = ? AND version = ?
-        """,
+        """
+    ).execute(
       arguments: [
         state.rawValue, next, nowText,
         try reason.map { try sealer.seal($0, column: "reason_sealed") }, acceptedBy?.rawValue,
@@ -89,13 +91,14 @@ extension StoreTransaction {
 
   /// The handover's current version, or nil when there is no such handover.
   public func handoverVersion(_ id: String) throws -> Int? {
-    try Int.fetchOne(db, sql: "SELECT version FROM handovers WHERE id = ?", arguments: [id])
+    try Int.fetchOne(
+      db.cachedStatement(sql: "SELECT version FROM handovers WHERE id = ?"), arguments: [id])
   }
 
   /// The recipient a handover concerns, for routing a request on a handover id to its gate.
   public func recipientID(ofHandover id: String) throws -> RecipientID? {
     try String.fetchOne(
-      db, sql: "SELECT recipient_id FROM handovers WHERE id = ?", arguments: [id]
+      db.cachedStatement(sql: "SELECT recipient_id FROM handovers WHERE id = ?"), arguments: [id]
     ).map(RecipientID.init(rawValue:))
   }
 
@@ -107,13 +110,14 @@ extension StoreTransaction {
     let rowID = "\(handover.id)/\(item.key)"
     let sealer = try sealer(
       table: Self.checklistTable, rowID: rowID, recipient: handover.recipientID)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO handover_checklist_items (handover_id, position, key, label_sealed, added_by,
           added_at)
         VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM handover_checklist_items
           WHERE handover_id = ?), ?, ?, ?, ?) ON CONFLICT DO NOTHING
-        """,
+        """
+    ).execute(
       arguments: [
         handover.id, handover.id, item.key, try sealer.seal(item.label, column: "label_sealed"),
         actor.rawValue, nowText,
@@ -127,17 +131,19 @@ extension StoreTransaction {
     throws -> Bool
   {
     if done {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           UPDATE handover_checklist_items SET done_by = ?, done_at = ?
           WHERE handover_id = ? AND key = ? AND done_at IS NULL
-          """, arguments: [actor.rawValue, nowText, handover, key])
+          """
+      ).execute(arguments: [actor.rawValue, nowText, handover, key])
     } else {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           UPDATE handover_checklist_items SET done_by = NULL, done_at = NULL
           WHERE handover_id = ? AND key = ? AND done_at IS NOT NULL
-          """, arguments: [handover, key])
+          """
+      ).execute(arguments: [handover, key])
     }
     return db.changesCount == 1
   }
@@ -153,11 +159,12 @@ extension StoreTransaction {
     _ id: String, version: Int, event: String, from: HandoverState, to: HandoverState,
     by actor: StaffID
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO handover_events (handover_id, version, event, from_state, to_state, by_staff,
           at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [id, version, event, from.rawValue, to.rawValue, actor.rawValue, nowText])
   }
 }

@@ -14,11 +14,11 @@ public struct IdempotencyRecord: Sendable, Equatable {
 extension StoreTransaction {
   public func idempotencyRecord(staff: StaffID, key: String) throws -> IdempotencyRecord? {
     try Row.fetchOne(
-      db,
-      sql: """
-        SELECT request_hash, resource_id, location, created_at_ms FROM idempotency_keys
-        WHERE staff_id = ? AND idempotency_key = ?
-        """, arguments: [staff.rawValue, key]
+      db.cachedStatement(
+        sql: """
+          SELECT request_hash, resource_id, location, created_at_ms FROM idempotency_keys
+          WHERE staff_id = ? AND idempotency_key = ?
+          """), arguments: [staff.rawValue, key]
     ).map {
       IdempotencyRecord(
         requestHash: $0[0], resourceID: $0[1], location: $0[2], createdAtMillis: $0[3])
@@ -27,28 +27,31 @@ extension StoreTransaction {
 
   /// Claims the key for a request in flight, replacing any earlier claim.
   public func claimIdempotencyKey(staff: StaffID, key: String, requestHash: Data) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT OR REPLACE INTO idempotency_keys
           (staff_id, idempotency_key, request_hash, resource_id, location, created_at_ms)
         VALUES (?, ?, ?, NULL, NULL, ?)
-        """,
+        """
+    ).execute(
       arguments: [staff.rawValue, key, requestHash, Timestamp.milliseconds(clock.now)])
   }
 
   public func completeIdempotencyKey(
     staff: StaffID, key: String, resourceID: String, location: String
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE idempotency_keys SET resource_id = ?, location = ?
         WHERE staff_id = ? AND idempotency_key = ?
-        """, arguments: [resourceID, location, staff.rawValue, key])
+        """
+    ).execute(arguments: [resourceID, location, staff.rawValue, key])
   }
 
   public func releaseIdempotencyKey(staff: StaffID, key: String) throws {
-    try db.execute(
-      sql: "DELETE FROM idempotency_keys WHERE staff_id = ? AND idempotency_key = ?",
+    try db.cachedStatement(
+      sql: "DELETE FROM idempotency_keys WHERE staff_id = ? AND idempotency_key = ?"
+    ).execute(
       arguments: [staff.rawValue, key])
   }
 }

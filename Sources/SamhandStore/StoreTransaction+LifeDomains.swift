@@ -10,11 +10,12 @@ extension StoreTransaction {
       let id = UUID().uuidString.lowercased()
       let sealer = try sealer(
         table: "life_domain_scores", rowID: id, recipient: mapping.recipientID)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO life_domain_scores (id, recipient_id, mapped_on, life_domain, score_sealed,
             recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           id, mapping.recipientID.rawValue, mapping.mappedOn.description, domain.rawValue,
           try sealer.seal(score.rawValue, column: "score_sealed"), actor.rawValue, nowText,
@@ -26,11 +27,11 @@ extension StoreTransaction {
   public func lifeDomainScores(of recipient: RecipientID) throws -> [LifeDomainScore] {
     let key = try dataKey(for: recipient)
     return try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, mapped_on, life_domain, score_sealed, recorded_by, recorded_at
-        FROM life_domain_scores WHERE recipient_id = ? ORDER BY mapped_on, rowid
-        """, arguments: [recipient.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, mapped_on, life_domain, score_sealed, recorded_by, recorded_at
+          FROM life_domain_scores WHERE recipient_id = ? ORDER BY mapped_on, rowid
+          """), arguments: [recipient.rawValue]
     ).map { row in
       let id: String = row[0]
       guard let mappedOn = try Self.date(row[1], id: id), let domain = LifeDomain(rawValue: row[2])

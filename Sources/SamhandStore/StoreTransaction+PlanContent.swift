@@ -29,11 +29,12 @@ extension StoreTransaction {
   public func insertGoalStatus(
     _ goal: GoalID, _ status: Goal.Status, version: Int, revision: RevisionID?, by actor: StaffID
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO plan_goal_statuses (goal_id, plan_version, status, revision_id, changed_by,
           changed_at) VALUES (?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         goal.rawValue, version, status.rawValue, revision?.rawValue, actor.rawValue, nowText,
       ])
@@ -68,19 +69,21 @@ extension StoreTransaction {
       ]
     }
     for goal in measure.goals {
-      try db.execute(
-        sql: "INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES (?, ?)",
+      try db.cachedStatement(
+        sql: "INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES (?, ?)"
+      ).execute(
         arguments: [id.rawValue, goal.rawValue])
     }
     for (position, element) in measure.elements.enumerated() {
       let elementID = "\(id.rawValue)/\(position)"
       let elementSealer = FieldSealer(
         table: "plan_contract_elements", rowID: elementID, key: sealer.key)
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO plan_contract_elements (id, measure_id, position, kind, frequency_sealed)
           VALUES (?, ?, ?, ?, ?)
-          """,
+          """
+      ).execute(
         arguments: [
           elementID, id.rawValue, position, element.kind.rawValue,
           try element.frequency.map { try elementSealer.seal($0, column: "frequency_sealed") },
@@ -94,11 +97,12 @@ extension StoreTransaction {
   public func insertMeasureStatus(
     _ measure: MeasureID, _ status: Measure.Status, version: Int, by actor: StaffID
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO plan_measure_statuses (measure_id, plan_version, status, changed_by,
           changed_at) VALUES (?, ?, ?, ?, ?)
-        """, arguments: [measure.rawValue, version, status.rawValue, actor.rawValue, nowText])
+        """
+    ).execute(arguments: [measure.rawValue, version, status.rawValue, actor.rawValue, nowText])
   }
 
   public func insertPlanReference(
@@ -137,7 +141,8 @@ extension StoreTransaction {
   /// Whether `relative` is one of the recipient's next of kin.
   public func isRelative(_ relative: RelativeID, of recipient: RecipientID) throws -> Bool {
     try Bool.fetchOne(
-      db, sql: "SELECT EXISTS (SELECT 1 FROM relatives WHERE id = ? AND recipient_id = ?)",
+      db.cachedStatement(
+        sql: "SELECT EXISTS (SELECT 1 FROM relatives WHERE id = ? AND recipient_id = ?)"),
       arguments: [relative.rawValue, recipient.rawValue]) ?? false
   }
 

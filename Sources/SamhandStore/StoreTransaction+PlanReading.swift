@@ -8,8 +8,8 @@ extension StoreTransaction {
   public func plan(_ id: PlanID) throws -> Plan? {
     guard
       let row = try Row.fetchOne(
-        db,
-        sql: "SELECT recipient_id, version, created_by, created_at FROM plans WHERE id = ?",
+        db.cachedStatement(
+          sql: "SELECT recipient_id, version, created_by, created_at FROM plans WHERE id = ?"),
         arguments: [id.rawValue])
     else { return nil }
     let recipient = RecipientID(rawValue: row[0])
@@ -47,11 +47,11 @@ extension StoreTransaction {
 
   private func coordinatorships(of plan: PlanID) throws -> [Coordinatorship] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT staff_id, from_version, started_at, ended_at FROM plan_coordinators
-        WHERE plan_id = ? ORDER BY rowid
-        """, arguments: [plan.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT staff_id, from_version, started_at, ended_at FROM plan_coordinators
+          WHERE plan_id = ? ORDER BY rowid
+          """), arguments: [plan.rawValue]
     ).map { row in
       Coordinatorship(
         staffID: StaffID(rawValue: row[0]), fromVersion: row[1],
@@ -62,13 +62,13 @@ extension StoreTransaction {
 
   private func goals(of plan: PlanID, opener: Opener) throws -> [Goal] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT g.id, g.life_domain, g.text_sealed, g.target_date, g.added_by, g.added_at,
-          (SELECT s.status FROM plan_goal_statuses s WHERE s.goal_id = g.id
-            ORDER BY s.plan_version DESC LIMIT 1)
-        FROM plan_goals g WHERE g.plan_id = ? ORDER BY g.rowid
-        """, arguments: [plan.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT g.id, g.life_domain, g.text_sealed, g.target_date, g.added_by, g.added_at,
+            (SELECT s.status FROM plan_goal_statuses s WHERE s.goal_id = g.id
+              ORDER BY s.plan_version DESC LIMIT 1)
+          FROM plan_goals g WHERE g.plan_id = ? ORDER BY g.rowid
+          """), arguments: [plan.rawValue]
     ).map { row in
       let id = GoalID(rawValue: row[0])
       guard let domain = LifeDomain(rawValue: row[1]),
@@ -86,14 +86,14 @@ extension StoreTransaction {
 
   private func measures(of plan: PlanID, opener: Opener) throws -> [Measure] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT m.id, m.kind, m.description_sealed, m.responsible_service, m.contact_staff_id,
-          m.extent_sealed, m.start_date, m.end_date,
-          (SELECT s.status FROM plan_measure_statuses s WHERE s.measure_id = m.id
-            ORDER BY s.plan_version DESC LIMIT 1)
-        FROM plan_measures m WHERE m.plan_id = ? ORDER BY m.rowid
-        """, arguments: [plan.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT m.id, m.kind, m.description_sealed, m.responsible_service, m.contact_staff_id,
+            m.extent_sealed, m.start_date, m.end_date,
+            (SELECT s.status FROM plan_measure_statuses s WHERE s.measure_id = m.id
+              ORDER BY s.plan_version DESC LIMIT 1)
+          FROM plan_measures m WHERE m.plan_id = ? ORDER BY m.rowid
+          """), arguments: [plan.rawValue]
     ).map { row in
       let id = MeasureID(rawValue: row[0])
       guard let kind = Measure.Kind(rawValue: row[1]),
@@ -110,7 +110,8 @@ extension StoreTransaction {
         start: try Self.date(row[6], id: id), end: try Self.date(row[7], id: id),
         status: status,
         goals: try String.fetchAll(
-          db, sql: "SELECT goal_id FROM plan_measure_goals WHERE measure_id = ? ORDER BY 1",
+          db.cachedStatement(
+            sql: "SELECT goal_id FROM plan_measure_goals WHERE measure_id = ? ORDER BY 1"),
           arguments: [id.rawValue]
         ).map(GoalID.init(rawValue:)),
         elements: try contractElements(of: id, opener: opener))
@@ -121,11 +122,11 @@ extension StoreTransaction {
     -> [ContractElement]
   {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, kind, frequency_sealed FROM plan_contract_elements WHERE measure_id = ?
-        ORDER BY position
-        """, arguments: [measure.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, kind, frequency_sealed FROM plan_contract_elements WHERE measure_id = ?
+          ORDER BY position
+          """), arguments: [measure.rawValue]
     ).map { row in
       let id: String = row[0]
       guard let kind = ContractElement.Kind(rawValue: row[1]) else {
@@ -140,9 +141,9 @@ extension StoreTransaction {
 
   private func references(of plan: PlanID, opener: Opener) throws -> [PlanReference] {
     try Row.fetchAll(
-      db,
-      sql:
-        "SELECT id, kind, reference_sealed FROM plan_references WHERE plan_id = ? ORDER BY rowid",
+      db.cachedStatement(
+        sql:
+          "SELECT id, kind, reference_sealed FROM plan_references WHERE plan_id = ? ORDER BY rowid"),
       arguments: [plan.rawValue]
     ).map { row in
       let id = PlanReferenceID(rawValue: row[0])
@@ -158,11 +159,11 @@ extension StoreTransaction {
 
   private func comments(of plan: PlanID, opener: Opener) throws -> [PlanComment] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, author, relative_id, text_sealed, recorded_by, recorded_at FROM plan_comments
-        WHERE plan_id = ? ORDER BY rowid
-        """, arguments: [plan.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, author, relative_id, text_sealed, recorded_by, recorded_at FROM plan_comments
+          WHERE plan_id = ? ORDER BY rowid
+          """), arguments: [plan.rawValue]
     ).map { row in
       let id = PlanCommentID(rawValue: row[0])
       guard let author = PlanComment.Author(rawValue: row[1]) else {
@@ -177,19 +178,20 @@ extension StoreTransaction {
 
   private func revisions(of plan: PlanID, opener: Opener) throws -> [Revision] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, plan_version, revised_on, evaluation_sealed, next_revision, recorded_by,
-          recorded_at FROM plan_revisions WHERE plan_id = ? ORDER BY rowid
-        """, arguments: [plan.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT id, plan_version, revised_on, evaluation_sealed, next_revision, recorded_by,
+            recorded_at FROM plan_revisions WHERE plan_id = ? ORDER BY rowid
+          """), arguments: [plan.rawValue]
     ).map { row in
       let id = RevisionID(rawValue: row[0])
       guard let revisedOn = try Self.date(row[2], id: id) else {
         throw StoreError.corruptRow(table: "plan_revisions", id: id.rawValue, reason: "no date")
       }
       let changes = try Row.fetchAll(
-        db,
-        sql: "SELECT goal_id, status FROM plan_goal_statuses WHERE revision_id = ? ORDER BY rowid",
+        db.cachedStatement(
+          sql: "SELECT goal_id, status FROM plan_goal_statuses WHERE revision_id = ? ORDER BY rowid"
+        ),
         arguments: [id.rawValue]
       ).compactMap { change in
         Goal.Status(rawValue: change[1]).map {

@@ -38,39 +38,43 @@ extension StoreTransaction {
     recipient: RecipientID, coordinator: StaffID, content: PlanContentChange, by actor: StaffID
   ) throws -> PlanID {
     let id = PlanID.generate()
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO plans (id, recipient_id, status, version, created_by, created_at)
         VALUES (?, ?, 'draft', 1, ?, ?)
-        """, arguments: [id.rawValue, recipient.rawValue, actor.rawValue, nowText])
+        """
+    ).execute(arguments: [id.rawValue, recipient.rawValue, actor.rawValue, nowText])
     var fields = PlanFields()
     fields.apply(content)
     try insertPlanVersion(
       id, recipient: recipient, version: 1, change: "created", fields: fields, by: actor)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO plan_coordinators (plan_id, staff_id, from_version, started_at)
         VALUES (?, ?, 1, ?)
-        """, arguments: [id.rawValue, coordinator.rawValue, nowText])
+        """
+    ).execute(arguments: [id.rawValue, coordinator.rawValue, nowText])
     return id
   }
 
   /// The recipient a plan belongs to, for routing a request on a plan id to its gate.
   public func recipientID(ofPlan id: PlanID) throws -> RecipientID? {
     try String.fetchOne(
-      db, sql: "SELECT recipient_id FROM plans WHERE id = ?", arguments: [id.rawValue]
+      db.cachedStatement(sql: "SELECT recipient_id FROM plans WHERE id = ?"),
+      arguments: [id.rawValue]
     ).map(RecipientID.init(rawValue:))
   }
 
   /// The plan's current version number, or nil when there is no such plan.
   public func planVersion(_ id: PlanID) throws -> Int? {
-    try Int.fetchOne(db, sql: "SELECT version FROM plans WHERE id = ?", arguments: [id.rawValue])
+    try Int.fetchOne(
+      db.cachedStatement(sql: "SELECT version FROM plans WHERE id = ?"), arguments: [id.rawValue])
   }
 
   /// The recipient's active plan, if any.
   public func activePlanID(of recipient: RecipientID) throws -> PlanID? {
     try String.fetchOne(
-      db, sql: "SELECT id FROM plans WHERE recipient_id = ? AND status = 'active'",
+      db.cachedStatement(sql: "SELECT id FROM plans WHERE recipient_id = ? AND status = 'active'"),
       arguments: [recipient.rawValue]
     ).map(PlanID.init(rawValue:))
   }
@@ -78,7 +82,7 @@ extension StoreTransaction {
   /// Every plan of the recipient, oldest first.
   public func planIDs(of recipient: RecipientID) throws -> [PlanID] {
     try String.fetchAll(
-      db, sql: "SELECT id FROM plans WHERE recipient_id = ? ORDER BY rowid",
+      db.cachedStatement(sql: "SELECT id FROM plans WHERE recipient_id = ? ORDER BY rowid"),
       arguments: [recipient.rawValue]
     ).map(PlanID.init(rawValue:))
   }
@@ -89,13 +93,13 @@ extension StoreTransaction {
   ) throws -> ConsentID? {
     let day = date.description
     return try String.fetchOne(
-      db,
-      sql: """
-        SELECT c.id FROM consents c JOIN consent_categories k ON k.consent_id = c.id
-        WHERE c.recipient_id = ? AND k.category = ? AND c.withdrawn_at IS NULL
-          AND c.valid_from <= ? AND (c.valid_until IS NULL OR c.valid_until >= ?)
-        ORDER BY c.recorded_at DESC LIMIT 1
-        """, arguments: [recipient.rawValue, category.rawValue, day, day]
+      db.cachedStatement(
+        sql: """
+          SELECT c.id FROM consents c JOIN consent_categories k ON k.consent_id = c.id
+          WHERE c.recipient_id = ? AND k.category = ? AND c.withdrawn_at IS NULL
+            AND c.valid_from <= ? AND (c.valid_until IS NULL OR c.valid_until >= ?)
+          ORDER BY c.recorded_at DESC LIMIT 1
+          """), arguments: [recipient.rawValue, category.rawValue, day, day]
     ).map(ConsentID.init(rawValue:))
   }
 
@@ -112,8 +116,9 @@ extension StoreTransaction {
     var fields = try planFields(id, version: current, recipient: recipient)
     try edit(&fields)
     let next = current + 1
-    try db.execute(
-      sql: "UPDATE plans SET version = ?, status = ? WHERE id = ? AND version = ?",
+    try db.cachedStatement(
+      sql: "UPDATE plans SET version = ?, status = ? WHERE id = ? AND version = ?"
+    ).execute(
       arguments: [next, fields.status.rawValue, id.rawValue, current])
     try insertPlanVersion(
       id, recipient: recipient, version: next, change: change, fields: fields, by: actor)
@@ -123,11 +128,11 @@ extension StoreTransaction {
   /// Every version of the plan, oldest first.
   public func planVersions(_ id: PlanID) throws -> [AggregateVersion] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT version, change, changed_by, changed_at FROM plan_versions WHERE plan_id = ?
-        ORDER BY version
-        """, arguments: [id.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT version, change, changed_by, changed_at FROM plan_versions WHERE plan_id = ?
+          ORDER BY version
+          """), arguments: [id.rawValue]
     ).map { row in
       AggregateVersion(
         version: row[0], change: row[1], changedBy: StaffID(rawValue: row[2]),
@@ -141,13 +146,14 @@ extension StoreTransaction {
   ) throws {
     let sealer = try sealer(
       table: Self.planVersionsTable, rowID: "\(id.rawValue)@\(version)", recipient: recipient)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO plan_versions (plan_id, version, change, status, own_words_sealed,
           children_note_sealed, period_from, period_until, next_revision, activation_consent_id,
           close_reason_sealed, changed_by, changed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         id.rawValue, version, change, fields.status.rawValue,
         try fields.ownWords.map { try sealer.seal($0, column: "own_words_sealed") },
@@ -185,12 +191,12 @@ extension StoreTransaction {
 
   func planVersionRow(_ id: PlanID, version: Int) throws -> Row? {
     try Row.fetchOne(
-      db,
-      sql: """
-        SELECT status, own_words_sealed, children_note_sealed, period_from, period_until,
-          next_revision, activation_consent_id, close_reason_sealed FROM plan_versions
-        WHERE plan_id = ? AND version = ?
-        """, arguments: [id.rawValue, version])
+      db.cachedStatement(
+        sql: """
+          SELECT status, own_words_sealed, children_note_sealed, period_from, period_until,
+            next_revision, activation_consent_id, close_reason_sealed FROM plan_versions
+          WHERE plan_id = ? AND version = ?
+          """), arguments: [id.rawValue, version])
   }
 
   static func planStatus(_ text: String, id: PlanID) throws -> Plan.Status {
@@ -215,11 +221,11 @@ extension StoreTransaction {
   /// Active plans whose current next revision date lies before `date`.
   public func activePlansWithRevisionBefore(_ date: CalendarDate) throws -> [PlanID] {
     try String.fetchAll(
-      db,
-      sql: """
-        SELECT p.id FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
-        WHERE p.status = 'active' AND v.next_revision < ? ORDER BY v.next_revision, p.id
-        """, arguments: [date.description]
+      db.cachedStatement(
+        sql: """
+          SELECT p.id FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
+          WHERE p.status = 'active' AND v.next_revision < ? ORDER BY v.next_revision, p.id
+          """), arguments: [date.description]
     ).map(PlanID.init(rawValue:))
   }
 }

@@ -11,21 +11,22 @@ extension StoreTransaction {
   public func startResponsibility(
     of recipient: RecipientID, staff: StaffID, service: ServiceCode
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO responsibilities (recipient_id, staff_id, service, since, via)
         VALUES (?, ?, ?, ?, 'registration')
-        """, arguments: [recipient.rawValue, staff.rawValue, service.rawValue, nowText])
+        """
+    ).execute(arguments: [recipient.rawValue, staff.rawValue, service.rawValue, nowText])
   }
 
   /// The current holder, or nil when there is no such recipient.
   public func responsibility(of recipient: RecipientID) throws -> Responsibility? {
     try Row.fetchOne(
-      db,
-      sql: """
-        SELECT staff_id, service, since, via_handover_id FROM responsibilities
-        WHERE recipient_id = ? AND ended_at IS NULL
-        """, arguments: [recipient.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT staff_id, service, since, via_handover_id FROM responsibilities
+          WHERE recipient_id = ? AND ended_at IS NULL
+          """), arguments: [recipient.rawValue]
     ).map { row in
       guard let service = try? ServiceCode(row[1] as String) else {
         throw StoreError.corruptRow(
@@ -45,40 +46,45 @@ extension StoreTransaction {
     by actor: StaffID
   ) throws {
     let now = nowText
-    try db.execute(
-      sql: "UPDATE responsibilities SET ended_at = ? WHERE recipient_id = ? AND ended_at IS NULL",
+    try db.cachedStatement(
+      sql: "UPDATE responsibilities SET ended_at = ? WHERE recipient_id = ? AND ended_at IS NULL"
+    ).execute(
       arguments: [now, recipient.rawValue])
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO responsibilities (recipient_id, staff_id, service, since, via,
           via_handover_id) VALUES (?, ?, ?, ?, 'handover', ?)
-        """, arguments: [recipient.rawValue, staff.rawValue, service.rawValue, now, handover])
+        """
+    ).execute(arguments: [recipient.rawValue, staff.rawValue, service.rawValue, now, handover])
     let plans = try String.fetchAll(
-      db, sql: "SELECT id FROM plans WHERE recipient_id = ? AND status != 'closed' ORDER BY rowid",
+      db.cachedStatement(
+        sql: "SELECT id FROM plans WHERE recipient_id = ? AND status != 'closed' ORDER BY rowid"),
       arguments: [recipient.rawValue]
     ).map(PlanID.init(rawValue:))
     for plan in plans {
       let version = try recordPlanChange(
         plan, change: "coordinator changed to \(staff) by handover \(handover)", by: actor)
-      try db.execute(
-        sql: "UPDATE plan_coordinators SET ended_at = ? WHERE plan_id = ? AND ended_at IS NULL",
+      try db.cachedStatement(
+        sql: "UPDATE plan_coordinators SET ended_at = ? WHERE plan_id = ? AND ended_at IS NULL"
+      ).execute(
         arguments: [now, plan.rawValue])
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           INSERT INTO plan_coordinators (plan_id, staff_id, from_version, started_at)
           VALUES (?, ?, ?, ?)
-          """, arguments: [plan.rawValue, staff.rawValue, version, now])
+          """
+      ).execute(arguments: [plan.rawValue, staff.rawValue, version, now])
     }
   }
 
   /// Recipients the staff member holds responsibility for, for the deactivation warning.
   public func recipientsHeld(by staff: StaffID) throws -> [RecipientID] {
     try String.fetchAll(
-      db,
-      sql: """
-        SELECT recipient_id FROM responsibilities WHERE staff_id = ? AND ended_at IS NULL
-        ORDER BY rowid
-        """, arguments: [staff.rawValue]
+      db.cachedStatement(
+        sql: """
+          SELECT recipient_id FROM responsibilities WHERE staff_id = ? AND ended_at IS NULL
+          ORDER BY rowid
+          """), arguments: [staff.rawValue]
     ).map(RecipientID.init(rawValue:))
   }
 }

@@ -4,22 +4,24 @@ import SamhandCore
 /// Services (NAV, TSB, ...) that staff belong to and that register recipients.
 extension StoreTransaction {
   public func insertService(_ code: ServiceCode, name: String) throws {
-    try db.execute(
-      sql: "INSERT INTO services (code, name, created_at) VALUES (?, ?, ?)",
-      arguments: [code.rawValue, name, nowText])
+    try db.cachedStatement(sql: "INSERT INTO services (code, name, created_at) VALUES (?, ?, ?)")
+      .execute(
+        arguments: [code.rawValue, name, nowText])
   }
 
   public func serviceExists(_ code: ServiceCode) throws -> Bool {
     try Bool.fetchOne(
-      db, sql: "SELECT EXISTS (SELECT 1 FROM services WHERE code = ?)", arguments: [code.rawValue])
+      db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM services WHERE code = ?)"),
+      arguments: [code.rawValue])
       ?? false
   }
 }
 
 extension StoreTransaction {
   public func services() throws -> [(code: ServiceCode, name: String)] {
-    try Row.fetchAll(db, sql: "SELECT code, name FROM services ORDER BY code").compactMap { row in
-      (try? ServiceCode(row[0] as String)).map { ($0, row[1]) }
-    }
+    try Row.fetchAll(db.cachedStatement(sql: "SELECT code, name FROM services ORDER BY code"))
+      .compactMap { row in
+        (try? ServiceCode(row[0] as String)).map { ($0, row[1]) }
+      }
   }
 }
