@@ -42,9 +42,7 @@ final class AuditAppender: @unchecked Sendable {
     while let batch = nextBatch() {
       let outcome = Result {
         try committer.write(store) { transaction in
-          for waiter in batch {
-            for entry in waiter.entries { try transaction.appendAudit(entry) }
-          }
+          try transaction.appendAudit(contentsOf: batch.flatMap(\.entries))
         }
       }
       for waiter in batch { waiter.continuation.resume(with: outcome) }

@@ -3,7 +3,7 @@ import SamhandCore
 import SamhandStore
 
 extension SamhandService {
-  /// The gate for a list of things about many recipients (the agenda): in ONE write
+  /// The gate for a list of things about many recipients (the agenda, the caseload): in ONE write
   /// transaction, resolve the actor, find the candidates, decide each distinct target once
   /// with the policies, append one audit entry per decision (allowed or denied), and return
   /// the candidates whose target was allowed. The facts the policies read are gathered once

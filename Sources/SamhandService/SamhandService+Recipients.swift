@@ -61,14 +61,14 @@ extension SamhandService {
       })
   }
 
-  /// The actor's caseload: every recipient they may see, each look decided and audited.
+  /// The actor's caseload: every recipient they may see, each look decided and audited, all
+  /// in one transaction (`gateEach`); their records are then read on one snapshot.
   public func caseload(as actor: Actor, options: RequestOptions = .init()) throws -> [Recipient] {
-    let candidates = try store.read { transaction in
-      try transaction.staff(actor.staffID).map { try transaction.caseloadCandidates(of: $0) }
-    }
-    guard let candidates else { throw ServiceError.unauthenticated }
-    return candidates.compactMap { id in
-      try? showRecipient(id, as: actor, options: options)
+    let visible = try gateEach(
+      request(actor, .view, "recipient.show", options),
+      find: { transaction, staff in try transaction.caseloadCandidates(of: staff) },
+      target: { .record($0, .identity) })
+    return try store.read { transaction in try visible.compactMap { try transaction.recipient($0) }
     }
   }
 

@@ -9,7 +9,23 @@ extension StoreTransaction {
   /// `checkpointInterval` entries.
   @discardableResult
   public func appendAudit(_ event: AuditEvent) throws -> AuditEntry {
-    let entry = AuditChain.append(event, after: try auditHead())
+    var buffer: [UInt8] = []
+    return try append(event, after: try auditHead(), buffer: &buffer)
+  }
+
+  /// Appends `events` in order, reading the head once: for the group commit of many reads.
+  public func appendAudit(contentsOf events: [AuditEvent]) throws {
+    var head = try auditHead()
+    var buffer: [UInt8] = []
+    for event in events {
+      head = try append(event, after: head, buffer: &buffer).head
+    }
+  }
+
+  private func append(_ event: AuditEvent, after head: AuditHead?, buffer: inout [UInt8]) throws
+    -> AuditEntry
+  {
+    let entry = AuditChain.append(event, after: head, buffer: &buffer)
     try AuditRow.insert(entry, into: db)
     if entry.sequence % Int64(checkpointInterval) == 0 {
       try writeCheckpoint(at: AuditHead(sequence: entry.sequence, hash: entry.hash))

@@ -22,6 +22,24 @@ struct AuditLogTests {
     #expect(try fixture.store.read { try $0.lastCheckpoint() }?.sequence == 30)
   }
 
+  @Test("entries appended together chain and checkpoint exactly as one at a time")
+  func appendTogether() throws {
+    let together = try StoreFixture(checkpointInterval: 10)
+    let oneByOne = try StoreFixture(checkpointInterval: 10)
+    let events = (0..<35).map { together.event($0) }
+    try together.store.write { try $0.appendAudit(contentsOf: Array(events[..<12])) }
+    try together.store.write { try $0.appendAudit(contentsOf: Array(events[12...])) }
+    try oneByOne.store.write { transaction in
+      for event in events { try transaction.appendAudit(event) }
+    }
+    #expect(try verify(together).intact)
+    let heads = try [together, oneByOne].map { fixture in
+      try fixture.store.read { (try $0.auditHead()?.sequence, try $0.lastCheckpoint()?.sequence) }
+    }
+    #expect(heads[0].0 == 36 && heads[0].1 == 30)
+    #expect(heads[0].0 == heads[1].0 && heads[0].1 == heads[1].1)
+  }
+
   @Test("SQL cannot update or delete audit entries or checkpoints")
   func triggersRefuseChange() throws {
     let fixture = try StoreFixture()
