@@ -15,10 +15,16 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
   /// The zone the municipality's calendar runs in.
   public static let timeZone = TimeZone(identifier: "Europe/Oslo")!
 
-  private static var calendar: Calendar {
+  private static let calendar: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     return calendar
+  }()
+
+  /// The instants of the calendar day `instant` falls on, in the municipality's zone.
+  public static func day(containing instant: Date) -> Range<Date> {
+    guard let day = calendar.dateInterval(of: .day, for: instant) else { return instant..<instant }
+    return day.start..<day.end
   }
 
   /// Parses `YYYY-MM-DD`, refusing dates that do not exist.

@@ -21,12 +21,9 @@ final class AccessFactsCache: Sendable {
 
   struct RecipientEntry: Sendable {
     let facts: AccessFacts.RecipientFacts
-    let day: CalendarDate
-    let validUntil: Date?
-
-    func holds(at instant: Date) -> Bool {
-      CalendarDate(instant) == day && validUntil.map { instant < $0 } ?? true
-    }
+    /// When the facts hold by time: the calendar day their consents were read for, cut short
+    /// at the next break-glass grant's start or expiry.
+    let validity: Range<Date>
   }
 
   private struct State: Sendable {
@@ -62,7 +59,8 @@ final class AccessFactsCache: Sendable {
     -> AccessFacts.RecipientFacts?
   {
     state.withLock { state in
-      guard state.current(generation), let entry = state.recipients[id], entry.holds(at: instant)
+      guard state.current(generation), let entry = state.recipients[id],
+        entry.validity.contains(instant)
       else { return nil }
       return entry.facts
     }

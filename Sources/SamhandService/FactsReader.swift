@@ -32,10 +32,10 @@ struct FactsReader {
     guard let facts = try AccessFacts.RecipientFacts.gather(id, in: transaction, at: instant)
     else { return nil }
     if let cache {
-      let entry = AccessFactsCache.RecipientEntry(
-        facts: facts, day: CalendarDate(instant),
-        validUntil: try transaction.nextBreakGlassChange(of: id, after: instant))
-      cache.remember(entry, generation: generation)
+      let day = CalendarDate.day(containing: instant)
+      let change = try transaction.nextBreakGlassChange(of: id, after: instant)
+      let validity = day.lowerBound..<min(change ?? day.upperBound, day.upperBound)
+      cache.remember(.init(facts: facts, validity: validity), generation: generation)
     }
     return facts
   }

@@ -78,17 +78,20 @@ struct AccessFactsCacheTests {
         try AccessFacts.RecipientFacts.gather(fixture.recipient, in: $0, at: now)
       })
     let cache = AccessFactsCache()
-    cache.remember(
-      .init(facts: facts, day: CalendarDate(now), validUntil: now.addingTimeInterval(60)),
-      generation: 1)
+    cache.remember(.init(facts: facts, validity: now..<now.addingTimeInterval(60)), generation: 1)
     #expect(cache.recipient(fixture.recipient, generation: 1, at: now)?.id == fixture.recipient)
     #expect(
       cache.recipient(fixture.recipient, generation: 1, at: now.addingTimeInterval(60)) == nil)
-    cache.remember(.init(facts: facts, day: CalendarDate(now), validUntil: nil), generation: 1)
-    let tomorrow = CalendarDate(now).adding(days: 1)
-    let nextDay = try #require(
-      (0..<48).map { now.addingTimeInterval(Double($0) * 3600) }
-        .first { CalendarDate($0) == tomorrow })
-    #expect(cache.recipient(fixture.recipient, generation: 1, at: nextDay) == nil)
+    #expect(
+      cache.recipient(fixture.recipient, generation: 1, at: now.addingTimeInterval(-1)) == nil)
+    let today = CalendarDate.day(containing: now)
+    #expect(today.contains(now) && CalendarDate(today.lowerBound) == CalendarDate(now))
+    #expect(CalendarDate(today.upperBound) == CalendarDate(now).adding(days: 1))
+    cache.remember(.init(facts: facts, validity: today), generation: 1)
+    #expect(cache.recipient(fixture.recipient, generation: 1, at: today.upperBound) == nil)
+    #expect(
+      cache.recipient(
+        fixture.recipient, generation: 1, at: today.upperBound.addingTimeInterval(-1))?
+        .id == fixture.recipient)
   }
 }
