@@ -2,7 +2,7 @@ import ArgumentParser
 import SamhandCore
 import SamhandService
 
-/// The plan or group a change names on the command line, with the version it was made
+/// The plan, group or handover a change names on the command line, with the version it was made
 /// against (`--if-version`, the CLI's If-Match).
 protocol ChangeTarget: ParsableArguments {
   associatedtype Aggregate
@@ -10,7 +10,7 @@ protocol ChangeTarget: ParsableArguments {
   var ifVersion: Int? { get }
 }
 
-/// One change of a plan or group as every such command runs it, so the commands hold only
+/// One change of a plan, group or handover as every such command runs it, so the commands hold only
 /// what differs: the shared options, the target and its version, then open the installation,
 /// apply the change and print the new version (`{"id", "version"}` with `--json`).
 struct ChangeOptions<Target: ChangeTarget>: ParsableArguments {

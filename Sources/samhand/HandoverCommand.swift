@@ -14,10 +14,13 @@ struct HandoverCommand: ParsableCommand {
     ])
 
   /// The handover id and the version the change was made against (If-Match).
-  struct Target: ParsableArguments {
+  /// The handover id and the version the change was made against (If-Match).
+  struct Target: ChangeTarget {
     @Argument(help: "Handover id.") var id: String
     @Option(name: .long, help: "Refuse the change unless the handover is still at this version.")
     var ifVersion: Int?
+
+    var aggregate: String { id }
   }
 
   struct Propose: ParsableCommand {
@@ -57,62 +60,52 @@ struct HandoverCommand: ParsableCommand {
   struct Accept: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Accept a handover (receiving side); a transfer moves responsibility now.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
 
     func run() throws {
-      let result = try options.open().acceptHandover(
-        target.id, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Accepted handover \(result.id)." }
+      try change.apply({ service, id, version, actor, request in
+        try service.acceptHandover(id, expectedVersion: version, as: actor, options: request)
+      }) { "Accepted handover \($0.id)." }
     }
   }
 
   struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Reject a handover (receiving side), with a reason.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "Why, so the sender knows what to do next.") var reason: String?
 
     func run() throws {
-      let result = try options.open().rejectHandover(
-        target.id, reason: reason ?? "", expectedVersion: target.ifVersion,
-        as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(result) { "Rejected handover \(result.id)." }
+      try change.apply({ service, id, version, actor, request in
+        try service.rejectHandover(
+          id, reason: reason ?? "", expectedVersion: version, as: actor, options: request)
+      }) { "Rejected handover \($0.id)." }
     }
   }
 
   struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a handover (sending side).")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
     @Option(name: .long, help: "Why (optional).") var reason: String?
 
     func run() throws {
-      let result = try options.open().withdrawHandover(
-        target.id, reason: reason, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Withdrew handover \(result.id)." }
+      try change.apply({ service, id, version, actor, request in
+        try service.withdrawHandover(
+          id, reason: reason, expectedVersion: version, as: actor, options: request)
+      }) { "Withdrew handover \($0.id)." }
     }
   }
 
   struct Complete: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Mark an accepted handover completed (receiving side).")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @OptionGroup var target: Target
+    @OptionGroup var change: ChangeOptions<Target>
 
     func run() throws {
-      let result = try options.open().completeHandover(
-        target.id, expectedVersion: target.ifVersion, as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(result) { "Completed handover \(result.id)." }
+      try change.apply({ service, id, version, actor, request in
+        try service.completeHandover(id, expectedVersion: version, as: actor, options: request)
+      }) { "Completed handover \($0.id)." }
     }
   }
 
