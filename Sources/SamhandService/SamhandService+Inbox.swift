@@ -22,32 +22,31 @@ public struct HandoverInbox: Sendable, Equatable, Encodable {
 }
 
 extension SamhandService {
-  /// The actor's handover inbox. Each handover shown is a gated, audited look; one the actor
-  /// may no longer see (consent withdrawn, block) is left out.
+  /// The actor's handover inbox. Each handover's recipient is a gated, audited look, all in
+  /// one transaction (`gateEach`); a handover the actor may no longer see (consent withdrawn,
+  /// block) is left out.
   public func handoverInbox(as actor: Actor, options: RequestOptions = .init()) throws
     -> HandoverInbox
   {
     let today = CalendarDate.today(clock)
-    let found = try store.read { transaction -> [[Handover]]? in
-      guard let staff = try transaction.staff(actor.staffID) else { return nil }
-      let awaiting = try transaction.handoversAwaiting(staff: staff.id, services: staff.services)
-      let outgoing = try transaction.outgoingHandovers(from: staff.id)
-      let overdue = try transaction.overdueHandovers(on: today).filter {
-        $0.fromStaff == staff.id || $0.toStaff == staff.id
-          || ($0.toStaff == nil && staff.services.contains($0.toService))
-      }
-      return [
-        awaiting.filter { $0.toStaff != nil }, awaiting.filter { $0.toStaff == nil }, outgoing,
-        overdue,
-      ]
-    }
-    guard let found else { throw ServiceError.unauthenticated }
-    let visible = found.map { list in
-      list.filter { handover in
-        (try? gateHandover(handover.id, request(actor, .view, "handover.inbox", options)) { _ in
-        }) != nil
-      }.map { entry($0, on: today) }
-    }
+    let listed = try gateEach(
+      request(actor, .view, "handover.inbox", options),
+      find: { transaction, staff -> [(list: Int, handover: Handover)] in
+        let awaiting = try transaction.handoversAwaiting(staff: staff.id, services: staff.services)
+        let outgoing = try transaction.outgoingHandovers(from: staff.id)
+        let overdue = try transaction.overdueHandovers(on: today).filter {
+          $0.fromStaff == staff.id || $0.toStaff == staff.id
+            || ($0.toStaff == nil && staff.services.contains($0.toService))
+        }
+        let lists = [
+          awaiting.filter { $0.toStaff != nil }, awaiting.filter { $0.toStaff == nil }, outgoing,
+          overdue,
+        ]
+        return lists.enumerated().flatMap { index, list in list.map { (index, $0) } }
+      },
+      target: { .record($0.handover.recipientID, .handover) })
+    var visible = [[HandoverInboxEntry]](repeating: [], count: 4)
+    for (list, handover) in listed { visible[list].append(entry(handover, on: today)) }
     return HandoverInbox(
       incoming: visible[0], incomingForService: visible[1], outgoing: visible[2],
       overdue: visible[3])
