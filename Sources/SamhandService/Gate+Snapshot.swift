@@ -46,4 +46,16 @@ extension SamhandService {
     }
     return try outcome.get()
   }
+
+  /// The gate for helpers shared by a resource's reads and changes (plans, groups,
+  /// handovers): a `.view` request only reads, so it takes `gateRead`; any other takes `gate`.
+  func gate<T>(
+    _ request: GateRequest, readingIfView notFound: ServiceError,
+    resolve: (StoreTransaction) throws -> GateTarget?,
+    perform: (StoreTransaction, GateTarget) throws -> T
+  ) throws -> T {
+    request.action == .view
+      ? try gateRead(request, notFound: notFound, resolve: resolve, read: perform)
+      : try gate(request, notFound: notFound, resolve: resolve, perform: perform)
+  }
 }

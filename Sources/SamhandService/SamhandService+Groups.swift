@@ -220,7 +220,7 @@ extension SamhandService {
   ) throws -> T {
     try hidingRecipient(Self.noGroup(id)) {
       try gate(
-        request, notFound: Self.noGroup(id),
+        request, readingIfView: Self.noGroup(id),
         resolve: { try $0.recipientID(ofGroup: id).map { .record($0, category) } },
         perform: { transaction, target in
           guard let recipient = target.recipientID else { throw Self.noGroup(id) }

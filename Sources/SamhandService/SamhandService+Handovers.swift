@@ -131,10 +131,10 @@ extension SamhandService {
   public func handovers(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
   ) throws -> [Handover] {
-    try gate(
+    try gateRead(
       request(actor, .view, "handover.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .handover) },
-      perform: { transaction, _ in try transaction.handovers(of: recipient) })
+      read: { transaction, _ in try transaction.handovers(of: recipient) })
   }
 
   /// Who holds responsibility for the recipient now (invariant 6); read through the
@@ -163,7 +163,7 @@ extension SamhandService {
     let notFound = Self.noHandover(id)
     return try hidingRecipient(notFound) {
       try gate(
-        request, notFound: notFound,
+        request, readingIfView: notFound,
         resolve: { try $0.recipientID(ofHandover: id).map { .record($0, .handover) } },
         perform: { transaction, _ in try perform(transaction) })
     }

@@ -37,7 +37,7 @@ extension SamhandService {
     let notFound = ServiceError.notFound(kind: "plan", id: id.rawValue)
     return try hidingRecipient(notFound) {
       try gate(
-        request, notFound: notFound,
+        request, readingIfView: notFound,
         resolve: { try $0.recipientID(ofPlan: id).map { .record($0, .plan) } },
         perform: { transaction, target in
           guard let recipient = target.recipientID else { throw notFound }

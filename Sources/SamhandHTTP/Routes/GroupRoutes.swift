@@ -25,8 +25,8 @@ struct GroupRoutes {
       APIRoute(.get, "/v1/groups/{groupId}") { [service] request, context in
         let id = try context.id("groupId", GroupKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let group = try await Blocking.run {
-          try service.showGroup(id, as: actor, options: options)
+        let group = try await AuditedRead.run(service, options) {
+          try service.showGroup(id, as: actor, options: $0)
         }
         return try Reply.tagged(Tagged<Group>(group))
       },

@@ -25,8 +25,8 @@ struct HandoverRoutes {
         let recipient = try context.id("recipientId", RecipientKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<Handover>([], request: request)
-        let list = try await Blocking.run {
-          try service.handovers(of: recipient, as: actor, options: options)
+        let list = try await AuditedRead.run(service, options) {
+          try service.handovers(of: recipient, as: actor, options: $0)
         }
         return try Reply.json(Page(list, request: request))
       },
@@ -49,8 +49,8 @@ struct HandoverRoutes {
       APIRoute(.get, "/v1/handovers/{handoverId}") { [service] request, context in
         let id = try context.id("handoverId", HandoverIdentifier.self).rawValue
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let record = try await Blocking.run {
-          try service.showHandover(id, as: actor, options: options)
+        let record = try await AuditedRead.run(service, options) {
+          try service.showHandover(id, as: actor, options: $0)
         }
         return try Reply.tagged(Tagged<HandoverRecord>(record))
       },

@@ -39,7 +39,9 @@ struct PlanRoutes {
       APIRoute(.get, "/v1/plans/{planId}") { [service] request, context in
         let id = try context.id("planId", PlanKind.self)
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let plan = try await Blocking.run { try service.showPlan(id, as: actor, options: options) }
+        let plan = try await AuditedRead.run(service, options) {
+          try service.showPlan(id, as: actor, options: $0)
+        }
         return try Reply.tagged(Tagged<Plan>(plan))
       },
       APIRoute.history("/v1/plans/{planId}/history", "planId", service: service) {
@@ -52,8 +54,8 @@ struct PlanRoutes {
           throw Problem(.badRequest, detail: "'format' must be md or html", field: "format")
         }
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let document = try await Blocking.run {
-          try service.exportPlan(id, format: format, as: actor, options: options)
+        let document = try await AuditedRead.run(service, options) {
+          try service.exportPlan(id, format: format, as: actor, options: $0)
         }
         let type = format == .html ? "text/html" : "text/markdown"
         return Reply.body(
@@ -131,7 +133,9 @@ extension APIRoute {
       let id = try context.id(parameter, Kind.self)
       let (actor, options) = (try context.requireActor(), try context.options(request))
       _ = try Page<AggregateVersion>([], request: request)
-      let versions = try await Blocking.run { try read(service, id, actor, options) }
+      let versions = try await AuditedRead.run(service, options) {
+        try read(service, id, actor, $0)
+      }
       return try Reply.json(Page(versions, request: request))
     }
   }
