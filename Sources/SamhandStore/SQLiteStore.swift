@@ -41,7 +41,13 @@ public struct SQLiteStore: Store {
     let pool = try translatingErrors(path: url.path) {
       try DatabasePool(path: url.path, configuration: configuration)
     }
-    try translatingErrors(path: url.path) { try Migrations.apply(to: pool) }
+    try translatingErrors(path: url.path) {
+      // GRDB turns WAL mode on for the writer after `prepareDatabase` ran and sets
+      // `synchronous = NORMAL` with it, which syncs the WAL only at checkpoints: a commit could
+      // vanish on power loss. The writer is the connection that commits, so set it back.
+      try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+      try Migrations.apply(to: pool)
+    }
     return SQLiteStore(
       pool: pool, keyRing: keyRing, checkpointInterval: max(1, checkpointInterval), clock: clock)
   }

@@ -56,16 +56,19 @@ struct MigrationTests {
     #expect(try Data(contentsOf: path) == garbage)
   }
 
-  @Test("synchronous = FULL and foreign keys are on for every connection")
-  func pragmas() throws {
+  @Test(
+    "synchronous = FULL and foreign keys are on for every connection, the writer's included",
+    arguments: [false, true])
+  func pragmas(onWriter: Bool) throws {
     let fixture = try StoreFixture()
-    let values = try fixture.store.read { transaction in
+    let read = { (transaction: StoreTransaction) in
       (
         try Int.fetchOne(transaction.db, sql: "PRAGMA synchronous"),
         try Int.fetchOne(transaction.db, sql: "PRAGMA foreign_keys"),
         try String.fetchOne(transaction.db, sql: "PRAGMA journal_mode")
       )
     }
+    let values = try onWriter ? fixture.store.write(read) : fixture.store.read(read)
     #expect(values.0 == 2)
     #expect(values.1 == 1)
     #expect(values.2 == "wal")
