@@ -123,6 +123,9 @@ struct AuthTests {
       let replaced = try await client.send(.get, "/health", headers: [name: "bad id!"])
       #expect(replaced.headers[name] != "bad id!")
       #expect(replaced.headers[name]?.isEmpty == false)
+      let generated = try await client.send(.get, "/health")
+      #expect(generated.headers[name]?.isEmpty == false)
+      #expect(generated.headers[name] != replaced.headers[name])
     }
   }
 }
