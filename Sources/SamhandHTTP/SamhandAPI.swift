@@ -37,9 +37,17 @@ public struct SamhandAPI: Sendable {
     let router = Router(context: SamhandRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     let open = router.group()
-    let authenticated = router.group().add(middleware: BearerAuthMiddleware(service: service))
+    let bearer = router.group().add(
+      middleware: BearerAuthMiddleware(service: service, check: .store))
+    let confirmedByGate = router.group().add(
+      middleware: BearerAuthMiddleware(service: service, check: .gate))
     for route in routes {
-      let group = route.authenticated ? authenticated : open
+      let group =
+        switch route.authentication {
+        case .none: open
+        case .bearer: bearer
+        case .bearerConfirmedByGate: confirmedByGate
+        }
       group.on(route.routerPath, method: route.method) { request, context in
         try await route.handler(request, context)
       }

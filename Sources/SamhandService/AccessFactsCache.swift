@@ -30,6 +30,8 @@ final class AccessFactsCache: Sendable {
     var generation: Int64 = -1
     var staff: [StaffID: Staff] = [:]
     var recipients: [RecipientID: RecipientEntry] = [:]
+    /// Live tokens by hash.
+    var tokens: [Data: LiveToken] = [:]
 
     /// Moves to `generation` if it is newer (dropping everything older) and tells whether
     /// entries of `generation` may be read or written.
@@ -52,6 +54,24 @@ final class AccessFactsCache: Sendable {
       guard state.current(generation) else { return }
       if state.staff.count >= Self.capacity { state.staff.removeAll() }
       state.staff[staff.id] = staff
+    }
+  }
+
+  func token(_ hash: Data, generation: Int64) -> LiveToken? {
+    state.withLock { $0.current(generation) ? $0.tokens[hash] : nil }
+  }
+
+  /// The token as of the newest generation seen, whichever that is: a claim for a gate to
+  /// confirm (`BearerCredential`), never a decision.
+  func knownToken(_ hash: Data) -> LiveToken? {
+    state.withLock { $0.tokens[hash] }
+  }
+
+  func remember(_ token: LiveToken, hash: Data, generation: Int64) {
+    state.withLock { state in
+      guard state.current(generation) else { return }
+      if state.tokens.count >= Self.capacity { state.tokens.removeAll() }
+      state.tokens[hash] = token
     }
   }
 

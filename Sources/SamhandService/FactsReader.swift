@@ -24,6 +24,14 @@ struct FactsReader {
     return staff
   }
 
+  /// The live token with `hash`, or nil when it is unknown or revoked.
+  func token(_ hash: Data, in transaction: StoreTransaction) throws -> LiveToken? {
+    if let hit = cache?.token(hash, generation: generation) { return hit }
+    let token = try transaction.liveToken(hash: hash)
+    if let cache, let token { cache.remember(token, hash: hash, generation: generation) }
+    return token
+  }
+
   /// The recipient's facts, or nil when there is no such recipient.
   func recipient(_ id: RecipientID, in transaction: StoreTransaction, at instant: Date) throws
     -> AccessFacts.RecipientFacts?

@@ -14,7 +14,9 @@ extension SamhandService {
   ) throws -> [Candidate] {
     let now = clock.now
     let outcome: Result<[Candidate], ServiceError> = try committer.write(store) { transaction in
-      guard let staff = try transaction.staff(request.actor.staffID) else {
+      guard try bearerHolds(request, in: transaction, reader: .live, at: now),
+        let staff = try transaction.staff(request.actor.staffID)
+      else {
         try transaction.appendAudit(event(request, target: nil, decision: nil, at: now))
         return .failure(.unauthenticated)
       }

@@ -16,6 +16,8 @@ struct GateRequest {
   var assignTarget: StaffID? = nil
   /// For reads: where to leave the audit entry when the caller commits it (`gateRead`).
   var deferredAudit: DeferredAudit? = nil
+  /// A bearer token the gate must confirm before it decides (`BearerCredential`).
+  var bearer: BearerCredential? = nil
 }
 
 extension SamhandService {
@@ -72,7 +74,9 @@ extension SamhandService {
     reader: FactsReader = .live, resolve: (StoreTransaction) throws -> GateTarget?,
     at now: Date
   ) throws -> Judgement {
-    guard let staff = try reader.staff(request.actor.staffID, in: transaction) else {
+    guard try bearerHolds(request, in: transaction, reader: reader, at: now),
+      let staff = try reader.staff(request.actor.staffID, in: transaction)
+    else {
       return .refused(event(request, target: nil, decision: nil, at: now), .unauthenticated)
     }
     guard let target = try resolve(transaction) else {
@@ -95,6 +99,16 @@ extension SamhandService {
     // Recipient data: the caller's not-found, word for word what a missing one gets.
     guard evaluation.isAllowed else { return .refused(entry, target.denial ?? notFound) }
     return .allowed(entry, target)
+  }
+
+  /// Whether the request's bearer token, if it carries one, is live in `transaction` and the
+  /// request's actor's; confirms the credential when it is.
+  func bearerHolds(
+    _ request: GateRequest, in transaction: StoreTransaction, reader: FactsReader, at now: Date
+  ) throws -> Bool {
+    guard let bearer = request.bearer else { return true }
+    guard bearer.actor.staffID == request.actor.staffID else { return false }
+    return bearer.confirm(by: try reader.token(bearer.tokenHash, in: transaction), at: now)
   }
 
   /// Checks a gated use case's input before the gate. A refusal is audited as the actor's

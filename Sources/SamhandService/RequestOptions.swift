@@ -8,6 +8,8 @@ public struct RequestOptions: Sendable {
   /// Where gated reads leave their audit entries for the caller to commit, if not committed
   /// before the read returns (see `DeferredAudit`).
   public internal(set) var deferredAudit: DeferredAudit?
+  /// A bearer token for the gates to confirm (see `BearerCredential`).
+  public internal(set) var bearer: BearerCredential?
 
   /// The purpose when the caller names none: ordinary follow-up of the recipient.
   public static let defaultPurpose = "follow-up"

@@ -117,16 +117,6 @@ extension SamhandService {
     try store.read { try $0.tokens(staffID: staffID) }
   }
 
-  /// The actor a bearer token stands for; unknown, expired and revoked tokens are refused
-  /// alike. Whether the staff member is still active is the policies' question.
-  public func authenticate(token: String) throws -> Actor {
-    let staffID = try store.read {
-      try $0.staffID(tokenHash: BearerToken.hash(token), at: clock.now)
-    }
-    guard let staffID else { throw ServiceError.unauthenticated }
-    return Actor(staffID: staffID, channel: .http)
-  }
-
   /// Runs an operator's change with its audit entry in one transaction.
   func operatorChange(
     _ osUser: String, _ action: String, _ resourceType: String, _ resourceID: String,

@@ -113,7 +113,7 @@ extension SamhandService {
   ) -> GateRequest {
     GateRequest(
       actor: actor, action: action, auditAction: auditAction, purpose: options.purpose,
-      requestID: options.requestID, deferredAudit: options.deferredAudit)
+      requestID: options.requestID, deferredAudit: options.deferredAudit, bearer: options.bearer)
   }
 
   /// The service an actor acts for when they name none: their only one.

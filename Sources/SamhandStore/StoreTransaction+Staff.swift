@@ -62,15 +62,19 @@ extension StoreTransaction {
     ])
   }
 
-  /// The staff member a token hash belongs to, if the token is neither expired nor revoked.
-  public func staffID(tokenHash: Data, at instant: Date) throws -> StaffID? {
-    try String.fetchOne(
+  /// The token with this hash unless it was revoked; whether it has expired is the caller's
+  /// check (`LiveToken.holds(at:)`), so the answer can be kept while time moves on.
+  public func liveToken(hash: Data) throws -> LiveToken? {
+    try Row.fetchOne(
       db.cachedStatement(
-        sql: """
-          SELECT staff_id FROM staff_tokens
-          WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
-          """), arguments: [tokenHash, Timestamp.format(instant)]
-    ).map(StaffID.init(rawValue:))
+        sql:
+          "SELECT staff_id, expires_at FROM staff_tokens WHERE token_hash = ? AND revoked_at IS NULL"
+      ), arguments: [hash]
+    ).map { row in
+      // An expiry that does not parse has passed (fail closed).
+      LiveToken(
+        staffID: StaffID(rawValue: row[0]), expiresAt: Timestamp.parse(row[1]) ?? .distantPast)
+    }
   }
 
   public func revokeToken(_ id: TokenID) throws -> Bool {
@@ -97,6 +101,14 @@ extension StoreTransaction {
 }
 
 /// A token as listed: never the secret, never its hash.
+/// A bearer token that has not been revoked: whose it is and until when it holds.
+public struct LiveToken: Sendable, Equatable {
+  public let staffID: StaffID
+  public let expiresAt: Date
+
+  public func holds(at instant: Date) -> Bool { instant < expiresAt }
+}
+
 public struct TokenInfo: Sendable, Equatable, Encodable {
   public let id: TokenID
   public let staffID: StaffID

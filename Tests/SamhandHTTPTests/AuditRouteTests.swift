@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import SamhandCore
 import SamhandService
 import Testing
 
@@ -110,6 +111,34 @@ struct AuthTests {
         try fixture.service.revokeToken(token.id, by: "test")
       }
       #expect(try await client.send(.get, "/v1/caseload", as: "leif.berg").status == 401)
+    }
+  }
+
+  @Test(
+    "a token revoked by another process is refused on every route, gated reads included, though the server knew it"
+  )
+  func revokedEverywhere() async throws {
+    let fixture = try HTTPFixture()
+    let recipient = fixture.larRecipient.rawValue
+    let staff = StaffID(rawValue: "eirik.lund")
+    let other = try SamhandService.open(dataDirectory: fixture.service.dataDirectory)
+    let open: Set = ["GET /health", "GET /openapi.yaml"]
+    try await fixture.withClient { client in
+      for operation in fixture.api.operations where !open.contains(operation) {
+        // The server has seen the token, and confirmed it, on a gated read; then it is revoked.
+        let token = try fixture.service.createToken(for: staff, days: 1, by: "test")
+        let bearer: HTTPFields = [.authorization: "Bearer \(token.secret)"]
+        let seen = try await client.send(.get, "/v1/recipients/\(recipient)", headers: bearer)
+        #expect(seen.status == 200)
+        try other.revokeToken(token.id, by: "test")
+        let parts = operation.split(separator: " ", maxSplits: 1).map(String.init)
+        let path = parts[1].replacingOccurrences(of: "{recipientId}", with: recipient)
+          .replacingOccurrences(of: #"\{[A-Za-z]+\}"#, with: "x", options: .regularExpression)
+        let method = HTTPRequest.Method(parts[0])!
+        let reply = try await client.send(
+          method, path, json: method == .get ? nil : #"{"staffId":"leif.berg"}"#, headers: bearer)
+        #expect(reply.status == 401, "\(operation)")
+      }
     }
   }
 

@@ -23,11 +23,15 @@ struct AccessFactsCacheTests {
         _ = try snapshot.staff(StaffID(rawValue: "nav.caseworker"))
         _ = try AccessFacts.RecipientFacts.gather(recipient, in: snapshot, at: now)
         _ = try snapshot.nextBreakGlassChange(of: recipient, after: now)
+        _ = try snapshot.liveToken(hash: Data(repeating: 7, count: 32))
       }
       return (read, try snapshot.tablesCoveredByAccessGeneration())
     }
     // The recording itself works: consents, the care team and staff are among what is read.
-    #expect(read.isSuperset(of: ["consents", "assignments", "staff", "break_glass_grants"]))
+    #expect(
+      read.isSuperset(of: [
+        "consents", "assignments", "staff", "break_glass_grants", "staff_tokens",
+      ]))
     #expect(read.subtracting(covered).isEmpty, "tables read without a generation trigger")
   }
 

@@ -55,6 +55,65 @@ struct LiveAccessTests {
       try fixture.lastEntry(action: "recipient.show")?.policies == ["global-forbid-inactive-staff"])
   }
 
+  @Test(
+    "a token the server knows is taken at its word only until a gate looks: revoked or expired, the gate refuses it"
+  )
+  func bearerConfirmedByGate() throws {
+    let (fixture, _) = try assignedNAV()
+    let staff = StaffID(rawValue: "nav.caseworker")
+    let token = try fixture.service.createToken(for: staff, days: 1, by: "test")
+    let looked = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .gate)
+    #expect(looked.isConfirmed)
+    func read() throws -> BearerCredential {
+      let bearer = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .gate)
+      _ = try fixture.service.showRecipient(
+        fixture.recipient, as: bearer.actor, options: RequestOptions().confirmingBearer(bearer))
+      return bearer
+    }
+    // Known from the look above: no read of its own, confirmed by the gate's snapshot.
+    let known = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .gate)
+    #expect(!known.isConfirmed)
+    #expect(try read().isConfirmed)
+
+    let other = try SamhandService.open(
+      dataDirectory: fixture.service.dataDirectory, clock: fixture.clock)
+    try other.revokeToken(token.id, by: "test")
+    let stale = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .gate)
+    #expect(!stale.isConfirmed)
+    #expect(throws: ServiceError.unauthenticated) {
+      try fixture.service.showRecipient(
+        fixture.recipient, as: stale.actor, options: RequestOptions().confirmingBearer(stale))
+    }
+    #expect(!stale.isConfirmed)
+    #expect(throws: ServiceError.unauthenticated) { try fixture.service.confirm(stale) }
+    #expect(throws: ServiceError.unauthenticated) {
+      try fixture.service.bearerCredential(token: token.secret, confirmedBy: .gate)
+    }
+
+    let expiring = try fixture.service.createToken(for: staff, days: 1, by: "test")
+    let fresh = try fixture.service.bearerCredential(token: expiring.secret, confirmedBy: .store)
+    fixture.clock.advance(hours: 24.01)
+    #expect(throws: ServiceError.unauthenticated) {
+      try fixture.service.showRecipient(
+        fixture.recipient, as: fresh.actor, options: RequestOptions().confirmingBearer(fresh))
+    }
+    #expect(throws: ServiceError.unauthenticated) {
+      try fixture.service.bearerCredential(token: expiring.secret, confirmedBy: .gate)
+    }
+  }
+
+  @Test("a bearer credential confirms only the actor it names")
+  func bearerOfAnother() throws {
+    let (fixture, _) = try assignedNAV()
+    let token = try fixture.service.createToken(
+      for: StaffID(rawValue: "nav.caseworker"), days: 1, by: "test")
+    let bearer = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .store)
+    #expect(throws: ServiceError.unauthenticated) {
+      try fixture.service.showRecipient(
+        fixture.recipient, as: coordinator, options: RequestOptions().confirmingBearer(bearer))
+    }
+  }
+
   @Test("revoked and expired tokens stop authenticating at once")
   func tokens() throws {
     let fixture = try ServiceFixture()

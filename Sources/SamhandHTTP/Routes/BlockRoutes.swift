@@ -31,12 +31,12 @@ struct BlockRoutes {
         return CreatedResource(
           id: id.rawValue, location: "/v1/recipients/\(recipient)/blocks")
       },
-      APIRoute(.get, "/v1/recipients/{recipientId}/blocks") { [service] request, context in
+      APIRoute(.get, "/v1/recipients/{recipientId}/blocks", authentication: .bearerConfirmedByGate)
+      { [service] request, context in
         let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<BlockRepresentation>([], request: request)
-        let blocks = try await AuditedRead.run(service, options) {
-          try service.blocks(of: recipient, as: actor, options: $0)
+        let blocks = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.blocks(of: recipient, as: actor, options: options)
         }
         return try Reply.json(Page(blocks.map(BlockRepresentation.init), request: request))
       },

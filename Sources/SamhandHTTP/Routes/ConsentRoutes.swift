@@ -44,12 +44,13 @@ struct ConsentRoutes {
         return CreatedResource(
           id: id.rawValue, location: "/v1/recipients/\(recipient)/consents")
       },
-      APIRoute(.get, "/v1/recipients/{recipientId}/consents") { [service] request, context in
+      APIRoute(
+        .get, "/v1/recipients/{recipientId}/consents", authentication: .bearerConfirmedByGate
+      ) { [service] request, context in
         let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<ConsentRepresentation>([], request: request)
-        let consents = try await AuditedRead.run(service, options) {
-          try service.consents(of: recipient, as: actor, options: $0)
+        let consents = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.consents(of: recipient, as: actor, options: options)
         }
         return try Reply.json(Page(consents.map(ConsentRepresentation.init), request: request))
       },

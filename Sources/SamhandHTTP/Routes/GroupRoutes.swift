@@ -22,11 +22,11 @@ struct GroupRoutes {
         }
         return CreatedResource(id: id.rawValue, location: "/v1/groups/\(id)")
       },
-      APIRoute(.get, "/v1/groups/{groupId}") { [service] request, context in
+      APIRoute(.get, "/v1/groups/{groupId}", authentication: .bearerConfirmedByGate) {
+        [service] request, context in
         let id = try context.id("groupId", GroupKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        let group = try await AuditedRead.run(service, options) {
-          try service.showGroup(id, as: actor, options: $0)
+        let group = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.showGroup(id, as: actor, options: options)
         }
         return try Reply.tagged(Tagged<Group>(group))
       },

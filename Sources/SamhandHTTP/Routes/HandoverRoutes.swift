@@ -21,12 +21,13 @@ struct HandoverRoutes {
         }
         return CreatedResource(id: created.id, location: "/v1/handovers/\(created.id)")
       },
-      APIRoute(.get, "/v1/recipients/{recipientId}/handovers") { [service] request, context in
+      APIRoute(
+        .get, "/v1/recipients/{recipientId}/handovers", authentication: .bearerConfirmedByGate
+      ) { [service] request, context in
         let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<Handover>([], request: request)
-        let list = try await AuditedRead.run(service, options) {
-          try service.handovers(of: recipient, as: actor, options: $0)
+        let list = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.handovers(of: recipient, as: actor, options: options)
         }
         return try Reply.json(Page(list, request: request))
       },
@@ -46,11 +47,11 @@ struct HandoverRoutes {
         }
         return try Reply.json(inbox)
       },
-      APIRoute(.get, "/v1/handovers/{handoverId}") { [service] request, context in
+      APIRoute(.get, "/v1/handovers/{handoverId}", authentication: .bearerConfirmedByGate) {
+        [service] request, context in
         let id = try context.id("handoverId", HandoverIdentifier.self).rawValue
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        let record = try await AuditedRead.run(service, options) {
-          try service.showHandover(id, as: actor, options: $0)
+        let record = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.showHandover(id, as: actor, options: options)
         }
         return try Reply.tagged(Tagged<HandoverRecord>(record))
       },

@@ -5,10 +5,10 @@ import Hummingbird
 struct HealthRoutes {
   var routes: [APIRoute] {
     [
-      APIRoute(.get, "/health", authenticated: false) { _, _ in
+      APIRoute(.get, "/health", authentication: .none) { _, _ in
         try Reply.json(["status": "ok"])
       },
-      APIRoute(.get, "/openapi.yaml", authenticated: false) { _, _ in
+      APIRoute(.get, "/openapi.yaml", authentication: .none) { _, _ in
         Reply.body(
           OpenAPIDocument.data, status: .ok, contentType: "application/yaml; charset=utf-8", [:])
       },

@@ -25,12 +25,13 @@ struct LifeDomainRoutes {
         return CreatedResource(
           id: recipient.rawValue, location: "/v1/recipients/\(recipient)/life-domains")
       },
-      APIRoute(.get, "/v1/recipients/{recipientId}/life-domains") { [service] request, context in
+      APIRoute(
+        .get, "/v1/recipients/{recipientId}/life-domains", authentication: .bearerConfirmedByGate
+      ) { [service] request, context in
         let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<LifeDomainScore>([], request: request)
-        let scores = try await AuditedRead.run(service, options) {
-          try service.lifeDomainScores(of: recipient, as: actor, options: $0)
+        let scores = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.lifeDomainScores(of: recipient, as: actor, options: options)
         }
         return try Reply.json(Page(scores, request: request))
       },

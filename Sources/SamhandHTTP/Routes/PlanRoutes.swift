@@ -27,35 +27,35 @@ struct PlanRoutes {
         }
         return CreatedResource(id: id.rawValue, location: "/v1/plans/\(id)")
       },
-      APIRoute(.get, "/v1/recipients/{recipientId}/plans") { [service] request, context in
+      APIRoute(.get, "/v1/recipients/{recipientId}/plans", authentication: .bearerConfirmedByGate) {
+        [service] request, context in
         let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
         _ = try Page<Tagged<Plan>>([], request: request)
-        let plans = try await AuditedRead.run(service, options) {
-          try service.plans(of: recipient, as: actor, options: $0)
+        let plans = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.plans(of: recipient, as: actor, options: options)
         }
         return try Reply.json(Page(plans.map(Tagged<Plan>.init), request: request))
       },
-      APIRoute(.get, "/v1/plans/{planId}") { [service] request, context in
+      APIRoute(.get, "/v1/plans/{planId}", authentication: .bearerConfirmedByGate) {
+        [service] request, context in
         let id = try context.id("planId", PlanKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        let plan = try await AuditedRead.run(service, options) {
-          try service.showPlan(id, as: actor, options: $0)
+        let plan = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.showPlan(id, as: actor, options: options)
         }
         return try Reply.tagged(Tagged<Plan>(plan))
       },
       APIRoute.history("/v1/plans/{planId}/history", "planId", service: service) {
         try $0.planHistory($1, as: $2, options: $3)
       },
-      APIRoute(.get, "/v1/plans/{planId}/export") { [service] request, context in
+      APIRoute(.get, "/v1/plans/{planId}/export", authentication: .bearerConfirmedByGate) {
+        [service] request, context in
         let id = try context.id("planId", PlanKind.self)
         let text = request.uri.queryParameters.get("format") ?? "md"
         guard let format = PlanExportFormat(rawValue: text) else {
           throw Problem(.badRequest, detail: "'format' must be md or html", field: "format")
         }
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        let document = try await AuditedRead.run(service, options) {
-          try service.exportPlan(id, format: format, as: actor, options: $0)
+        let document = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.exportPlan(id, format: format, as: actor, options: options)
         }
         let type = format == .html ? "text/html" : "text/markdown"
         return Reply.body(
@@ -129,12 +129,11 @@ extension APIRoute {
       @escaping @Sendable (SamhandService, Identifier<Kind>, Actor, RequestOptions) throws ->
       [AggregateVersion]
   ) -> APIRoute {
-    APIRoute(.get, path) { request, context in
+    APIRoute(.get, path, authentication: .bearerConfirmedByGate) { request, context in
       let id = try context.id(parameter, Kind.self)
-      let (actor, options) = (try context.requireActor(), try context.options(request))
       _ = try Page<AggregateVersion>([], request: request)
-      let versions = try await AuditedRead.run(service, options) {
-        try read(service, id, actor, $0)
+      let versions = try await AuditedRead.run(service, request, context) { actor, options in
+        try read(service, id, actor, options)
       }
       return try Reply.json(Page(versions, request: request))
     }

@@ -20,20 +20,20 @@ struct RecipientRoutes {
         }
         return CreatedResource(id: id.rawValue, location: "/v1/recipients/\(id)")
       },
-      APIRoute(.get, "/v1/recipients/{recipientId}") { request, context in
+      APIRoute(.get, "/v1/recipients/{recipientId}", authentication: .bearerConfirmedByGate) {
+        request, context in
         let id = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        let recipient = try await AuditedRead.run(service, options) {
-          try service.showRecipient(id, as: actor, options: $0)
+        let recipient = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.showRecipient(id, as: actor, options: options)
         }
         return try Reply.resource(RecipientRepresentation(recipient))
       },
-      APIRoute(.post, "/v1/recipients/search") { request, context in
+      APIRoute(.post, "/v1/recipients/search", authentication: .bearerConfirmedByGate) {
+        request, context in
         let body = try await JSONBody.decode(
           RecipientSearchBody.self, from: request, context: context)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        let id = try await AuditedRead.run(service, options) {
-          try service.findRecipient(nationalID: body.nationalId, as: actor, options: $0)
+        let id = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.findRecipient(nationalID: body.nationalId, as: actor, options: options)
         }
         return try Reply.json(Reply.Created(id: id.rawValue))
       },

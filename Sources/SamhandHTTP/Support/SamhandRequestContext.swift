@@ -6,14 +6,18 @@ import SamhandService
 /// audit entry names, and, once the auth middleware has run, the acting staff member.
 public struct SamhandRequestContext: RequestContext {
   public var coreContext: CoreRequestContextStorage
-  /// Set by `BearerAuthMiddleware`; nil on unauthenticated routes.
+  /// Set by `BearerAuthMiddleware` on `.bearer` routes; nil on the others.
   public var actor: Actor?
+  /// Set by `BearerAuthMiddleware` on every route that needs a token; on
+  /// `.bearerConfirmedByGate` routes not yet confirmed (see `AuditedRead`).
+  public var bearer: BearerCredential?
   /// From `X-Request-Id` when the client sent a usable one, else generated.
   public var requestID: String
 
   public init(source: Source) {
     coreContext = .init(source: source)
     actor = nil
+    bearer = nil
     requestID = ""
   }
 
