@@ -32,8 +32,17 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      (1...12).contains(month), (1...NationalID.daysIn(month: month, year: year)).contains(day)
+      let date = CalendarDate(year: year, month: month, day: day)
     else { throw .invalidDate(text) }
+    self = date
+  }
+
+  /// The date, or nil when it does not exist (or lies outside years 1-9999, which
+  /// `YYYY-MM-DD` cannot write).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...NationalID.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
     self.year = year
     self.month = month
     self.day = day

@@ -36,7 +36,6 @@ extension CalendarDate {
     let newYear = total / 12
     let newMonth = total % 12 + 1
     let newDay = min(day, NationalID.daysIn(month: newMonth, year: newYear))
-    let text = String(format: "%04d-%02d-%02d", newYear, newMonth, newDay)
-    return (try? CalendarDate(parsing: text)) ?? self
+    return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
   }
 }

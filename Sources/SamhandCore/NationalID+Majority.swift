@@ -11,8 +11,10 @@ extension NationalID {
   /// 29 February birthday counts from 28 February in a common year: the earlier day, so that
   /// no reminder comes late.
   public func turnsEighteen(after today: CalendarDate) -> CalendarDate? {
-    let born = String(format: "%04d-%02d-%02d", birthDate.year, birthDate.month, birthDate.day)
-    guard let birthday = try? CalendarDate(parsing: born) else { return nil }
+    guard
+      let birthday = CalendarDate(
+        year: birthDate.year, month: birthDate.month, day: birthDate.day)
+    else { return nil }
     let date = birthday.adding(months: Self.ageOfMajority * 12)
     return today < date ? date : nil
   }

@@ -116,9 +116,12 @@ extension SamhandService {
       requestID: options.requestID, deferredAudit: options.deferredAudit, bearer: options.bearer)
   }
 
-  /// The service an actor acts for when they name none: their only one.
+  /// The service an actor acts for when they name none: their only one. Read through the
+  /// access-facts cache, like the gate's facts.
   private func onlyService(of actor: Actor) throws -> ServiceCode {
-    let staff = try store.read { try $0.staff(actor.staffID) }
+    let staff = try store.read { snapshot in
+      try FactsReader.cached(accessCache, in: snapshot).staff(actor.staffID, in: snapshot)
+    }
     guard let staff else { throw ServiceError.unauthenticated }
     guard staff.services.count == 1, let service = staff.services.first else {
       let list = staff.services.map(\.rawValue).joined(separator: ", ")

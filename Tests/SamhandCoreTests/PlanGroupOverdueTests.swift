@@ -60,5 +60,22 @@ struct PlanGroupOverdueTests {
     #expect(
       (try CalendarDate(parsing: "2027-11-15")).adding(months: 3)
         == (try CalendarDate(parsing: "2028-02-15")))
+    #expect(
+      (try CalendarDate(parsing: "2024-02-29")).adding(months: 216)
+        == (try CalendarDate(parsing: "2042-02-28")))
+  }
+
+  @Test("a date from its parts exists or is nil, as parsing its text would say")
+  func parts() throws {
+    for (year, month, day) in [
+      (2024, 2, 29), (2023, 2, 29), (2027, 13, 1), (2027, 4, 31), (0, 1, 1),
+    ] {
+      let text =
+        String(repeating: "0", count: 4 - String(year).count) + String(year) + "-"
+        + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+      let parsed = try? CalendarDate(parsing: text)
+      #expect(CalendarDate(year: year, month: month, day: day) == parsed, "\(text)")
+    }
+    #expect(CalendarDate(year: 2024, month: 2, day: 29)?.description == "2024-02-29")
   }
 }
