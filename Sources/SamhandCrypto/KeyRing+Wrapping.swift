@@ -26,6 +26,14 @@ extension KeyRing {
   /// Throws ``CryptoError/unknownKeyVersion(_:)`` when that KEK is not loaded (retired or
   /// missing) and ``CryptoError/wrappedKeyInvalid(recipientID:)`` on any other failure.
   public func unwrap(_ wrapped: WrappedDataKey, recipientID: String) throws -> DataKey {
+    let memo = UnwrappedKeys.Key(recipientID: recipientID, wrapped: wrapped)
+    if let known = unwrappedKeys.key(for: memo) { return known }
+    let key = try unwrapAnew(wrapped, recipientID: recipientID)
+    unwrappedKeys.remember(key, for: memo)
+    return key
+  }
+
+  private func unwrapAnew(_ wrapped: WrappedDataKey, recipientID: String) throws -> DataKey {
     guard let kek = keyEncryptionKeys[wrapped.kekVersion] else {
       throw CryptoError.unknownKeyVersion(wrapped.kekVersion)
     }

@@ -23,6 +23,8 @@ public struct KeyRing: Sendable {
 
   let keyEncryptionKeys: [Int: SymmetricKey]
   let blindIndexKey: SymmetricKey
+  /// Data keys this ring has unwrapped (see `UnwrappedKeys`).
+  let unwrappedKeys = UnwrappedKeys()
 
   /// The version that wraps new data keys: always the highest loaded one.
   public let currentKEKVersion: Int

@@ -10,7 +10,7 @@ import Foundation
 /// // store wrapped.kekVersion, wrapped.dataKeyVersion, wrapped.ciphertext
 /// let dataKey = try keyRing.unwrap(wrapped, recipientID: id)
 /// ```
-public struct WrappedDataKey: Sendable, Equatable {
+public struct WrappedDataKey: Sendable, Hashable {
   /// The version of the key-encryption key that wraps this data key.
   public let kekVersion: Int
   /// The ``DataKey/version`` of the wrapped data key.

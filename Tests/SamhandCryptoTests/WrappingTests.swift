@@ -11,10 +11,13 @@ struct WrappingTests {
       let wrapped = try ring.wrap(dataKey, recipientID: "rcp-0001")
       #expect(wrapped.kekVersion == 1)
       #expect(wrapped.dataKeyVersion == 3)
-      let unwrapped = try ring.unwrap(wrapped, recipientID: "rcp-0001")
-      #expect(unwrapped.version == 3)
       let sealed = try dataKey.seal("Kari Fiktiv", context: nameContext)
-      #expect(try unwrapped.openString(sealed, context: nameContext) == "Kari Fiktiv")
+      // Twice: the second time from the ring's memory of unwrapped keys.
+      for _ in 0..<2 {
+        let unwrapped = try ring.unwrap(wrapped, recipientID: "rcp-0001")
+        #expect(unwrapped.version == 3)
+        #expect(try unwrapped.openString(sealed, context: nameContext) == "Kari Fiktiv")
+      }
     }
   }
 
@@ -45,6 +48,8 @@ struct WrappingTests {
         case .otherInstallation:
           candidate = try otherRing.wrap(DataKey.generate(), recipientID: recipientID)
         }
+        // The genuine key unwrapped first, so the ring remembers it: no alteration may meet it.
+        _ = try rotated.unwrap(wrapped, recipientID: "rcp-0001")
         #expect(throws: CryptoError.wrappedKeyInvalid(recipientID: recipientID)) {
           try rotated.unwrap(candidate, recipientID: recipientID)
         }
@@ -57,6 +62,7 @@ struct WrappingTests {
     try withKeyRing { ring, _ in
       let wrapped = try ring.wrap(DataKey.generate(), recipientID: "rcp-0001")
       let invalid = CryptoError.wrappedKeyInvalid(recipientID: "rcp-0001")
+      _ = try ring.unwrap(wrapped, recipientID: "rcp-0001")
       var variants = (0..<wrapped.ciphertext.count).map { wrapped.ciphertext.prefix($0) }
       for bit in 0..<(wrapped.ciphertext.count * 8) {
         var altered = wrapped.ciphertext
