@@ -48,13 +48,6 @@ extension RequestOptions {
 }
 
 extension SamhandService {
-  /// The actor a bearer token stands for; unknown, expired and revoked tokens are refused
-  /// alike. Whether the staff member is still active is the policies' question.
-  public func authenticate(token: String) throws -> Actor {
-    let credential = try bearerCredential(token: token, confirmedBy: .store)
-    return credential.actor
-  }
-
   /// Who decides that a token is live: a read of the store now, or the gate later.
   public enum BearerCheck: Sendable {
     case store
@@ -63,7 +56,9 @@ extension SamhandService {
     case gate
   }
 
-  /// The credential for `token`. With `.gate`, a token the cache knows costs no read.
+  /// The credential for `token`; unknown, expired and revoked tokens are refused alike
+  /// (whether the staff member is still active is the policies' question). With `.gate`, a
+  /// token the cache knows costs no read.
   public func bearerCredential(token: String, confirmedBy check: BearerCheck) throws
     -> BearerCredential
   {
@@ -73,9 +68,7 @@ extension SamhandService {
       return BearerCredential(
         actor: Actor(staffID: known.staffID, channel: .http), tokenHash: hash, confirmed: false)
     }
-    let token = try store.read { snapshot in
-      try FactsReader.cached(accessCache, in: snapshot).token(hash, in: snapshot)
-    }
+    let token = try liveToken(hash)
     guard let token, token.holds(at: now) else { throw ServiceError.unauthenticated }
     return BearerCredential(
       actor: Actor(staffID: token.staffID, channel: .http), tokenHash: hash, confirmed: true)
@@ -85,9 +78,15 @@ extension SamhandService {
   /// `unauthenticated` when its token is no longer live.
   public func confirm(_ bearer: BearerCredential) throws {
     guard !bearer.isConfirmed else { return }
-    let token = try store.read { snapshot in
-      try FactsReader.cached(accessCache, in: snapshot).token(bearer.tokenHash, in: snapshot)
+    guard bearer.confirm(by: try liveToken(bearer.tokenHash), at: clock.now) else {
+      throw ServiceError.unauthenticated
     }
-    guard bearer.confirm(by: token, at: clock.now) else { throw ServiceError.unauthenticated }
+  }
+
+  /// The live token with `hash` on a snapshot of its own, through the access-facts cache.
+  private func liveToken(_ hash: Data) throws -> LiveToken? {
+    try store.read { snapshot in
+      try FactsReader.cached(accessCache, in: snapshot).token(hash, in: snapshot)
+    }
   }
 }

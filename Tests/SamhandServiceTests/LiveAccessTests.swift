@@ -120,18 +120,22 @@ struct LiveAccessTests {
     let staff = StaffID(rawValue: "nav.caseworker")
     let revoked = try fixture.service.createToken(for: staff, days: 1, by: "test")
     let expiring = try fixture.service.createToken(for: staff, days: 1, by: "test")
-    #expect(try fixture.service.authenticate(token: revoked.secret).staffID == staff)
+    #expect(
+      try fixture.service.bearerCredential(token: revoked.secret, confirmedBy: .store).actor.staffID
+        == staff)
     try fixture.service.revokeToken(revoked.id, by: "test")
     #expect(throws: ServiceError.unauthenticated) {
-      try fixture.service.authenticate(token: revoked.secret)
+      try fixture.service.bearerCredential(token: revoked.secret, confirmedBy: .store)
     }
-    #expect(try fixture.service.authenticate(token: expiring.secret).staffID == staff)
+    #expect(
+      try fixture.service.bearerCredential(token: expiring.secret, confirmedBy: .store).actor
+        .staffID == staff)
     fixture.clock.advance(hours: 24.01)
     #expect(throws: ServiceError.unauthenticated) {
-      try fixture.service.authenticate(token: expiring.secret)
+      try fixture.service.bearerCredential(token: expiring.secret, confirmedBy: .store)
     }
     #expect(throws: ServiceError.unauthenticated) {
-      try fixture.service.authenticate(token: "smh_not-a-token")
+      try fixture.service.bearerCredential(token: "smh_not-a-token", confirmedBy: .store)
     }
     let listed = try fixture.service.tokens(of: staff)
     #expect(listed.count == 2)
