@@ -59,7 +59,7 @@ public struct ServiceCode: Hashable, Sendable, Codable, Comparable, CustomString
     let allowed = rawValue.utf8.allSatisfy { byte in
       (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
     }
-    guard allowed, (2...40).contains(rawValue.count), !rawValue.hasPrefix("-"),
+    guard allowed, (2...40).contains(rawValue.utf8.count), !rawValue.hasPrefix("-"),
       !rawValue.hasSuffix("-"), !rawValue.contains("--")
     else { throw .invalidServiceCode(rawValue) }
     self.rawValue = rawValue

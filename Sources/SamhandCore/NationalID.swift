@@ -24,10 +24,11 @@ public struct NationalID: Hashable, Sendable, Encodable, CustomStringConvertible
   /// Accepts eleven digits, optionally with spaces, dots or hyphens between them.
   public init(_ text: String) throws(DomainError) {
     let digits = Self.normalise(text)
-    guard digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+    let ascii = Array(digits.utf8)
+    guard ascii.count == 11, ascii.allSatisfy({ (0x30...0x39).contains($0) }) else {
       throw .invalidNationalID(reason: "it must be exactly 11 digits")
     }
-    let numbers = digits.compactMap { $0.wholeNumberValue }
+    let numbers = ascii.map { Int($0 - 0x30) }
     guard Self.checkDigitsHold(numbers) else {
       throw .invalidNationalID(reason: "the check digits do not match (mistyped digit?)")
     }
@@ -57,7 +58,7 @@ public struct NationalID: Hashable, Sendable, Encodable, CustomStringConvertible
 
   /// Removes the separators people type between digit groups.
   public static func normalise(_ text: String) -> String {
-    String(text.filter { !" .-".contains($0) })
+    String(decoding: text.utf8.filter { $0 != 0x20 && $0 != 0x2E && $0 != 0x2D }, as: UTF8.self)
   }
 
   public var description: String { digits }

@@ -15,22 +15,29 @@ enum AssociatedData {
   }
 
   /// The encoding of `parts`, or nil when a part is longer than a 4-byte length can say.
+  /// Built as bytes and copied into `Data` once: every sealed field read builds one.
   static func encode(_ parts: [Part]) -> Data? {
-    var out = Data()
-    out.reserveCapacity(parts.count * 4 + parts.reduce(0) { $0 + $1.byteCount })
+    var size = 0
     for part in parts {
-      guard let length = UInt32(exactly: part.byteCount) else { return nil }
-      append(length, to: &out)
+      guard UInt32(exactly: part.byteCount) != nil else { return nil }
+      size += MemoryLayout<UInt32>.size + part.byteCount
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(size)
+    for part in parts {
+      append(UInt32(part.byteCount), to: &out)
       switch part {
       case .text(let text): out.append(contentsOf: text.utf8)
       case .number(let number): append(Int64(number), to: &out)
       }
     }
-    return out
+    return Data(out)
   }
 
-  private static func append<Integer: FixedWidthInteger>(_ value: Integer, to out: inout Data) {
-    withUnsafeBytes(of: value.bigEndian) { out.append(contentsOf: $0) }
+  private static func append<Integer: FixedWidthInteger>(_ value: Integer, to out: inout [UInt8]) {
+    for shift in stride(from: Integer.bitWidth - 8, through: 0, by: -8) {
+      out.append(UInt8(truncatingIfNeeded: value >> shift))
+    }
   }
 }
 

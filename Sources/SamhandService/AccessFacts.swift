@@ -12,7 +12,8 @@ struct AccessFacts {
   let recipient: RecipientFacts?
 
   /// The recipient side: who registered them, who cares for them, what they consented to and
-  /// what they blocked, as live at request time.
+  /// what they blocked, as live at request time. Their Cedar entity is built once, with the
+  /// facts, so that facts reused from the cache are not turned into an entity per request.
   struct RecipientFacts {
     let id: RecipientID
     let registeredBy: ServiceCode
@@ -21,6 +22,33 @@ struct AccessFacts {
     let breakGlassHolders: Set<StaffID>
     let consents: [AccessScope]
     let blocks: [AccessScope]
+    /// The recipient, with who a live consent lets see them at all (the identity category).
+    let entity: Entity
+
+    init(
+      id: RecipientID, registeredBy: ServiceCode, careTeam: Set<StaffID>,
+      receivingServices: Set<ServiceCode>, breakGlassHolders: Set<StaffID>,
+      consents: [AccessScope], blocks: [AccessScope]
+    ) {
+      self.id = id
+      self.registeredBy = registeredBy
+      self.careTeam = careTeam
+      self.receivingServices = receivingServices
+      self.breakGlassHolders = breakGlassHolders
+      self.consents = consents
+      self.blocks = blocks
+      let identity = consents.filter { $0.covers(.identity) }
+      entity = Entity(
+        uid: .recipient(id),
+        attributes: [
+          "registeredBy": .entity(.service(registeredBy)),
+          "careTeam": Self.staffSet(careTeam),
+          "breakGlass": Self.staffSet(breakGlassHolders),
+          "identityConsentedServices": Self.serviceSet(identity.flatMap(\.services)),
+          "identityConsentedStaff": Self.staffSet(identity.flatMap(\.staff)),
+          "receivingServices": Self.serviceSet(receivingServices),
+        ])
+    }
   }
 
   static func gather(
@@ -78,21 +106,6 @@ extension AccessFacts.RecipientFacts {
       breakGlassHolders: try transaction.breakGlassHolders(of: id, at: instant),
       consents: try transaction.liveConsentScopes(of: id, on: CalendarDate(instant)),
       blocks: try transaction.liveBlockScopes(of: id))
-  }
-
-  /// The recipient, with who a live consent lets see them at all (the identity category).
-  var entity: Entity {
-    let identity = consents.filter { $0.covers(.identity) }
-    return Entity(
-      uid: .recipient(id),
-      attributes: [
-        "registeredBy": .entity(.service(registeredBy)),
-        "careTeam": Self.staffSet(careTeam),
-        "breakGlass": Self.staffSet(breakGlassHolders),
-        "identityConsentedServices": Self.serviceSet(identity.flatMap(\.services)),
-        "identityConsentedStaff": Self.staffSet(identity.flatMap(\.staff)),
-        "receivingServices": Self.serviceSet(receivingServices),
-      ])
   }
 
   /// One category's record, with the consents and blocks that speak of that category.

@@ -17,6 +17,8 @@ binary="$(swift build -c release --show-bin-path)/samhand"
 
 # shellcheck source=../lib/demo-server.sh
 . ops/lib/demo-server.sh
+# shellcheck source=../lib/wrk-run.sh
+. ops/lib/wrk-run.sh
 start_demo_server "$binary"
 token="$(demo_token eirik.lund)"
 recipient="$(demo_recipient 4)"
@@ -74,40 +76,22 @@ function request()
 end
 LUA
 
-# run NAME CONNECTIONS PATH [SCRIPT] -> "req/s p50ms p99ms non2xx"
-run() {
-  local script=()
-  [ -n "${4:-}" ] && script=(-s "$4")
-  wrk -t2 -c"$2" -d"${seconds}s" --latency "${script[@]}" "$url$3" >"$work/$1-$2.txt"
-  python3 - "$work/$1-$2.txt" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def ms(label):
-    m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % label, text, re.M)
-    value, unit = float(m.group(1)), m.group(2)
-    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-errors = re.search(r"Socket errors:.*", text)
-print(f"{rps:.0f} {ms('50'):.2f} {ms('99'):.2f} {bad.group(1) if bad else 0}")
-PY
-}
-
 declare -A results
 for connections in 32 64; do
-  results[health-$connections]="$(run health $connections /health)"
-  results[get-$connections]="$(run get $connections "/v1/recipients/$recipient" "$work/get.lua")"
-  results[post-$connections]="$(BENCH_BASE=$((connections * 10000)) run post $connections /v1/recipients "$work/post.lua")"
+  results[health-$connections]="$(wrk_run health $connections /health)"
+  results[get-$connections]="$(wrk_run get $connections "/v1/recipients/$recipient" "$work/get.lua")"
+  results[post-$connections]="$(BENCH_BASE=$((connections * 10000)) wrk_run post $connections /v1/recipients "$work/post.lua")"
 done
 
 "$binary" audit verify --data "$work/data" >"$work/verify" 2>&1 || { cat "$work/verify" >&2; exit 1; }
 
-python3 - "$root/ops/bench/results/http.md" "$seconds" "$(nproc)" "$(cat "$work/verify")" \
+PYTHONPATH="$root/ops/lib" python3 - "$root/ops/bench/results/http.md" "$seconds" "$(nproc)" "$(cat "$work/verify")" \
   "${results[health-32]}" "${results[get-32]}" "${results[post-32]}" \
   "${results[health-64]}" "${results[get-64]}" "${results[post-64]}" <<'PY'
 import sys, datetime
+from wrk_table import parse, results_table
 out, seconds, cores, verify = sys.argv[1:5]
-rows = [tuple(float(x) for x in r.split()) for r in sys.argv[5:]]
+rows = parse(sys.argv[5:])
 names = ["GET /health", "GET /v1/recipients/{id} (audited)", "POST /v1/recipients (audited, durable)"]
 lines = [
     "# HTTP API benchmark",
@@ -117,13 +101,8 @@ lines = [
     "the recipient in their care. Every audited request writes its audit entry durably "
     "(`synchronous=FULL`) before the response; concurrent requests share commits (group commit).",
     "",
-    "| connections | route | req/s | p50 ms | p99 ms | non-2xx |",
-    "|---|---|---:|---:|---:|---:|",
 ]
-for block, connections in ((0, 32), (3, 64)):
-    for i in range(3):
-        rps, p50, p99, bad = rows[block + i]
-        lines.append(f"| {connections} | {names[i]} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {bad:.0f} |")
+lines += results_table(names, rows)
 lines += ["", "| connections | audited GET / health | durable POST / audited GET | GET p99 ms |", "|---|---:|---:|---:|"]
 verdicts = []
 for block, connections in ((0, 32), (3, 64)):
