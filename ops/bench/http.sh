@@ -104,7 +104,6 @@ lines = [
 ]
 lines += results_table(names, rows)
 lines += ["", "| connections | audited GET / health | durable POST / audited GET | GET p99 ms |", "|---|---:|---:|---:|"]
-verdicts = []
 for block, connections in ((0, 32), (3, 64)):
     health, get, post = rows[block], rows[block + 1], rows[block + 2]
     lines.append(f"| {connections} | {get[0] / health[0]:.2f} | {post[0] / get[0]:.2f} | {get[2]:.2f} |")
