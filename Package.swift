@@ -54,6 +54,7 @@ let package = Package(
       dependencies: [
         "SamhandCore", "SamhandCrypto", "SamhandAudit", "SamhandPolicy", "SamhandStore",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       plugins: ["EmbedFiles"]
     ),

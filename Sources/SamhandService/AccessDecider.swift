@@ -4,6 +4,8 @@ import SamhandPolicy
 /// a spy to prove that every use case asks.
 public protocol AccessDecider: Sendable {
   func decide(_ request: AuthorizationRequest, entities: Entities) -> Decision
+  /// What the policies could allow of a resource not yet known (lists narrow by it).
+  func residual(for request: PartialRequest, entities: Entities) -> PartialDecision
 }
 
 extension PolicySet: AccessDecider {

@@ -15,6 +15,10 @@ public final class DeferredAudit: Sendable {
     recorded.withLock { $0.append(entry) }
   }
 
+  func record(contentsOf entries: [AuditEvent]) {
+    recorded.withLock { $0.append(contentsOf: entries) }
+  }
+
   /// Takes the entries recorded so far.
   func take() -> [AuditEvent] {
     recorded.withLock { entries in

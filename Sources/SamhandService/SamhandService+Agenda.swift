@@ -7,20 +7,25 @@ import SamhandStore
 /// only where the policies let the actor see its recipient's
 /// records of that kind today.
 extension SamhandService {
-  /// The actor's agenda on the service clock's Oslo date. One write transaction: the store
-  /// finds the candidates (one indexed query per kind), the gate decides each recipient and
-  /// category once and audits it as `agenda.show`, and only allowed items are returned. A
-  /// leader's open staff warnings (ids only) come with it.
+  /// The actor's agenda on the service clock's Oslo date. On one snapshot (`gateList`): the
+  /// store finds the candidates (one indexed query per kind, narrowed to the recipients the
+  /// policies could allow), the gate decides each recipient and category once and audits
+  /// what it shows as `agenda.show`. A leader's open staff warnings (ids only) come with it.
   public func agenda(
     as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions = .init()
   ) throws -> Agenda {
     let today = CalendarDate.today(clock)
-    let items = try gateEach(
-      request(actor, .view, "agenda.show", options),
-      find: { transaction, staff in
-        try transaction.agendaCandidates(of: staff.id, on: today, window: window)
+    let query = ListQuery<AgendaItem>(
+      name: "agenda", categories: AgendaItem.Kind.allCases.map(\.category),
+      fetch: { transaction, staff, visible, _, _ in
+        try transaction.agendaCandidates(
+          of: staff.id, on: today, window: window, visible: visible)
       },
       target: { .record($0.recipient, $0.kind.category) })
+    let items = try gateList(
+      request(actor, .view, "agenda.show", options), query, page: .whole,
+      read: { _, item in item }
+    ).items
     let warnings = try store.read { try $0.openStaffWarnings(for: actor.staffID) }
     return Agenda(today: today, items: items, staffWarnings: warnings)
   }

@@ -77,20 +77,20 @@ extension SamhandService {
     within days: Int = 30, as actor: Actor, options: RequestOptions = .init()
   ) throws -> [Consent] {
     let today = CalendarDate.today(clock)
-    let ending = try store.read {
-      try $0.consentsEnding(between: today, and: today.adding(days: days))
-    }
-    // Only recipients the actor has a relationship with are looked at: asking about others
-    // would put a denied look by them into strangers' access logs.
-    let related = try store.read { transaction in
-      try transaction.staff(actor.staffID).map { Set(try transaction.caseloadCandidates(of: $0)) }
-    }
-    guard let related else { throw ServiceError.unauthenticated }
-    let recipients = Set(ending.map(\.1)).intersection(related)
-    let visible = recipients.sorted().compactMap { recipient in
-      try? consents(of: recipient, as: actor, options: options)
-    }
-    return visible.flatMap { $0 }.filter { $0.isExpiring(within: days, of: today) }
-      .sorted { ($0.validUntil ?? today, $0.id) < ($1.validUntil ?? today, $1.id) }
+    let query = ListQuery<(ConsentID, RecipientID, CalendarDate)>(
+      name: "consents-expiring", categories: [.identity],
+      fetch: { transaction, _, visible, _, _ in
+        try transaction.consentsEnding(
+          between: today, and: today.adding(days: days), visible: visible)
+      },
+      target: { .record($0.1, .identity) })
+    return try gateList(
+      request(actor, .view, "consents-expiring.show", options), query, page: .whole,
+      read: { transaction, candidate in
+        try transaction.consents(of: candidate.1).first {
+          $0.id == candidate.0 && $0.isExpiring(within: days, of: today)
+        }
+      }
+    ).items
   }
 }

@@ -180,8 +180,9 @@ extension SamhandService {
     -> [Group]
   {
     let today = CalendarDate.today(clock)
-    return try visibleActiveGroups(as: actor, options: options)
-      .filter { $0.isMeetingOverdue(on: today) }
+    return try visibleActiveGroups("overdue-meetings", as: actor, options: options) {
+      $0.isMeetingOverdue(on: today)
+    }
   }
 
   /// Open action items past their due date, in the active groups the actor may see.
@@ -189,14 +190,27 @@ extension SamhandService {
     -> [ActionItem]
   {
     let today = CalendarDate.today(clock)
-    return try visibleActiveGroups(as: actor, options: options)
-      .flatMap { $0.overdueActionItems(on: today) }
+    return try visibleActiveGroups("overdue-action-items", as: actor, options: options) {
+      !$0.overdueActionItems(on: today).isEmpty
+    }.flatMap { $0.overdueActionItems(on: today) }
   }
 
-  private func visibleActiveGroups(as actor: Actor, options: RequestOptions) throws -> [Group] {
-    try store.read { try $0.activeGroups() }.compactMap { id, _ in
-      try? showGroup(id, as: actor, options: options)
-    }
+  /// The active groups the actor may see that `shows` keeps, each a decided look audited as
+  /// `LIST.show`: the candidates narrowed to the recipients the policies could allow
+  /// (`gateList`).
+  private func visibleActiveGroups(
+    _ list: String, as actor: Actor, options: RequestOptions, shows: (Group) -> Bool
+  ) throws -> [Group] {
+    let query = ListQuery<(GroupID, RecipientID)>(
+      name: list, categories: [.group],
+      fetch: { transaction, _, visible, _, _ in try transaction.activeGroups(visible: visible) },
+      target: { .record($0.1, .group) })
+    return try gateList(
+      request(actor, .view, "\(list).show", options), query, page: .whole,
+      read: { transaction, candidate in
+        try transaction.group(candidate.0).flatMap { shows($0) ? $0 : nil }
+      }
+    ).items
   }
 
   /// Answers a request for something that does not exist through the gate, so that the

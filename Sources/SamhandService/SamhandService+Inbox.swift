@@ -22,22 +22,22 @@ public struct HandoverInbox: Sendable, Equatable, Encodable {
 }
 
 extension SamhandService {
-  /// The actor's handover inbox. Each handover's recipient is a gated, audited look, all in
-  /// one transaction (`gateEach`); a handover the actor may no longer see (consent withdrawn,
-  /// block) is left out.
+  /// The actor's handover inbox, on one snapshot (`gateList`): each list narrowed to the
+  /// recipients the policies could allow, each shown handover's recipient a decided look
+  /// audited as `handover.inbox`; a handover the actor may no longer see (consent withdrawn,
+  /// block) is left out and leaves no entry.
   public func handoverInbox(as actor: Actor, options: RequestOptions = .init()) throws
     -> HandoverInbox
   {
     let today = CalendarDate.today(clock)
-    let listed = try gateEach(
-      request(actor, .view, "handover.inbox", options),
-      find: { transaction, staff -> [(list: Int, handover: Handover)] in
-        let awaiting = try transaction.handoversAwaiting(staff: staff.id, services: staff.services)
-        let outgoing = try transaction.outgoingHandovers(from: staff.id)
-        let overdue = try transaction.overdueHandovers(on: today).filter {
-          $0.fromStaff == staff.id || $0.toStaff == staff.id
-            || ($0.toStaff == nil && staff.services.contains($0.toService))
-        }
+    let query = ListQuery<(list: Int, handover: Handover)>(
+      name: "handover-inbox", categories: [.handover],
+      fetch: { transaction, staff, visible, _, _ in
+        let awaiting = try transaction.handoversAwaiting(
+          staff: staff.id, services: staff.services, visible: visible)
+        let outgoing = try transaction.outgoingHandovers(from: staff.id, visible: visible)
+        let overdue = try transaction.overdueHandovers(
+          on: today, involving: staff.id, services: staff.services, visible: visible)
         let lists = [
           awaiting.filter { $0.toStaff != nil }, awaiting.filter { $0.toStaff == nil }, outgoing,
           overdue,
@@ -45,6 +45,10 @@ extension SamhandService {
         return lists.enumerated().flatMap { index, list in list.map { (index, $0) } }
       },
       target: { .record($0.handover.recipientID, .handover) })
+    let listed = try gateList(
+      request(actor, .view, "handover.inbox", options), query, page: .whole,
+      read: { _, listed in listed }
+    ).items
     var visible = [[HandoverInboxEntry]](repeating: [], count: 4)
     for (list, handover) in listed { visible[list].append(entry(handover, on: today)) }
     return HandoverInbox(

@@ -184,14 +184,25 @@ extension SamhandService {
     return try Self.created(id, version)
   }
 
-  /// Active plans the actor may see whose next revision date has passed (L5).
+  /// Active plans the actor may see whose next revision date has passed (L5): narrowed to the
+  /// recipients the policies could allow, each plan shown a decided look audited as
+  /// `overdue-revisions.show` (`gateList`).
   public func overdueRevisions(as actor: Actor, options: RequestOptions = .init()) throws
     -> [Plan]
   {
     let today = CalendarDate.today(clock)
-    let due = try store.read { try $0.activePlansWithRevisionBefore(today) }
-    return due.compactMap { try? showPlan($0, as: actor, options: options) }
-      .filter { $0.isRevisionOverdue(on: today) }
+    let query = ListQuery<(PlanID, RecipientID)>(
+      name: "overdue-revisions", categories: [.plan],
+      fetch: { transaction, _, visible, _, _ in
+        try transaction.activePlansWithRevisionBefore(today, visible: visible)
+      },
+      target: { .record($0.1, .plan) })
+    return try gateList(
+      request(actor, .view, "overdue-revisions.show", options), query, page: .whole,
+      read: { transaction, candidate in
+        try transaction.plan(candidate.0).flatMap { $0.isRevisionOverdue(on: today) ? $0 : nil }
+      }
+    ).items
   }
 
   static func created<ID>(_ id: ID?, _ version: Int) throws -> Versioned<ID> {

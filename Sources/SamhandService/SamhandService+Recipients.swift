@@ -61,15 +61,25 @@ extension SamhandService {
       })
   }
 
-  /// The actor's caseload: every recipient they may see, each look decided and audited, all
-  /// in one transaction (`gateEach`); their records are then read on one snapshot.
-  public func caseload(as actor: Actor, options: RequestOptions = .init()) throws -> [Recipient] {
-    let visible = try gateEach(
-      request(actor, .view, "recipient.show", options),
-      find: { transaction, staff in try transaction.caseloadCandidates(of: staff) },
-      target: { .record($0, .identity) })
-    return try store.read { transaction in try visible.compactMap { try transaction.recipient($0) }
+  /// One page of the actor's caseload: the recipients they may see, in registration order,
+  /// narrowed in SQL to those the policies could allow, each shown one decided and audited as
+  /// `caseload.show` (`gateList`). `page.after` is the `next` of the previous page.
+  public func caseload(
+    as actor: Actor, page: ListPageRequest = .whole, options: RequestOptions = .init()
+  ) throws -> ListPage<Recipient> {
+    if let cursor = page.after, (Int64(cursor) ?? -1) < 0 {
+      throw ServiceError.invalid("'\(cursor)' is not a position in the caseload")
     }
+    let query = ListQuery<(id: RecipientID, position: Int64)>(
+      name: "caseload", categories: [.identity],
+      fetch: { transaction, _, visible, cursor, limit in
+        try transaction.caseloadCandidates(
+          visible: visible, after: cursor.flatMap { Int64($0) }, limit: limit)
+      },
+      target: { .record($0.id, .identity) }, key: { String($0.position) })
+    return try gateList(
+      request(actor, .view, "caseload.show", options), query, page: page,
+      read: { transaction, candidate in try transaction.recipient(candidate.id) })
   }
 
   /// Brings `staff` into the recipient's care (an assignment): needs a care relationship of

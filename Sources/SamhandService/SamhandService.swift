@@ -23,6 +23,11 @@ public struct SamhandService: Sendable {
   let accessCache = AccessFactsCache()
   /// Commits the audit entries of reads whose callers await them (`DeferredAudit`).
   let auditAppender = AuditAppender()
+  /// Policies lists could not narrow by, logged and counted.
+  let listWarnings = ListWarnings()
+
+  /// How often each policy made a list judge every candidate (see `ListWarnings`).
+  public var listWideningCounts: [String: Int] { listWarnings.counts }
 
   /// Opens an existing data directory: key permissions checked, settings loaded, database
   /// migrated, the policy set loaded from `policies` (default: `DIR/policies`) and validated.

@@ -9,11 +9,16 @@ import SamhandCore
 extension StoreTransaction {
   /// Every candidate item of `staff`'s agenda on `today`, in no particular order.
   public func agendaCandidates(
-    of staff: StaffID, on today: CalendarDate, window: AgendaWindow = .standard
+    of staff: StaffID, on today: CalendarDate, window: AgendaWindow = .standard,
+    visible: RecipientNarrowing
   ) throws -> [AgendaItem] {
     let arguments = Self.agendaArguments(staff, today, window)
     return try AgendaItem.Kind.allCases.flatMap { kind in
-      try Row.fetchAll(db, sql: Self.agendaSQL(kind), arguments: arguments).compactMap { row in
+      let query: SQL = """
+        SELECT * FROM (\(sql: Self.agendaSQL(kind), arguments: arguments)) AS candidate
+        WHERE \(visible.sql(recipient: "candidate.recipient_id", category: kind.category))
+        """
+      return try rows(query).compactMap { row in
         try Self.agendaItem(kind, row, today: today, window: window)
       }
     }
@@ -216,7 +221,7 @@ extension StoreTransaction {
       // Minors they hold responsibility for or coordinate an open plan of, turning 18 within
       // the notice, unless adult services have accepted a turning-18 handover.
       return """
-        SELECT r.id, r.id, r.turns_18_on FROM recipients r
+        SELECT r.id, r.id AS recipient_id, r.turns_18_on FROM recipients r
         WHERE r.id IN (
             SELECT recipient_id FROM responsibilities WHERE staff_id = :staff AND ended_at IS NULL
             UNION

@@ -93,20 +93,19 @@ extension StoreTransaction {
     ).flatMap { try? ServiceCode($0) }
   }
 
-  /// Recipients the staff member may have a relationship with: registered by one of their
-  /// services or in their care team. The gate still decides on each one.
-  public func caseloadCandidates(of staff: Staff) throws -> [RecipientID] {
-    let services = staff.services.map(\.rawValue)
-    let placeholders = services.map { _ in "?" }.joined(separator: ", ")
-    let serviceClause = services.isEmpty ? "" : "registered_by_service IN (\(placeholders)) OR"
-    return try String.fetchAll(
-      db,
-      sql: """
-        SELECT id FROM recipients WHERE \(serviceClause) id IN (
-          SELECT recipient_id FROM (\(Self.careRelationshipsSQL(of: .staff))))
-        ORDER BY rowid
-        """,
-      arguments: StatementArguments(services + Array(repeating: staff.id.rawValue, count: 5))
-    ).map(RecipientID.init(rawValue:))
+  /// Recipients `visible` admits for their identity record, in registration order, after the
+  /// one at `position` (from the start when nil), at most `limit`: the caseload's candidates,
+  /// each with its position. The gate still decides on each one.
+  public func caseloadCandidates(
+    visible: RecipientNarrowing, after position: Int64?, limit: Int
+  ) throws -> [(id: RecipientID, position: Int64)] {
+    try rows(
+      """
+      SELECT r.id, r.rowid AS position FROM recipients r
+      WHERE r.rowid > \(position ?? 0)
+        AND \(visible.sql(recipient: "r.id", category: .identity))
+      ORDER BY r.rowid LIMIT \(limit)
+      """
+    ).map { (RecipientID(rawValue: $0["id"]), $0["position"]) }
   }
 }

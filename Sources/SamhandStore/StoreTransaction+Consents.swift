@@ -72,18 +72,22 @@ extension StoreTransaction {
   }
 
   /// Live consents ending between `from` and `until` among the given recipients.
-  public func consentsEnding(between from: CalendarDate, and until: CalendarDate) throws
-    -> [(ConsentID, RecipientID, CalendarDate)]
-  {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, recipient_id, valid_until FROM consents
-          WHERE withdrawn_at IS NULL AND valid_until BETWEEN ? AND ? ORDER BY valid_until, id
-          """), arguments: [from.description, until.description]
-    ).compactMap { row in
-      guard let end = try? CalendarDate(parsing: row[2]) else { return nil }
-      return (ConsentID(rawValue: row[0]), RecipientID(rawValue: row[1]), end)
+  public func consentsEnding(
+    between from: CalendarDate, and until: CalendarDate, visible: RecipientNarrowing
+  ) throws -> [(ConsentID, RecipientID, CalendarDate)] {
+    let query: SQL = """
+      SELECT c.id, c.recipient_id, c.valid_until FROM consents c
+      WHERE c.withdrawn_at IS NULL AND c.valid_until BETWEEN \(from.description)
+        AND \(until.description)
+        AND \(visible.sql(recipient: "c.recipient_id", category: .identity))
+      ORDER BY c.valid_until, c.id
+      """
+    return try rows(query).map { row in
+      let id: String = row["id"]
+      guard let end = try? CalendarDate(parsing: row["valid_until"] as String) else {
+        throw StoreError.corruptRow(table: Self.consentsTable, id: id, reason: "bad end date")
+      }
+      return (ConsentID(rawValue: id), RecipientID(rawValue: row["recipient_id"]), end)
     }
   }
 

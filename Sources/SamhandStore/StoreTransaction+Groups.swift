@@ -63,11 +63,14 @@ extension StoreTransaction {
   }
 
   /// Every active group's id with its recipient, for agenda-style queries the gate then filters.
-  public func activeGroups() throws -> [(GroupID, RecipientID)] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT id, recipient_id FROM groups WHERE status = 'active' ORDER BY rowid")
-    ).map { (GroupID(rawValue: $0[0]), RecipientID(rawValue: $0[1])) }
+  public func activeGroups(visible: RecipientNarrowing) throws -> [(GroupID, RecipientID)] {
+    try rows(
+      """
+      SELECT g.id, g.recipient_id FROM groups g
+      WHERE g.status = 'active' AND \(visible.sql(recipient: "g.recipient_id", category: .group))
+      ORDER BY g.rowid
+      """
+    ).map { (GroupID(rawValue: $0["id"]), RecipientID(rawValue: $0["recipient_id"])) }
   }
 
   /// Records one change of the group as a new version; returns the new version number.

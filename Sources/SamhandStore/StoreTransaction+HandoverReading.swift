@@ -37,81 +37,71 @@ extension StoreTransaction {
 
   /// Every handover of the recipient, oldest first.
   public func handovers(of recipient: RecipientID) throws -> [Handover] {
-    try fetchHandovers(
-      "WHERE h.recipient_id = ? ORDER BY h.rowid", [recipient.rawValue])
+    try fetchHandovers("h.recipient_id = \(recipient.rawValue) ORDER BY h.rowid")
   }
 
-  /// Open transfers of the recipient (draft or proposed), for the competing-transfer check.
-  public func openTransfers(of recipient: RecipientID) throws -> [Handover] {
-    try fetchHandovers(
-      """
-      WHERE h.recipient_id = ? AND h.mode = 'transfer' AND h.state IN ('draft', 'proposed')
-      ORDER BY h.rowid
-      """, [recipient.rawValue])
-  }
-
-  /// Proposed handovers awaiting the staff member: named to them, or to one of their
-  /// services without a named receiver.
-  public func handoversAwaiting(staff: StaffID, services: [ServiceCode]) throws -> [Handover] {
-    let (clause, arguments) = Self.receiving(staff: staff, services: services)
+  /// Proposed handovers awaiting the staff member: named to them, or to one of their services
+  /// with no one named.
+  public func handoversAwaiting(
+    staff: StaffID, services: [ServiceCode], visible: RecipientNarrowing
+  ) throws -> [Handover] {
+    let receiving: SQL =
+      services.isEmpty
+      ? "h.to_staff = \(staff.rawValue)"
+      : "h.to_staff = \(staff.rawValue) OR (h.to_staff IS NULL AND h.to_service IN \(services.map(\.rawValue)))"
     return try fetchHandovers(
-      "WHERE h.state = 'proposed' AND (\(clause)) ORDER BY h.planned_date, h.id", arguments)
+      "h.state = 'proposed' AND (\(receiving)) ORDER BY h.planned_date, h.id", visible: visible)
   }
 
   /// The staff member's own handovers not yet accepted (draft or proposed).
-  public func outgoingHandovers(from staff: StaffID) throws -> [Handover] {
-    try fetchHandovers(
-      """
-      WHERE h.from_staff = ? AND h.state IN ('draft', 'proposed')
-      ORDER BY h.planned_date, h.id
-      """, [staff.rawValue])
-  }
-
-  /// Handovers not accepted by their planned date: overdue on `today`, for both sides.
-  public func overdueHandovers(on today: CalendarDate) throws -> [Handover] {
-    try fetchHandovers(
-      """
-      WHERE h.state IN ('draft', 'proposed') AND h.planned_date < ?
-      ORDER BY h.planned_date, h.id
-      """, [today.description])
-  }
-
-  /// Handovers the staff member sends or receives (proposed or accepted) that have checklist
-  /// items still open.
-  public func handoversWithOpenChecklist(staff: StaffID, services: [ServiceCode]) throws
+  public func outgoingHandovers(from staff: StaffID, visible: RecipientNarrowing) throws
     -> [Handover]
   {
-    let (clause, arguments) = Self.receiving(staff: staff, services: services)
+    try fetchHandovers(
+      """
+      h.from_staff = \(staff.rawValue) AND h.state IN ('draft', 'proposed')
+      ORDER BY h.planned_date, h.id
+      """, visible: visible)
+  }
+
+  /// Handovers not accepted by their planned date that the staff member sends or receives
+  /// (named, or through one of their services with no one named): overdue on `today`.
+  public func overdueHandovers(
+    on today: CalendarDate, involving staff: StaffID, services: [ServiceCode],
+    visible: RecipientNarrowing
+  ) throws -> [Handover] {
+    let receiving: SQL =
+      services.isEmpty
+      ? "h.to_staff = \(staff.rawValue)"
+      : "h.to_staff = \(staff.rawValue) OR (h.to_staff IS NULL AND h.to_service IN \(services.map(\.rawValue)))"
     return try fetchHandovers(
       """
-      WHERE h.state IN ('proposed', 'accepted') AND (h.from_staff = ? OR \(clause))
-        AND EXISTS (SELECT 1 FROM handover_checklist_items i
-          WHERE i.handover_id = h.id AND i.done_at IS NULL)
+      h.state IN ('draft', 'proposed') AND h.planned_date < \(today.description)
+        AND (h.from_staff = \(staff.rawValue) OR \(receiving))
       ORDER BY h.planned_date, h.id
-      """, [staff.rawValue] + arguments)
+      """, visible: visible)
   }
 
   /// Unaccepted handovers the staff member sends or is named to receive.
   public func unacceptedHandovers(involving staff: StaffID) throws -> [Handover] {
     try fetchHandovers(
       """
-      WHERE h.state IN ('draft', 'proposed') AND (h.from_staff = ? OR h.to_staff = ?)
+      h.state IN ('draft', 'proposed') AND (h.from_staff = \(staff.rawValue) OR h.to_staff = \(staff.rawValue))
       ORDER BY h.rowid
-      """, [staff.rawValue, staff.rawValue])
+      """)
   }
 
-  private static func receiving(staff: StaffID, services: [ServiceCode]) -> (String, [String]) {
-    let placeholders = services.map { _ in "?" }.joined(separator: ", ")
-    let serviceClause =
-      services.isEmpty ? "" : " OR (h.to_staff IS NULL AND h.to_service IN (\(placeholders)))"
-    return ("h.to_staff = ?\(serviceClause)", [staff.rawValue] + services.map(\.rawValue))
+  /// Handovers meeting `condition` (which may end in an ORDER BY) whose recipient `visible`
+  /// admits for the handover category.
+  private func fetchHandovers(_ condition: SQL, visible: RecipientNarrowing) throws -> [Handover] {
+    try fetchHandovers(
+      "\(visible.sql(recipient: "h.recipient_id", category: .handover)) AND \(condition)")
   }
 
-  private func fetchHandovers(_ tail: String, _ arguments: [String]) throws -> [Handover] {
-    try Row.fetchAll(
-      db, sql: "SELECT \(Self.handoverColumns) FROM handovers h \(tail)",
-      arguments: StatementArguments(arguments)
-    ).map(Self.handover)
+  /// Handovers meeting `condition` (which may end in an ORDER BY).
+  private func fetchHandovers(_ condition: SQL) throws -> [Handover] {
+    try rows("SELECT \(sql: Self.handoverColumns) FROM handovers h WHERE \(condition)").map(
+      Self.handover)
   }
 
   private static func handover(_ row: Row) throws -> Handover {

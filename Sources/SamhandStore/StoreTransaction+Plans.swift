@@ -219,13 +219,17 @@ extension StoreTransaction {
 
 extension StoreTransaction {
   /// Active plans whose current next revision date lies before `date`.
-  public func activePlansWithRevisionBefore(_ date: CalendarDate) throws -> [PlanID] {
-    try String.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT p.id FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
-          WHERE p.status = 'active' AND v.next_revision < ? ORDER BY v.next_revision, p.id
-          """), arguments: [date.description]
-    ).map(PlanID.init(rawValue:))
+  public func activePlansWithRevisionBefore(_ date: CalendarDate, visible: RecipientNarrowing)
+    throws -> [(PlanID, RecipientID)]
+  {
+    try rows(
+      """
+      SELECT p.id, p.recipient_id FROM plans p
+      JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
+      WHERE p.status = 'active' AND v.next_revision < \(date.description)
+        AND \(visible.sql(recipient: "p.recipient_id", category: .plan))
+      ORDER BY v.next_revision, p.id
+      """
+    ).map { (PlanID(rawValue: $0["id"]), RecipientID(rawValue: $0["recipient_id"])) }
   }
 }

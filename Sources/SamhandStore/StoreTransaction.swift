@@ -15,3 +15,10 @@ public struct StoreTransaction {
   /// The current time as the store records it (UTC, ISO 8601 with milliseconds).
   var nowText: String { Timestamp.format(clock.now) }
 }
+
+extension StoreTransaction {
+  /// The rows an SQL literal (SQL text with its arguments interpolated) selects.
+  func rows(_ query: SQL) throws -> [Row] {
+    try Row.fetchAll(db, SQLRequest<Row>(literal: query))
+  }
+}

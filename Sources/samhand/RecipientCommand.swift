@@ -96,13 +96,25 @@ struct RecipientCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List your caseload.")
+    static let configuration = CommandConfiguration(
+      abstract: "List your caseload.",
+      discussion: """
+        With --limit, one page; the position for the next page is printed on standard error \
+        as "next: POSITION", to pass as --after.
+        """)
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
+    @Option(help: "At most this many recipients (one page).") var limit: Int?
+    @Option(help: "Start after this position (the \"next\" of the previous page).")
+    var after: String?
 
     func run() throws {
-      let recipients = try options.open().caseload(
-        as: actorOptions.actor(), options: actorOptions.options)
+      if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+      let page = try options.open().caseload(
+        as: actorOptions.actor(), page: ListPageRequest(after: after, limit: limit),
+        options: actorOptions.options)
+      if let next = page.next { FileHandle.standardError.write(Data("next: \(next)\n".utf8)) }
+      let recipients = page.items
       try options.render(recipients) {
         recipients.map { "\($0.id)\t\($0.name)\t\($0.registeredBy)" }.joined(separator: "\n")
       }

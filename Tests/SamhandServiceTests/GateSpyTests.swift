@@ -25,6 +25,10 @@ struct GateSpyTests {
       return policies.decide(request, entities: entities)
     }
 
+    func residual(for request: PartialRequest, entities: Entities) -> PartialDecision {
+      policies.residual(for: request, entities: entities)
+    }
+
     var count: Int { lock.withLock { requests.count } }
     func startDenying() { lock.withLock { denyAll = true } }
   }
@@ -49,7 +53,7 @@ struct GateSpyTests {
     (
       "caseload",
       { f, c in
-        let list = try f.service.caseload(as: c.coordinator)
+        let list = try f.service.caseload(as: c.coordinator).items
         guard !list.isEmpty else { throw ServiceError.notFound(kind: "recipient", id: "caseload") }
       }
     ),

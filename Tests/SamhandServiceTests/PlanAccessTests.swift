@@ -88,7 +88,7 @@ struct PlanAccessTests {
   func caseload() throws {
     let fixture = try ServiceFixture()
     _ = try withNAVInGroup(fixture)
-    #expect(try fixture.service.caseload(as: nav).map(\.id) == [fixture.recipient])
-    #expect(try fixture.service.caseload(as: ServiceFixture.actor("nav.other")).isEmpty)
+    #expect(try fixture.service.caseload(as: nav).items.map(\.id) == [fixture.recipient])
+    #expect(try fixture.service.caseload(as: ServiceFixture.actor("nav.other")).items.isEmpty)
   }
 }

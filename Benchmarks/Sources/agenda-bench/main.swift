@@ -78,8 +78,14 @@ let store = try directory.open().store
 let coordinator = Seed.coordinator(0)
 let probe = recipients[0]
 var items: [AgendaItem] = []
+// The store's queries alone, not narrowed: the policies' narrowing is the gate's (lists-bench).
+let everyone = RecipientNarrowing(
+  Dictionary(uniqueKeysWithValues: InformationCategory.allCases.map { ($0, .always(true)) }),
+  at: now)
 let agendaQueries = try median(201) {
-  items = try store.read { try $0.agendaCandidates(of: coordinator, on: today) }
+  items = try store.read {
+    try $0.agendaCandidates(of: coordinator, on: today, visible: everyone)
+  }
 }
 let pointRead = try median(201) { _ = try store.read { try $0.recipient(probe) } }
 let plans = try store.read { try $0.agendaQueryPlans(of: coordinator, on: today) }

@@ -39,11 +39,14 @@ struct RecipientRoutes {
       },
       APIRoute(.get, "/v1/caseload") { request, context in
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        _ = try Page<RecipientRepresentation>([], request: request)
+        let page = try Page<RecipientRepresentation>.request(request)
         let recipients = try await Blocking.run { [service] in
-          try service.caseload(as: actor, options: options)
+          try service.caseload(as: actor, page: page, options: options)
         }
-        return try Reply.json(Page(recipients.map(RecipientRepresentation.init), request: request))
+        return try Reply.json(
+          Page(
+            ListPage(
+              items: recipients.items.map(RecipientRepresentation.init), next: recipients.next)))
       },
       assignment("/v1/recipients/{recipientId}/assign") {
         service, staff, recipient, actor, options in
