@@ -41,6 +41,8 @@ extension SamhandService {
           ))
         allowed[target] = evaluation.isAllowed
       }
+      // No purpose: every candidate was denied (and audited); the list is refused.
+      guard !request.purpose.isEmpty else { return .failure(.purposeRequired) }
       return .success(candidates.filter { allowed[target($0)] == true })
     }
     return try outcome.get()

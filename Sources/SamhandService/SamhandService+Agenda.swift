@@ -12,7 +12,7 @@ extension SamhandService {
   /// category once and audits it as `agenda.show`, and only allowed items are returned. A
   /// leader's open staff warnings (ids only) come with it.
   public func agenda(
-    as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions = .init()
+    as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions
   ) throws -> Agenda {
     let today = CalendarDate.today(clock)
     let items = try gateEach(

@@ -25,7 +25,7 @@ extension SamhandService {
   /// The actor's handover inbox. Each handover's recipient is a gated, audited look, all in
   /// one transaction (`gateEach`); a handover the actor may no longer see (consent withdrawn,
   /// block) is left out.
-  public func handoverInbox(as actor: Actor, options: RequestOptions = .init()) throws
+  public func handoverInbox(as actor: Actor, options: RequestOptions) throws
     -> HandoverInbox
   {
     let today = CalendarDate.today(clock)

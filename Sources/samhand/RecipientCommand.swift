@@ -156,8 +156,11 @@ struct RecipientCommand: ParsableCommand {
           let who = entry.staffName.map { "\($0) (\(entry.staffID))" } ?? entry.staffID
           let flags =
             (entry.breakGlass ? " EMERGENCY ACCESS" : "") + (entry.allowed ? "" : " DENIED")
+          let origin =
+            (entry.osUser.map { "  os user: \($0)" } ?? "")
+            + (entry.policyDigest.map { "  policies: \($0.prefix(12))" } ?? "")
           return
-            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose ?? "-")\(flags)"
+            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose ?? "-")\(flags)\(origin)"
         }.joined(separator: "\n")
       }
     }
