@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamhandCore
+import SamhandHTTP
 import SamhandService
 
 struct RecipientCommand: ParsableCommand {
@@ -63,7 +64,7 @@ struct RecipientCommand: ParsableCommand {
     func run() throws {
       let recipient = try options.open().showRecipient(
         RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(recipient) { Self.text(recipient) }
+      try options.render(RecipientRepresentation(recipient)) { Self.text(recipient) }
     }
 
     static func text(_ recipient: Recipient) -> String {
@@ -103,7 +104,7 @@ struct RecipientCommand: ParsableCommand {
     func run() throws {
       let recipients = try options.open().caseload(
         as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(recipients) {
+      try options.render(recipients.map(RecipientRepresentation.init)) {
         recipients.map { "\($0.id)\t\($0.name)\t\($0.registeredBy)" }.joined(separator: "\n")
       }
     }
