@@ -17,11 +17,11 @@ struct PolicyCommand: ParsableCommand {
 struct PolicyInputs: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Directory of *.cedar files (and schema.cedarschema.json); with --recipient, the "
-        + "policies to use instead of DIR/policies.", valueName: "DIR"))
+      "Directory of *.cedar files (and schema.cedarschema.json); needed with --entities, and "
+        + "for explain/who-can --recipient used instead of DIR/policies.", valueName: "DIR"))
   var policies: String?
 
-  @Option(help: "Entities in Cedar's JSON entity format (not with --recipient).")
+  @Option(help: "Entities in Cedar's JSON entity format (explain/who-can: or --recipient).")
   var entities: String?
 
   @Option(help: "Context record as JSON, e.g. '{\"purpose\":\"treatment\"}'.")
