@@ -161,7 +161,7 @@ struct RecipientCommand: ParsableCommand {
             (entry.osUser.map { "  os user: \($0)" } ?? "")
             + (entry.policyDigest.map { "  policies: \($0.prefix(12))" } ?? "")
           return
-            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose ?? "-")\(flags)\(origin)"
+            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose.flatMap { $0.isEmpty ? nil : $0 } ?? "none stated")\(flags)\(origin)"
         }.joined(separator: "\n")
       }
     }
