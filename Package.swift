@@ -113,6 +113,7 @@ let package = Package(
       dependencies: [
         "SamhandService", "SamhandCore", "SamhandAudit", "SamhandPolicy", "SamhandStore",
         "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .testTarget(

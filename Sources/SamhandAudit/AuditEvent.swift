@@ -1,6 +1,7 @@
 /// What happened, as the gate reports it: who did which action on which resource, what the
 /// policies decided and why. It holds ids only, never a recipient's name or free text, so the
-/// audit log itself never needs sealing.
+/// audit log itself never needs sealing (the OS user and the policy digest are no
+/// recipient's data either).
 ///
 /// ```swift
 /// let event = AuditEvent(
@@ -27,6 +28,14 @@ public struct AuditEvent: Sendable, Equatable, Codable {
   public var requestID: String
   public var channel: AuditChannel
   public var outcome: AuditOutcome
+  /// The OS user who ran the CLI command (nil over HTTP). Encoded from version 2 on.
+  public var osUser: String?
+  /// SHA-256 (hex) of the policy set that decided (`nil` where no policy set decided, e.g. an
+  /// operator action). Encoded from version 2 on.
+  public var policyDigest: String?
+  /// The canonical encoding the entry's hash covers: entries written before version 2 keep
+  /// their version-1 bytes (and hashes); new entries are written in the current version.
+  public var encodingVersion: AuditEncodingVersion
 
   public init(
     timeMillis: Int64,
@@ -42,7 +51,10 @@ public struct AuditEvent: Sendable, Equatable, Codable {
     breakGlass: Bool = false,
     requestID: String,
     channel: AuditChannel,
-    outcome: AuditOutcome
+    outcome: AuditOutcome,
+    osUser: String? = nil,
+    policyDigest: String? = nil,
+    encodingVersion: AuditEncodingVersion = .current
   ) {
     self.timeMillis = timeMillis
     self.actor = actor
@@ -58,5 +70,22 @@ public struct AuditEvent: Sendable, Equatable, Codable {
     self.requestID = requestID
     self.channel = channel
     self.outcome = outcome
+    self.osUser = osUser
+    self.policyDigest = policyDigest
+    self.encodingVersion = encodingVersion
   }
+}
+
+/// The versions of an entry's canonical encoding (see `AuditChain.canonicalEncoding`).
+public enum AuditEncodingVersion: Int, Sendable, Codable, CaseIterable {
+  /// The fields up to `outcome`.
+  case v1 = 1
+  /// Version 1's fields, then the OS user and the policy digest.
+  case v2 = 2
+
+  /// The version new entries are written in.
+  public static let current = AuditEncodingVersion.v2
+
+  /// The tag that opens an encoded entry of this version: "SAE" and the version byte.
+  public var tag: [UInt8] { [0x53, 0x41, 0x45, UInt8(rawValue)] }
 }

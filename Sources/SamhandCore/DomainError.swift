@@ -9,6 +9,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
   case dateInPast(String)
   case emptyField(String)
   case emptyScope(String)
+  /// A one-line text field (a name) is longer than `max` characters.
+  case tooLong(field: String, max: Int)
+  /// A one-line text field holds a control character (a line break, a tab, an escape).
+  case controlCharacter(field: String)
 
   public var description: String {
     switch self {
@@ -32,6 +36,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(field) must not be empty"
     case .emptyScope(let what):
       return "name at least one \(what)"
+    case .tooLong(let field, let max):
+      return "\(field) must be at most \(max) characters"
+    case .controlCharacter(let field):
+      return "\(field) must be one line of text without control characters"
     }
   }
 }

@@ -33,8 +33,21 @@ public struct Recipient: Sendable, Equatable, Encodable {
   public var isErased: Bool { name == .erased }
 }
 
-/// What it takes to register a recipient; validated before anything is written.
+/// What it takes to register a recipient; validated before anything is written, the same
+/// for the CLI and HTTP.
 public struct NewRecipient: Sendable, Equatable {
+  /// The longest name (of the recipient or a next of kin) accepted, in characters.
+  public static let maxNameLength = 200
+
+  /// A name is one line of 1 to `maxNameLength` characters, not only spaces, without control
+  /// characters.
+  public static func checkName(_ name: String, field: String) throws(DomainError) {
+    guard !name.trimmingSpaces.isEmpty else { throw .emptyField(field) }
+    guard name.count <= maxNameLength else { throw .tooLong(field: field, max: maxNameLength) }
+    guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else { throw .controlCharacter(field: field) }
+  }
+
   public let name: String
   public let nationalID: NationalID
   public let contact: String?
@@ -45,9 +58,9 @@ public struct NewRecipient: Sendable, Equatable {
     name: String, nationalID: NationalID, contact: String? = nil, relatives: [NewRelative] = [],
     registeredBy: ServiceCode
   ) throws(DomainError) {
-    guard !name.trimmingSpaces.isEmpty else { throw .emptyField("name") }
-    for relative in relatives where relative.name.trimmingSpaces.isEmpty {
-      throw .emptyField("next of kin name")
+    try Self.checkName(name, field: "name")
+    for relative in relatives {
+      try Self.checkName(relative.name, field: "next of kin name")
     }
     self.name = name
     self.nationalID = nationalID

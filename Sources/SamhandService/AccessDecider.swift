@@ -8,6 +8,13 @@ public protocol AccessDecider: Sendable {
   func residual(for request: PartialRequest, entities: Entities) -> PartialDecision
 }
 
+extension AccessDecider {
+  /// A decider that cannot evaluate partially narrows nothing: lists judge every candidate.
+  public func residual(for request: PartialRequest, entities: Entities) -> PartialDecision {
+    .everything(because: "the decider does not evaluate partially")
+  }
+}
+
 extension PolicySet: AccessDecider {
   public func decide(_ request: AuthorizationRequest, entities: Entities) -> Decision {
     isAuthorized(request, entities: entities)

@@ -22,6 +22,9 @@ public struct Demo: Sendable {
     public let recipients: [RecipientRef]
   }
 
+  /// The purpose the demo's staff state (none is filled in); a new request id each time.
+  static var demoPurpose: RequestOptions { RequestOptions(purpose: "demo data") }
+
   static let services: [(String, String)] = [
     ("nav", "NAV Fjordvik"), ("psykisk-helse-rus", "Psykisk helse og rus, Fjordvik kommune"),
     ("fastlege", "Fjordvik legesenter"), ("tsb", "TSB, Fjordvik DPS"),
@@ -111,7 +114,7 @@ public struct Demo: Sendable {
     let id = try service.registerRecipient(
       name: name, nationalID: nationalID.digits,
       contact: "9\(String(format: "%07d", index * 7919))",
-      relatives: relatives, as: registrar)
+      relatives: relatives, as: registrar, options: demoPurpose)
     let partners = [code, "nav", "psykisk-helse-rus", "fastlege"].uniqued()
     let categories: [InformationCategory] =
       index % 3 == 0 ? [.identity, .plan, .group, .handover] : [.identity, .plan, .group]
@@ -121,14 +124,14 @@ public struct Demo: Sendable {
       scope: .init(services: try partners.map { try ServiceCode($0) }, categories: categories),
       purpose: "samordning av tjenester", documentReference: "samtykkeskjema \(index + 1)",
       validUntil: index % 5 == 0 ? today.adding(days: 20) : today.adding(days: 365),
-      as: registrar)
+      as: registrar, options: demoPurpose)
     if index % 3 == 0 {
       try addPlanAndGroup(for: id, index: index, by: registrar, to: service)
     }
     if index % 10 == 7 {
       _ = try service.addBlock(
         recipient: id, target: .service(try ServiceCode("nav")), categories: [.health],
-        reason: "ønsker ikke at NAV ser helseopplysninger", as: registrar)
+        reason: "ønsker ikke at NAV ser helseopplysninger", as: registrar, options: demoPurpose)
     }
     return id
   }
@@ -149,24 +152,27 @@ extension Demo {
       recipient: recipient, coordinator: registrar.staffID,
       content: try PlanContentChange(
         ownWords: "Jeg vil klare meg selv og ha det godt", nextRevision: today.adding(days: 60)),
-      as: registrar)
-    try service.activatePlan(plan, as: registrar)
+      as: registrar, options: demoPurpose)
+    try service.activatePlan(plan, as: registrar, options: demoPurpose)
     let (domain, text) = goals[index % goals.count]
-    let goal = try service.addGoal(try NewGoal(domain: domain, text: text), to: plan, as: registrar)
+    let goal = try service.addGoal(
+      try NewGoal(domain: domain, text: text), to: plan, as: registrar, options: demoPurpose)
     try service.addMeasure(
       try NewMeasure(
         description: "Oppfølgingssamtaler", responsibleService: try ServiceCode("nav"),
         extent: "1 time annenhver uke", start: today, status: .ongoing, goals: [goal.id]),
-      to: plan, as: registrar)
-    let group = try service.createGroup(for: plan, as: registrar)
-    let member = try service.addGroupMember(.recipient, to: group, as: registrar)
+      to: plan, as: registrar, options: demoPurpose)
+    let group = try service.createGroup(for: plan, as: registrar, options: demoPurpose)
+    let member = try service.addGroupMember(
+      .recipient, to: group, as: registrar, options: demoPurpose)
     let meeting = try service.planMeeting(
-      try NewMeeting(plannedAt: service.clock.now, agenda: "Oppstart"), in: group, as: registrar)
+      try NewMeeting(plannedAt: service.clock.now, agenda: "Oppstart"), in: group, as: registrar,
+      options: demoPurpose)
     try service.recordMinutes(
       try NewMinutes(
         text: "Oppstartsmøte: planen gjennomgått",
         actionItems: [.init(text: "Søke bolig", owner: member.id, due: today.adding(days: 30))]),
-      of: meeting.id, as: registrar)
+      of: meeting.id, as: registrar, options: demoPurpose)
   }
 }
 

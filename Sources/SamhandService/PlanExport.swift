@@ -12,7 +12,7 @@ public enum PlanExportFormat: String, Sendable, CaseIterable {
 extension SamhandService {
   /// Renders the plan; gated and audited as a read of the plan (`plan.export`).
   public func exportPlan(
-    _ id: PlanID, format: PlanExportFormat, as actor: Actor, options: RequestOptions = .init()
+    _ id: PlanID, format: PlanExportFormat, as actor: Actor, options: RequestOptions
   ) throws -> String {
     let (plan, names) = try gatePlan(id, request(actor, .view, "plan.export", options)) {
       transaction, _ in

@@ -11,11 +11,11 @@ public struct RequestOptions: Sendable {
   /// A bearer token for the gates to confirm (see `BearerCredential`).
   public internal(set) var bearer: BearerCredential?
 
-  /// The purpose when the caller names none: ordinary follow-up of the recipient.
-  public static let defaultPurpose = "follow-up"
-
-  public init(purpose: String? = nil, requestID: String? = nil) {
-    self.purpose = purpose ?? Self.defaultPurpose
+  /// `purpose` is what the caller stated, nil when they stated none. None is filled in: a
+  /// request without one reaches the policies with an empty purpose, which
+  /// `global-forbid-no-purpose` denies (the gate then answers `ServiceError.purposeRequired`).
+  public init(purpose: String?, requestID: String? = nil) {
+    self.purpose = purpose ?? ""
     self.requestID = requestID ?? UUID().uuidString.lowercased()
   }
 }

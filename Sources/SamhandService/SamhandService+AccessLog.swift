@@ -13,20 +13,22 @@ public struct AccessLogEntry: Sendable, Equatable, Encodable {
   public let purpose: String?
   public let breakGlass: Bool
   public let allowed: Bool
+  /// The OS user who ran the CLI command (nil over HTTP and in entries written before v2).
+  public let osUser: String?
+  /// The digest of the policy set that decided (nil in entries written before v2).
+  public let policyDigest: String?
 }
 
 extension SamhandService {
   /// Every recorded access to the recipient's information, oldest first, read from the audit
   /// log: who, which service, when, what, why, and whether under emergency access.
   public func accessLog(
-    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [AccessLogEntry] {
     try gate(
       request(actor, .readAudit, "access-log.read", options),
       notFound: Self.noRecipient(recipient),
-      resolve: { transaction in
-        try transaction.registeringService(of: recipient).map { _ in .recipient(recipient) }
-      },
+      resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
         var names: [String: String?] = [:]
         return try transaction.auditEntries(recipientID: recipient.rawValue).map { entry in
@@ -38,7 +40,8 @@ extension SamhandService {
             time: Date(timeIntervalSince1970: Double(event.timeMillis) / 1000),
             staffID: event.actor, staffName: names[event.actor] ?? nil,
             service: event.actorService, action: event.action, purpose: event.purpose,
-            breakGlass: event.breakGlass, allowed: event.decision == .allow)
+            breakGlass: event.breakGlass, allowed: event.decision == .allow,
+            osUser: event.osUser, policyDigest: event.policyDigest)
         }
       })
   }

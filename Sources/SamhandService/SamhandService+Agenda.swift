@@ -12,7 +12,7 @@ extension SamhandService {
   /// policies could allow), the gate decides each recipient and category once and audits
   /// what it shows as `agenda.show`. A leader's open staff warnings (ids only) come with it.
   public func agenda(
-    as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions = .init()
+    as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions
   ) throws -> Agenda {
     let today = CalendarDate.today(clock)
     let query = ListQuery<AgendaItem>(

@@ -16,12 +16,13 @@ public struct AccessExplanation: Sendable, Encodable {
   public let explanation: String
 }
 
-/// The auditors' questions over HTTP: is the log intact, why is someone allowed or not, who
-/// may do something. Each is gated with `readAudit` on the audit log, and audited.
+/// The auditors' questions (HTTP and CLI): is the log intact, why is someone allowed or not,
+/// who may do something. Each is gated with `readAudit` (on the audit log, or on the
+/// recipient asked about) and audited.
 extension SamhandService {
   /// Verifies the audit log from the database and the installation's public key, after the
   /// gate has let the actor read the audit log.
-  public func verifyAuditLog(as actor: Actor, options: RequestOptions = .init()) throws
+  public func verifyAuditLog(as actor: Actor, options: RequestOptions) throws
     -> AuditVerificationReport
   {
     try gate(
@@ -31,16 +32,18 @@ extension SamhandService {
   }
 
   /// Decides, without acting, whether `staff` may take `action` on one category of the
-  /// recipient's records now, and explains the decision.
+  /// recipient's records now, and explains the decision. A look at the recipient: gated like
+  /// their access log (`readAudit` on the recipient) and audited with the recipient, so it
+  /// shows in their access log.
   public func explainAccess(
     of staff: StaffID, action: PolicyAction, on recipient: RecipientID,
-    category: InformationCategory, as actor: Actor, options: RequestOptions = .init()
+    category: InformationCategory, as actor: Actor, options: RequestOptions
   ) throws -> AccessExplanation {
     let now = clock.now
     let target = GateTarget.record(recipient, category)
     return try gate(
-      request(actor, .readAudit, "policy.explain", options), notFound: .forbidden("the audit log"),
-      resolve: { _ in .auditLog },
+      request(actor, .readAudit, "policy.explain", options), notFound: Self.noRecipient(recipient),
+      resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
         guard let principal = try transaction.staff(staff) else {
           throw ServiceError.notFound(kind: "staff member", id: staff.rawValue)
@@ -63,16 +66,17 @@ extension SamhandService {
   }
 
   /// Every staff member the policies would let take `action` on one category of the
-  /// recipient's records now (without emergency access), sorted by id.
+  /// recipient's records now (without emergency access), sorted by id. Gated and audited as
+  /// a look at the recipient, like `explainAccess`.
   public func whoCan(
     _ action: PolicyAction, on recipient: RecipientID, category: InformationCategory,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> [StaffID] {
     let now = clock.now
     let target = GateTarget.record(recipient, category)
     return try gate(
-      request(actor, .readAudit, "policy.who-can", options), notFound: .forbidden("the audit log"),
-      resolve: { _ in .auditLog },
+      request(actor, .readAudit, "policy.who-can", options), notFound: Self.noRecipient(recipient),
+      resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
         try transaction.allStaff().filter { staff in
           let facts = try AccessFacts.gather(
@@ -85,5 +89,13 @@ extension SamhandService {
           return decision.isAllowed && decision.errors.isEmpty
         }.map(\.id).sorted()
       })
+  }
+
+  /// The recipient whose audit trail a question is about, as the gate's target; nil when
+  /// there is no such recipient.
+  static func auditedRecipient(_ recipient: RecipientID, in transaction: StoreTransaction) throws
+    -> GateTarget?
+  {
+    try transaction.registeringService(of: recipient).map { _ in .recipient(recipient) }
   }
 }

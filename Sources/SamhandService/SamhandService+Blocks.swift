@@ -6,7 +6,7 @@ import SamhandStore
 extension SamhandService {
   public func addBlock(
     recipient: RecipientID, target: Block.Target, categories: [InformationCategory] = [],
-    reason: String? = nil, as actor: Actor, options: RequestOptions = .init()
+    reason: String? = nil, as actor: Actor, options: RequestOptions
   ) throws -> BlockID {
     try gate(
       request(actor, .create, "block.add", options), notFound: Self.noRecipient(recipient),
@@ -25,7 +25,7 @@ extension SamhandService {
       })
   }
 
-  public func liftBlock(_ id: BlockID, as actor: Actor, options: RequestOptions = .init()) throws {
+  public func liftBlock(_ id: BlockID, as actor: Actor, options: RequestOptions) throws {
     try gate(
       request(actor, .update, "block.lift", options),
       notFound: .notFound(kind: "block", id: id.rawValue),
@@ -40,7 +40,7 @@ extension SamhandService {
   }
 
   public func blocks(
-    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [Block] {
     try gateRead(
       request(actor, .view, "block.list", options), notFound: Self.noRecipient(recipient),

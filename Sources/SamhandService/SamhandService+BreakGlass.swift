@@ -7,7 +7,7 @@ extension SamhandService {
   /// Grants the actor read access to one recipient for `settings.breakGlassHours`, where a
   /// policy allows it for their role. Every read under it is flagged in the audit log.
   public func breakGlass(
-    recipient: RecipientID, reason: String, as actor: Actor, options: RequestOptions = .init()
+    recipient: RecipientID, reason: String, as actor: Actor, options: RequestOptions
   ) throws -> BreakGlassGrant {
     let breakGlass = request(actor, .breakGlass, "break-glass.request", options)
     try validated(breakGlass) {
@@ -34,7 +34,7 @@ extension SamhandService {
 
   /// The auditors' queue: grants not yet reviewed (or all, with `pendingOnly: false`).
   public func breakGlassGrants(
-    pendingOnly: Bool = true, as actor: Actor, options: RequestOptions = .init()
+    pendingOnly: Bool = true, as actor: Actor, options: RequestOptions
   ) throws -> [BreakGlassGrant] {
     try gate(
       request(actor, .reviewBreakGlass, "break-glass.list", options),
@@ -44,7 +44,7 @@ extension SamhandService {
 
   public func reviewBreakGlass(
     _ id: BreakGlassID, outcome: BreakGlassGrant.ReviewOutcome, comment: String, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws {
     let review = request(actor, .reviewBreakGlass, "break-glass.review", options)
     try validated(review) {

@@ -21,7 +21,7 @@ extension SamhandService {
     recipient: RecipientID, scope: ConsentScope, purpose: String,
     givenBy: Consent.GivenBy = .recipient, form: Consent.Form = .written,
     documentReference: String? = nil, validFrom: CalendarDate? = nil,
-    validUntil: CalendarDate? = nil, as actor: Actor, options: RequestOptions = .init()
+    validUntil: CalendarDate? = nil, as actor: Actor, options: RequestOptions
   ) throws -> ConsentID {
     let today = CalendarDate.today(clock)
     let add = request(actor, .create, "consent.add", options)
@@ -48,7 +48,7 @@ extension SamhandService {
 
   /// Withdraws a consent; it stops counting from the very next request.
   public func withdrawConsent(
-    _ id: ConsentID, as actor: Actor, options: RequestOptions = .init()
+    _ id: ConsentID, as actor: Actor, options: RequestOptions
   ) throws {
     let notFound = ServiceError.notFound(kind: "consent", id: id.rawValue)
     try gate(
@@ -64,7 +64,7 @@ extension SamhandService {
   }
 
   public func consents(
-    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [Consent] {
     try gateRead(
       request(actor, .view, "consent.list", options), notFound: Self.noRecipient(recipient),
@@ -74,7 +74,7 @@ extension SamhandService {
 
   /// Live consents ending within `days` among the recipients the actor may see.
   public func expiringConsents(
-    within days: Int = 30, as actor: Actor, options: RequestOptions = .init()
+    within days: Int = 30, as actor: Actor, options: RequestOptions
   ) throws -> [Consent] {
     let today = CalendarDate.today(clock)
     let query = ListQuery<(ConsentID, RecipientID, CalendarDate)>(

@@ -9,7 +9,7 @@ import SamhandStore
 extension SamhandService {
   public func createGroup(
     for plan: PlanID, meetingIntervalMonths: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> GroupID {
     let create = request(actor, .create, "group.create", options)
     let interval = try validated(create) {
@@ -36,7 +36,7 @@ extension SamhandService {
     }
   }
 
-  public func showGroup(_ id: GroupID, as actor: Actor, options: RequestOptions = .init()) throws
+  public func showGroup(_ id: GroupID, as actor: Actor, options: RequestOptions) throws
     -> Group
   {
     try gateGroup(id, request(actor, .view, "group.show", options)) { transaction, _ in
@@ -45,7 +45,7 @@ extension SamhandService {
     }
   }
 
-  public func groupHistory(_ id: GroupID, as actor: Actor, options: RequestOptions = .init())
+  public func groupHistory(_ id: GroupID, as actor: Actor, options: RequestOptions)
     throws -> [AggregateVersion]
   {
     try gateGroup(id, request(actor, .view, "group.history", options)) { transaction, _ in
@@ -58,7 +58,7 @@ extension SamhandService {
   @discardableResult
   public func addGroupMember(
     _ member: NewGroupMember, to group: GroupID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<GroupMemberID> {
     var add = request(actor, .update, "group.member.add", options)
     var category = InformationCategory.group
@@ -90,7 +90,7 @@ extension SamhandService {
   @discardableResult
   public func removeGroupMember(
     _ member: GroupMemberID, from group: GroupID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<GroupID> {
     try changeGroup(
       group, expectedVersion: expectedVersion,
@@ -106,7 +106,7 @@ extension SamhandService {
   @discardableResult
   public func planMeeting(
     _ meeting: NewMeeting, in group: GroupID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<MeetingID> {
     try changeGroup(
       group, expectedVersion: expectedVersion,
@@ -122,7 +122,7 @@ extension SamhandService {
   @discardableResult
   public func recordMinutes(
     _ minutes: NewMinutes, of meeting: MeetingID, expectedVersion: Int? = nil,
-    expectedGroup: GroupID? = nil, as actor: Actor, options: RequestOptions = .init()
+    expectedGroup: GroupID? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<[ActionItemID]> {
     let record = request(actor, .update, "group.meeting.minutes", options)
     guard let group = try store.read({ try $0.groupID(ofMeeting: meeting) }) else {
@@ -147,7 +147,7 @@ extension SamhandService {
   @discardableResult
   public func completeActionItem(
     _ item: ActionItemID, expectedVersion: Int? = nil, expectedGroup: GroupID? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> Versioned<GroupID> {
     let complete = request(actor, .update, "group.action.complete", options)
     guard let group = try store.read({ try $0.groupID(ofActionItem: item) }) else {
@@ -167,7 +167,7 @@ extension SamhandService {
 
   @discardableResult
   public func closeGroup(
-    _ id: GroupID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+    _ id: GroupID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<GroupID> {
     try changeGroup(
       id, expectedVersion: expectedVersion, request(actor, .update, "group.close", options),
@@ -176,7 +176,7 @@ extension SamhandService {
   }
 
   /// Active groups the actor may see whose meeting is overdue (L9).
-  public func overdueMeetings(as actor: Actor, options: RequestOptions = .init()) throws
+  public func overdueMeetings(as actor: Actor, options: RequestOptions) throws
     -> [Group]
   {
     let today = CalendarDate.today(clock)
@@ -186,7 +186,7 @@ extension SamhandService {
   }
 
   /// Open action items past their due date, in the active groups the actor may see.
-  public func overdueActionItems(as actor: Actor, options: RequestOptions = .init()) throws
+  public func overdueActionItems(as actor: Actor, options: RequestOptions) throws
     -> [ActionItem]
   {
     let today = CalendarDate.today(clock)

@@ -9,7 +9,7 @@ extension SamhandService {
   @discardableResult
   public func markChecklistItem(
     _ handover: String, item: String, done: Bool = true, expectedVersion: Int? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> Versioned<String> {
     try changeChecklist(
       handover, expectedVersion: expectedVersion,
@@ -33,7 +33,7 @@ extension SamhandService {
   @discardableResult
   public func addChecklistItem(
     _ handover: String, label: String, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<String> {
     let add = request(actor, .update, "handover.checklist.add", options)
     let text = label.trimmingCharacters(in: .whitespacesAndNewlines)

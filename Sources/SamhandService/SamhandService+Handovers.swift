@@ -12,7 +12,7 @@ extension SamhandService {
   /// recipient's live consent (identity and handover) for their service; a refusal names
   /// what is missing. Returns the new handover's id and version.
   public func proposeHandover(
-    _ proposal: HandoverProposal, as actor: Actor, options: RequestOptions = .init()
+    _ proposal: HandoverProposal, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<String> {
     let propose = request(actor, .create, "handover.propose", options)
     let today = CalendarDate.today(clock)
@@ -46,7 +46,7 @@ extension SamhandService {
   /// Proposes a handover kept as a draft.
   @discardableResult
   public func proposeDraftHandover(
-    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<String> {
     try changeHandover(
       id, .propose, expectedVersion: expectedVersion,
@@ -57,7 +57,7 @@ extension SamhandService {
   /// to the accepting staff member when only a service was named), in the same transaction.
   @discardableResult
   public func acceptHandover(
-    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<String> {
     try changeHandover(
       id, .accept, expectedVersion: expectedVersion,
@@ -82,7 +82,7 @@ extension SamhandService {
   @discardableResult
   public func rejectHandover(
     _ id: String, reason: String, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<String> {
     let reject = request(actor, .update, "handover.reject", options)
     let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -99,7 +99,7 @@ extension SamhandService {
   @discardableResult
   public func withdrawHandover(
     _ id: String, reason: String? = nil, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<String> {
     let text = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
     return try changeHandover(
@@ -111,7 +111,7 @@ extension SamhandService {
   /// The receiving side marks an accepted handover done.
   @discardableResult
   public func completeHandover(
-    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<String> {
     try changeHandover(
       id, .complete, expectedVersion: expectedVersion,
@@ -119,7 +119,7 @@ extension SamhandService {
   }
 
   /// The handover with its notes, reason, checklist and history.
-  public func showHandover(_ id: String, as actor: Actor, options: RequestOptions = .init())
+  public func showHandover(_ id: String, as actor: Actor, options: RequestOptions)
     throws -> HandoverRecord
   {
     try gateHandover(id, request(actor, .view, "handover.show", options)) { transaction in
@@ -129,7 +129,7 @@ extension SamhandService {
 
   /// The recipient's handovers, oldest first.
   public func handovers(
-    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [Handover] {
     try gateRead(
       request(actor, .view, "handover.list", options), notFound: Self.noRecipient(recipient),
@@ -140,7 +140,7 @@ extension SamhandService {
   /// Who holds responsibility for the recipient now (invariant 6); read through the
   /// `handover` record, which every party to a handover has consent for.
   public func responsibilityHolder(
-    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> Responsibility {
     try gate(
       request(actor, .view, "responsibility.show", options), notFound: Self.noRecipient(recipient),

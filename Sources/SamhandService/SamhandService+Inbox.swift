@@ -26,7 +26,7 @@ extension SamhandService {
   /// recipients the policies could allow, each shown handover's recipient a decided look
   /// audited as `handover.inbox`; a handover the actor may no longer see (consent withdrawn,
   /// block) is left out and leaves no entry.
-  public func handoverInbox(as actor: Actor, options: RequestOptions = .init()) throws
+  public func handoverInbox(as actor: Actor, options: RequestOptions) throws
     -> HandoverInbox
   {
     let today = CalendarDate.today(clock)

@@ -6,7 +6,7 @@ import SamhandStore
 extension SamhandService {
   public func recordLifeDomainMapping(
     recipient: RecipientID, scores: [LifeDomain: LifeDomainScore.Score],
-    mappedOn: CalendarDate? = nil, as actor: Actor, options: RequestOptions = .init()
+    mappedOn: CalendarDate? = nil, as actor: Actor, options: RequestOptions
   ) throws {
     let today = CalendarDate.today(clock)
     let record = request(actor, .create, "lifedomain.map", options)
@@ -26,7 +26,7 @@ extension SamhandService {
 
   /// Every score of the recipient by mapping date: the change over time.
   public func lifeDomainScores(
-    of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [LifeDomainScore] {
     try gateRead(
       request(actor, .view, "lifedomain.list", options), notFound: Self.noRecipient(recipient),

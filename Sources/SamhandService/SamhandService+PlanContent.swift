@@ -9,7 +9,7 @@ extension SamhandService {
   @discardableResult
   public func addGoal(
     _ goal: NewGoal, to plan: PlanID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<GoalID> {
     var id: GoalID?
     let version = try changePlan(
@@ -27,7 +27,7 @@ extension SamhandService {
   @discardableResult
   public func setGoalStatus(
     _ goal: GoalID, _ status: Goal.Status, in plan: PlanID, expectedVersion: Int? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanID> {
     try changePlan(
       plan, expectedVersion: expectedVersion,
@@ -48,7 +48,7 @@ extension SamhandService {
   @discardableResult
   public func addMeasure(
     _ measure: NewMeasure, to plan: PlanID, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<MeasureID> {
     var id: MeasureID?
     let version = try changePlan(
@@ -89,7 +89,7 @@ extension SamhandService {
   @discardableResult
   public func setMeasureStatus(
     _ measure: MeasureID, _ status: Measure.Status, in plan: PlanID, expectedVersion: Int? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanID> {
     try changePlan(
       plan, expectedVersion: expectedVersion,
@@ -108,7 +108,7 @@ extension SamhandService {
   @discardableResult
   public func addReference(
     kind: PlanReference.Kind, reference: String, to plan: PlanID, expectedVersion: Int? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanReferenceID> {
     let add = request(actor, .update, "plan.reference.add", options)
     try validated(add) { try Self.nonEmpty(reference, "the reference") }
@@ -128,7 +128,7 @@ extension SamhandService {
   @discardableResult
   public func addComment(
     _ text: String, by relative: RelativeID? = nil, to plan: PlanID, expectedVersion: Int? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanCommentID> {
     let add = request(actor, .update, "plan.comment.add", options)
     try validated(add) { try Self.nonEmpty(text, "the comment") }
@@ -154,7 +154,7 @@ extension SamhandService {
   public func revisePlan(
     _ plan: PlanID, evaluation: String, revisedOn: CalendarDate? = nil,
     goalChanges: [GoalStatusChange] = [], nextRevision: CalendarDate? = nil,
-    expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+    expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<RevisionID> {
     let today = CalendarDate.today(clock)
     let revise = request(actor, .update, "plan.revise", options)
@@ -187,7 +187,7 @@ extension SamhandService {
   /// Active plans the actor may see whose next revision date has passed (L5): narrowed to the
   /// recipients the policies could allow, each plan shown a decided look audited as
   /// `overdue-revisions.show` (`gateList`).
-  public func overdueRevisions(as actor: Actor, options: RequestOptions = .init()) throws
+  public func overdueRevisions(as actor: Actor, options: RequestOptions) throws
     -> [Plan]
   {
     let today = CalendarDate.today(clock)

@@ -13,7 +13,7 @@ extension SamhandService {
   /// responsibility for the recipient: the coordinator changes only by handover.
   public func createPlan(
     recipient: RecipientID, coordinator: StaffID, content: PlanContentChange? = nil,
-    as actor: Actor, options: RequestOptions = .init()
+    as actor: Actor, options: RequestOptions
   ) throws -> PlanID {
     try gate(
       request(actor, .create, "plan.create", options), notFound: Self.noRecipient(recipient),
@@ -54,7 +54,7 @@ extension SamhandService {
   }
 
   /// The plan as it stands, with its goals, measures, references, comments and revisions.
-  public func showPlan(_ id: PlanID, as actor: Actor, options: RequestOptions = .init()) throws
+  public func showPlan(_ id: PlanID, as actor: Actor, options: RequestOptions) throws
     -> Plan
   {
     try gatePlan(id, request(actor, .view, "plan.show", options)) { transaction, _ in
@@ -66,7 +66,7 @@ extension SamhandService {
   }
 
   /// Every version of the plan: what changed, who, when.
-  public func planHistory(_ id: PlanID, as actor: Actor, options: RequestOptions = .init())
+  public func planHistory(_ id: PlanID, as actor: Actor, options: RequestOptions)
     throws -> [AggregateVersion]
   {
     try gatePlan(id, request(actor, .view, "plan.history", options)) { transaction, _ in
@@ -75,7 +75,7 @@ extension SamhandService {
   }
 
   /// The recipient's plans, oldest first.
-  public func plans(of recipient: RecipientID, as actor: Actor, options: RequestOptions = .init())
+  public func plans(of recipient: RecipientID, as actor: Actor, options: RequestOptions)
     throws -> [Plan]
   {
     try gateRead(
@@ -89,7 +89,7 @@ extension SamhandService {
   /// Makes a draft plan active (invariant 5, L2, L3).
   @discardableResult
   public func activatePlan(
-    _ id: PlanID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions = .init()
+    _ id: PlanID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanID> {
     let today = CalendarDate.today(clock)
     var consent: ConsentID?
@@ -115,7 +115,7 @@ extension SamhandService {
   @discardableResult
   public func closePlan(
     _ id: PlanID, reason: String, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<PlanID> {
     let close = request(actor, .update, "plan.close", options)
     let reason = try validated(close) {
@@ -134,7 +134,7 @@ extension SamhandService {
   @discardableResult
   public func updatePlan(
     _ id: PlanID, _ change: PlanContentChange, expectedVersion: Int? = nil, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws -> Versioned<PlanID> {
     let update = request(actor, .update, "plan.update", options)
     try validated(update) {

@@ -8,7 +8,7 @@ extension SamhandService {
   /// staff member holds responsibility for them until a transfer is accepted.
   public func registerRecipient(
     name: String, nationalID: String, contact: String? = nil, relatives: [NewRelative] = [],
-    service: ServiceCode? = nil, as actor: Actor, options: RequestOptions = .init()
+    service: ServiceCode? = nil, as actor: Actor, options: RequestOptions
   ) throws -> RecipientID {
     let register = request(actor, .register, "recipient.register", options)
     let new = try validated(register) {
@@ -31,7 +31,7 @@ extension SamhandService {
 
   /// The recipient's identity record: name, national id, contact, next of kin.
   public func showRecipient(
-    _ id: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    _ id: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> Recipient {
     try gateRead(
       request(actor, .view, "recipient.show", options), notFound: Self.noRecipient(id),
@@ -45,7 +45,7 @@ extension SamhandService {
   /// Finds a recipient by national id through the blind index; answers only where the actor
   /// may see the recipient (or holds emergency access), and "not found" otherwise.
   public func findRecipient(
-    nationalID: String, as actor: Actor, options: RequestOptions = .init()
+    nationalID: String, as actor: Actor, options: RequestOptions
   ) throws -> RecipientID {
     let find = request(actor, .view, "recipient.find", options)
     let parsed = try validated(find) { try NationalID(nationalID) }
@@ -65,7 +65,7 @@ extension SamhandService {
   /// narrowed in SQL to those the policies could allow, each shown one decided and audited as
   /// `caseload.show` (`gateList`). `page.after` is the `next` of the previous page.
   public func caseload(
-    as actor: Actor, page: ListPageRequest = .whole, options: RequestOptions = .init()
+    as actor: Actor, page: ListPageRequest = .whole, options: RequestOptions
   ) throws -> ListPage<Recipient> {
     if let cursor = page.after, (Int64(cursor) ?? -1) < 0 {
       throw ServiceError.invalid("'\(cursor)' is not a position in the caseload")
@@ -85,7 +85,7 @@ extension SamhandService {
   /// Brings `staff` into the recipient's care (an assignment): needs a care relationship of
   /// the actor, and the recipient's consent covering the newcomer's service.
   public func assign(
-    _ staff: StaffID, to recipient: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    _ staff: StaffID, to recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws {
     var assignment = request(actor, .assign, "recipient.assign", options)
     assignment.assignTarget = staff
@@ -102,7 +102,7 @@ extension SamhandService {
   /// Ends an assignment. Anyone with a care relationship may end one.
   public func unassign(
     _ staff: StaffID, from recipient: RecipientID, as actor: Actor,
-    options: RequestOptions = .init()
+    options: RequestOptions
   ) throws {
     try gate(
       request(actor, .update, "recipient.unassign", options), notFound: Self.noRecipient(recipient),
@@ -147,7 +147,7 @@ extension SamhandService {
   /// so every sealed field of theirs — in the database and in every backup — reads as erased
   /// from now on. Ids, dates and the audit log remain, as retention duties require.
   public func eraseRecipient(
-    _ id: RecipientID, as actor: Actor, options: RequestOptions = .init()
+    _ id: RecipientID, as actor: Actor, options: RequestOptions
   ) throws {
     try gate(
       request(actor, .update, "recipient.erase", options), notFound: Self.noRecipient(id),

@@ -16,6 +16,9 @@ public struct SamhandService: Sendable {
   let directory: DataDirectory
   public let settings: Settings
   let decider: any AccessDecider
+  /// The digest of the policy set `decider` was loaded from (nil for a decider handed in),
+  /// recorded in every audit entry the gate writes.
+  let policyDigest: String?
   let clock: any WallClock
   /// Batches the gate's writes from concurrent requests into shared transactions.
   let committer = GroupCommitter()
@@ -37,10 +40,16 @@ public struct SamhandService: Sendable {
   ) throws -> SamhandService {
     let directory = DataDirectory(url: dataDirectory)
     let opened = try directory.open(environment: environment, clock: clock)
-    let policySet = try decider ?? loadPolicies(policies ?? directory.policiesURL)
+    let loaded: (set: any AccessDecider, digest: String?)
+    if let decider {
+      loaded = (decider, nil)
+    } else {
+      let policySet = try loadPolicies(policies ?? directory.policiesURL)
+      loaded = (policySet.set, policySet.digest)
+    }
     return SamhandService(
-      store: opened.store, directory: directory, settings: opened.settings, decider: policySet,
-      clock: clock)
+      store: opened.store, directory: directory, settings: opened.settings, decider: loaded.set,
+      policyDigest: loaded.digest, clock: clock)
   }
 
   /// Creates a new data directory (keys, settings, database, default policies) and opens it.
@@ -50,14 +59,19 @@ public struct SamhandService: Sendable {
     let directory = DataDirectory(url: dataDirectory)
     let store = try directory.initialize(by: .operator(osUser: osUser), clock: clock)
     try DefaultPolicies.write(to: directory.policiesURL)
+    let loaded = try loadPolicies(directory.policiesURL)
     return SamhandService(
-      store: store, directory: directory, settings: Settings(),
-      decider: try loadPolicies(directory.policiesURL), clock: clock)
+      store: store, directory: directory, settings: Settings(), decider: loaded.set,
+      policyDigest: loaded.digest, clock: clock)
   }
 
-  static func loadPolicies(_ url: URL) throws -> PolicySet {
+  /// The policy set of `url`, validated, and the digest of the files it was parsed from.
+  static func loadPolicies(_ url: URL) throws -> (set: PolicySet, digest: String) {
     do {
-      return try PolicySet.load(directory: url)
+      let read = try PolicySet.files(in: url)
+      return (
+        try PolicySet.parse(files: read.files, schema: read.schema), PolicyDigest.of(read.files)
+      )
     } catch {
       throw ServiceError.policiesUnavailable("\(url.path): \(error)")
     }
@@ -70,6 +84,6 @@ public struct SamhandService: Sendable {
   public func with(clock: any WallClock) -> SamhandService {
     SamhandService(
       store: SQLiteStore.reopen(store, clock: clock), directory: directory, settings: settings,
-      decider: decider, clock: clock)
+      decider: decider, policyDigest: policyDigest, clock: clock)
   }
 }

@@ -16,6 +16,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case preconditionFailed(String)
   /// The policy set could not be loaded; nothing is decided without one.
   case policiesUnavailable(String)
+  /// The request on recipient data stated no purpose (tjenstlig behov); the policies denied
+  /// it. Answered the same whatever the recipient, so it reveals nothing about them.
+  case purposeRequired
 
   public var description: String {
     switch self {
@@ -26,6 +29,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalid(let message): return message
     case .preconditionFailed(let message): return message
     case .policiesUnavailable(let message): return "policies not loaded: \(message)"
+    case .purposeRequired:
+      return "a purpose is required: say why you need the information with --purpose TEXT "
+        + "or SAMHAND_PURPOSE"
     }
   }
 }

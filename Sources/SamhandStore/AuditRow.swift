@@ -12,7 +12,7 @@ enum AuditRow {
   static let selectSQL = """
     SELECT sequence, time_ms, actor, actor_service, action, resource_type, resource_id,
       recipient_id, decision, policy_ids, purpose, break_glass, request_id, channel, outcome,
-      hash FROM audit_entries
+      hash, encoding, os_user, policy_digest FROM audit_entries
     """
 
   static func insert(_ entry: AuditEntry, into db: Database) throws {
@@ -21,14 +21,15 @@ enum AuditRow {
       sql: """
         INSERT INTO audit_entries (sequence, time_ms, actor, actor_service, action,
           resource_type, resource_id, recipient_id, decision, policy_ids, purpose, break_glass,
-          request_id, channel, outcome, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          request_id, channel, outcome, hash, encoding, os_user, policy_digest)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       entry.sequence, event.timeMillis, event.actor, event.actorService, event.action,
       event.resourceType, event.resourceID, event.recipientID, event.decision.rawValue,
       event.policyIDs.joined(separator: String(policySeparator)), event.purpose, event.breakGlass,
       event.requestID, event.channel.rawValue, event.outcome.rawValue, entry.hash,
+      event.encodingVersion.rawValue, event.osUser, event.policyDigest,
     ])
   }
 
@@ -83,6 +84,15 @@ enum AuditRow {
       let channel = try need(fields.text().flatMap(AuditChannel.init(rawValue:)), "channel")
       let outcome = try need(fields.text().flatMap(AuditOutcome.init(rawValue:)), "outcome")
       let hash = try need(fields.blob(), "hash")
+      let version = try need(
+        fields.int64().flatMap { AuditEncodingVersion(rawValue: Int($0)) }, "encoding")
+      let osUser = fields.optionalText()
+      let policyDigest = fields.optionalText()
+      // A version-1 entry's hash does not cover these columns: filled in, they were forged.
+      if version == .v1 {
+        guard osUser == nil else { throw ColumnProblem(column: "os_user") }
+        guard policyDigest == nil else { throw ColumnProblem(column: "policy_digest") }
+      }
       let event = AuditEvent(
         timeMillis: timeMillis, actor: actor, actorService: actorService, action: action,
         resourceType: resourceType, resourceID: resourceID, recipientID: recipientID,
@@ -92,7 +102,7 @@ enum AuditRow {
           : policies.split(separator: policySeparator, omittingEmptySubsequences: false)
             .map(String.init),
         purpose: purpose, breakGlass: breakGlass, requestID: requestID, channel: channel,
-        outcome: outcome)
+        outcome: outcome, osUser: osUser, policyDigest: policyDigest, encodingVersion: version)
       return .success(AuditEntry(sequence: sequence, event: event, hash: hash))
     } catch {
       return .failure(

@@ -76,16 +76,19 @@ public struct AuditActor: Sendable, Equatable {
   public let id: String
   public let service: String?
   public let channel: AuditChannel
+  /// The OS user at the command line, if the action came from there.
+  public let osUser: String?
 
-  public init(id: String, service: String?, channel: AuditChannel) {
+  public init(id: String, service: String?, channel: AuditChannel, osUser: String? = nil) {
     self.id = id
     self.service = service
     self.channel = channel
+    self.osUser = osUser
   }
 
   /// An operator at the command line, recorded by OS user name.
   public static func `operator`(osUser: String) -> AuditActor {
-    AuditActor(id: "operator:\(osUser)", service: nil, channel: .cli)
+    AuditActor(id: "operator:\(osUser)", service: nil, channel: .cli, osUser: osUser)
   }
 
   /// An operator action on the installation itself: no recipient, no policy decision.
@@ -98,6 +101,6 @@ public struct AuditActor: Sendable, Equatable {
       timeMillis: Timestamp.milliseconds(time), actor: id, actorService: service, action: action,
       resourceType: resourceType, resourceID: resourceID, recipientID: nil,
       decision: .notEvaluated, policyIDs: [], purpose: nil, breakGlass: false,
-      requestID: requestID, channel: channel, outcome: outcome)
+      requestID: requestID, channel: channel, outcome: outcome, osUser: osUser)
   }
 }

@@ -133,10 +133,10 @@ public struct RecipientNarrowing: Sendable {
     self.instant = instant
   }
 
-  /// The condition on the recipient id in `column` for records of `category`; a category the
-  /// narrowing was not computed for admits no one.
+  /// The condition on the recipient id in `column` for records of `category`, parenthesized
+  /// so that it can stand beside any other condition; a category the narrowing was not
+  /// computed for admits no one.
   public func sql(recipient column: String, category: InformationCategory) -> SQL {
-    (conditions[category] ?? .always(false)).sql(
-      recipient: column, category: category, at: instant)
+    "(\((conditions[category] ?? .always(false)).sql(recipient: column, category: category, at: instant)))"
   }
 }

@@ -22,7 +22,12 @@ struct GlobalOptions: ParsableArguments {
 
   /// The data directory from `--data` or `SAMHAND_DATA`.
   func dataDirectory() throws -> URL {
-    guard let path = data ?? environment["SAMHAND_DATA"], !path.isEmpty else {
+    try Self.dataDirectory(data, environment: environment)
+  }
+
+  /// The data directory from `path` (a `--data` option) or `SAMHAND_DATA`.
+  static func dataDirectory(_ path: String?, environment: [String: String]) throws -> URL {
+    guard let path = path ?? environment["SAMHAND_DATA"], !path.isEmpty else {
       throw CommandLineError.noDataDirectory
     }
     return URL(fileURLWithPath: path)
@@ -48,7 +53,11 @@ struct ActorOptions: ParsableArguments {
     help: ArgumentHelp("Staff id to act as (default: $SAMHAND_AS).", valueName: "STAFF-ID"))
   var staffID: String?
 
-  @Option(name: .long, help: "Why you need the information (tjenstlig behov).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Why you need the information (tjenstlig behov); required on recipient data, none is "
+        + "filled in (default: $SAMHAND_PURPOSE).", valueName: "TEXT"))
   var purpose: String?
 
   func actor() throws -> Actor {
@@ -57,7 +66,11 @@ struct ActorOptions: ParsableArguments {
     return Actor(staffID: StaffID(rawValue: id), channel: .cli, osUser: Output.osUser)
   }
 
-  var options: RequestOptions { RequestOptions(purpose: purpose) }
+  /// The purpose from `--purpose` or `SAMHAND_PURPOSE`; without either, none (the gate then
+  /// refuses recipient data and says a purpose is required).
+  var options: RequestOptions {
+    RequestOptions(purpose: purpose ?? ProcessInfo.processInfo.environment["SAMHAND_PURPOSE"])
+  }
 }
 
 /// Mistakes on the command line that are not about one option's syntax.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SamhandCore
 import SamhandPolicy
 
 extension PolicyCommand {
@@ -7,15 +8,22 @@ extension PolicyCommand {
   struct WhoCan: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "who-can",
-      abstract: "List the principals in the entity file allowed to take an action on a resource.")
+      abstract: "List the principals in the entity file allowed to take an action on a resource.",
+      discussion: """
+        With --data DIR --recipient ID [--category C] --as STAFF-ID --purpose TEXT instead of \
+        an entity file: every staff member of the data directory allowed the action on that \
+        category of the recipient's records now, audited as a look at the recipient.
+        """)
 
     @OptionGroup var inputs: PolicyInputs
 
     @Option(help: "Action uid, e.g. Action::\"read\".")
     var action: String
 
-    @Option(help: "Resource uid, e.g. Recipient::\"r1\".")
-    var resource: String
+    @OptionGroup var question: RecipientQuestion
+
+    @Option(help: "Resource uid, e.g. Recipient::\"r1\" (not with --recipient).")
+    var resource: String?
 
     @Option(
       help: ArgumentHelp(
@@ -28,6 +36,14 @@ extension PolicyCommand {
     var json = false
 
     func run() throws {
+      if let recipient = question.recipient {
+        let staff = try question.open(policies: inputs.policies).whoCan(
+          RecipientQuestion.action(action), on: RecipientID(rawValue: recipient),
+          category: InformationCategory(parsing: question.category),
+          as: question.actor.actor(), options: question.actor.options)
+        return try print(principals: staff.map { EntityUID(type: "Staff", id: $0.rawValue) })
+      }
+      guard let resource else { throw PolicyCommandError.missing("--resource UID") }
       let actionUID = try parseUID(action, option: "--action")
       let policies = try inputs.loadPolicies()
       let entities = try inputs.loadEntities(schema: policies.schema)
@@ -41,13 +57,18 @@ extension PolicyCommand {
       let allowed = policies.whoCan(
         action: actionUID, resource: try parseUID(resource, option: "--resource"),
         among: candidates, entities: entities, context: try inputs.loadContext())
+      try print(principals: allowed)
+    }
+
+    /// One uid a line, or with `--json` the object `{"principals": [uids]}`.
+    private func print(principals allowed: [EntityUID]) throws {
       if json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = ["principals": allowed.map(\.description)]
-        print(String(decoding: try encoder.encode(body), as: UTF8.self))
+        Swift.print(String(decoding: try encoder.encode(body), as: UTF8.self))
       } else {
-        allowed.forEach { print($0) }
+        allowed.forEach { Swift.print($0) }
       }
     }
   }

@@ -7,6 +7,8 @@ enum PolicyCommandError: Error, CustomStringConvertible {
   case entities(path: String, EntityDataError)
   case context(EntityDataError)
   case uid(option: String, EntityDataError)
+  /// An input the chosen form of the command needs was not given.
+  case missing(String)
 
   var description: String {
     switch self {
@@ -15,6 +17,7 @@ enum PolicyCommandError: Error, CustomStringConvertible {
     case .entities(let path, let error): "\(path): \(error)"
     case .context(let error): "--context: \(error)"
     case .uid(let option, let error): "\(option): \(error)"
+    case .missing(let input): "missing \(input) (or ask about a recipient with --recipient ID)"
     }
   }
 }

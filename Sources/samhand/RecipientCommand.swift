@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamhandCore
+import SamhandHTTP
 import SamhandService
 
 struct RecipientCommand: ParsableCommand {
@@ -63,7 +64,7 @@ struct RecipientCommand: ParsableCommand {
     func run() throws {
       let recipient = try options.open().showRecipient(
         RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(recipient) { Self.text(recipient) }
+      try options.render(RecipientRepresentation(recipient)) { Self.text(recipient) }
     }
 
     static func text(_ recipient: Recipient) -> String {
@@ -115,7 +116,7 @@ struct RecipientCommand: ParsableCommand {
         options: actorOptions.options)
       if let next = page.next { FileHandle.standardError.write(Data("next: \(next)\n".utf8)) }
       let recipients = page.items
-      try options.render(recipients) {
+      try options.render(recipients.map(RecipientRepresentation.init)) {
         recipients.map { "\($0.id)\t\($0.name)\t\($0.registeredBy)" }.joined(separator: "\n")
       }
     }
@@ -168,8 +169,11 @@ struct RecipientCommand: ParsableCommand {
           let who = entry.staffName.map { "\($0) (\(entry.staffID))" } ?? entry.staffID
           let flags =
             (entry.breakGlass ? " EMERGENCY ACCESS" : "") + (entry.allowed ? "" : " DENIED")
+          let origin =
+            (entry.osUser.map { "  os user: \($0)" } ?? "")
+            + (entry.policyDigest.map { "  policies: \($0.prefix(12))" } ?? "")
           return
-            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose ?? "-")\(flags)"
+            "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose.flatMap { $0.isEmpty ? nil : $0 } ?? "none stated")\(flags)\(origin)"
         }.joined(separator: "\n")
       }
     }

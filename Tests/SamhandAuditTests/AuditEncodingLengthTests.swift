@@ -24,13 +24,15 @@ struct AuditEncodingLengthTests {
     }
     func field(_ text: String) -> [UInt8] { bigEndian(UInt32(text.utf8.count)) + Array(text.utf8) }
     func optional(_ text: String?) -> [UInt8] { text.map { [1] + field($0) } ?? [0] }
-    var bytes = AuditChain.encodingTag + bigEndian(sequence) + bigEndian(event.timeMillis)
+    var bytes = event.encodingVersion.tag + bigEndian(sequence) + bigEndian(event.timeMillis)
     bytes += field(event.actor) + optional(event.actorService) + field(event.action)
     bytes += field(event.resourceType) + optional(event.resourceID) + optional(event.recipientID)
     bytes += field(event.decision.rawValue) + bigEndian(UInt32(event.policyIDs.count))
     bytes += event.policyIDs.flatMap(field) + optional(event.purpose)
     bytes += [event.breakGlass ? 1 : 0] + field(event.requestID) + field(event.channel.rawValue)
-    return bytes + field(event.outcome.rawValue)
+    bytes += field(event.outcome.rawValue)
+    guard event.encodingVersion == .v2 else { return bytes }
+    return bytes + optional(event.osUser) + optional(event.policyDigest)
   }
 
   @Test("every field length encodes exactly as the format says", arguments: [false, true])
@@ -43,6 +45,8 @@ struct AuditEncodingLengthTests {
       event.purpose = text
       event.requestID = text + "-"
       event.policyIDs = [text, "p"]
+      event.osUser = text
+      event.policyDigest = "d" + text
       let expected = Self.reference(sequence: 7, event: event)
       #expect(
         AuditChain.canonicalEncoding(sequence: 7, event: event) == expected,

@@ -19,6 +19,7 @@ struct AuditEncodingTests {
     let event = Self.full
     #expect(event.actorService != nil && event.resourceID != nil && event.recipientID != nil)
     #expect(event.purpose != nil && !event.policyIDs.isEmpty)
+    #expect(event.osUser != nil && event.policyDigest != nil && event.encodingVersion == .v2)
   }
 
   @Test("changing any single field changes the encoding", arguments: EventField.allCases)
@@ -47,6 +48,8 @@ struct AuditEncodingTests {
       ("resourceID", { $0.resourceID = $1 }),
       ("recipientID", { $0.recipientID = $1 }),
       ("purpose", { $0.purpose = $1 }),
+      ("osUser", { $0.osUser = $1 }),
+      ("policyDigest", { $0.policyDigest = $1 }),
     ]
     for (name, set) in fields {
       var withNil = Self.sparse
@@ -93,8 +96,27 @@ struct AuditEncodingTests {
   @Test("the encoding opens with the version tag and the big-endian sequence")
   func layoutStartsWithTagAndSequence() {
     let bytes = encoding(Self.full, sequence: 0x0102_0304_0506_0708)
-    #expect(Array(bytes.prefix(4)) == [0x53, 0x41, 0x45, 0x01])
+    #expect(Array(bytes.prefix(4)) == [0x53, 0x41, 0x45, 0x02])
     #expect(Array(bytes[4..<12]) == [1, 2, 3, 4, 5, 6, 7, 8])
+    var old = Self.full
+    old.encodingVersion = .v1
+    #expect(Array(encoding(old).prefix(4)) == AuditChain.encodingTag)
+  }
+
+  @Test("a version-1 entry keeps its bytes: version 2's fields are not in them")
+  func versionOneIsUnchanged() {
+    var old = Self.full
+    old.encodingVersion = .v1
+    var withoutNew = old
+    withoutNew.osUser = nil
+    withoutNew.policyDigest = nil
+    #expect(encoding(old) == encoding(withoutNew))
+    // Version 2 is version 1 with its own tag and the two fields appended.
+    let current = encoding(Self.full)
+    #expect(
+      Array(current.dropFirst(4).prefix(encoding(old).count - 4))
+        == Array(encoding(old).dropFirst(4)))
+    #expect(encoding(Self.full) != encoding(old))
   }
 
   @Test("string lengths count UTF-8 bytes, not characters")

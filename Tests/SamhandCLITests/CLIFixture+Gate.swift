@@ -12,7 +12,8 @@ extension CLIFixture {
   /// `samhand <arguments> [--as STAFF] --data DATA`.
   func run(_ arguments: [String], as staff: String? = nil) throws -> CommandResult {
     let actor = staff.map { ["--as", $0] } ?? []
-    return try runCommand(Self.binary, arguments + actor + ["--data", data.path])
+    return try runCommand(
+      Self.binary, arguments + actor + ["--data", data.path], environment: Self.purpose)
   }
 
   /// Runs with `--json`, requires exit 0, and returns the parsed output.

@@ -19,9 +19,15 @@ struct CLIFixture {
 
   enum FixtureError: Error { case initFailed(String) }
 
-  /// `samhand <arguments> --data DATA`.
+  /// The purpose every command states unless a test says otherwise (none is filled in).
+  static let purpose = ["SAMHAND_PURPOSE": "follow-up"]
+
+  /// `samhand <arguments> --data DATA`, stating `SAMHAND_PURPOSE=follow-up` unless
+  /// `environment` sets it.
   func run(_ arguments: String..., environment: [String: String] = [:]) throws -> CommandResult {
-    try runCommand(Self.binary, arguments + ["--data", data.path], environment: environment)
+    try runCommand(
+      Self.binary, arguments + ["--data", data.path],
+      environment: Self.purpose.merging(environment) { $1 })
   }
 
   var keys: URL { data.appending(path: "keys") }

@@ -122,7 +122,7 @@ struct GateCommandTests {
     let shown = try #require(
       try cli.json(["recipient", "show", id], as: "siri.fjell") as? [String: Any])
     #expect(shown["name"] as? String == "Per Sletta")
-    #expect(shown["nationalID"] as? String == nationalID)
+    #expect(shown["nationalId"] as? String == nationalID)
     #expect(shown["registeredBy"] as? String == "psykisk-helse-rus")
     #expect((shown["relatives"] as? [Any])?.count == 2)
     #expect(

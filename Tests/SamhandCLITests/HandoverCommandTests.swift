@@ -111,7 +111,8 @@ struct HandoverCommandTests {
       let result = try runCommand(
         CLIFixture.binary,
         ["handover", "propose", "--recipient", recipient, "--planned", planned(days: 10)]
-          + arguments + ["--as", "siri.fjell", "--data", cli.data.path])
+          + arguments + ["--as", "siri.fjell", "--data", cli.data.path],
+        environment: CLIFixture.purpose)
       #expect(result.status != 0, "\(arguments)")
       #expect(result.errorLines.count == 1, "\(result.stderr)")
       #expect(result.stderr.contains(message), "\(result.stderr)")

@@ -56,7 +56,8 @@ struct PlanCommandTests {
       ["plan", "export", plan, "--format", "pdf"],
     ] {
       let result = try runCommand(
-        CLIFixture.binary, arguments + ["--as", "siri.fjell", "--data", cli.data.path])
+        CLIFixture.binary, arguments + ["--as", "siri.fjell", "--data", cli.data.path],
+        environment: CLIFixture.purpose)
       #expect(result.status != 0, "\(arguments)")
       #expect(result.errorLines.count == 1, "\(result.stderr)")
     }

@@ -17,14 +17,14 @@ struct AgendaRouteTests {
     let actor = Actor(staffID: StaffID(rawValue: Self.owner), channel: .cli)
     let recipient = fixture.larRecipient
     _ = try fixture.service.createPlan(
-      recipient: recipient, coordinator: actor.staffID, as: actor)
+      recipient: recipient, coordinator: actor.staffID, as: actor, options: .followUp)
     let consent = try fixture.service.addConsent(
       recipient: recipient,
       scope: .init(
         services: [try ServiceCode("lar")], staff: [StaffID(rawValue: "geir.ask")],
         categories: [.identity]),
       purpose: "samordning", validUntil: CalendarDate.today(SystemClock()).adding(days: 10),
-      as: actor)
+      as: actor, options: .followUp)
     return (fixture, consent)
   }
 

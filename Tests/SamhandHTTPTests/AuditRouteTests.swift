@@ -54,7 +54,9 @@ struct AuditRouteTests {
     }
   }
 
-  @Test("auditors verify the audit log and ask the policies; others get 403")
+  @Test(
+    "auditors verify the audit log and ask the policies about a recipient, which shows in the recipient's access log"
+  )
   func auditorQuestions() async throws {
     let fixture = try HTTPFixture()
     let recipient = fixture.larRecipient
@@ -74,10 +76,26 @@ struct AuditRouteTests {
       let staff = try #require(who.json["staff"] as? [String])
       #expect(staff.contains("eirik.lund"))
       #expect(!staff.contains("eva.sand"))
-      let refused = try await client.send(
+      // Asking about a recipient is a look at them, gated like their access log: their care
+      // team may ask; anyone else gets what a missing recipient gets.
+      let careTeam = try await client.send(
         .post, "/v1/policy/who-can", as: "eirik.lund",
         json: #"{"action":"view","recipientId":"\#(recipient)"}"#)
-      #expect(refused.status == 403)
+      #expect(careTeam.status == 200)
+      let refused = try await client.send(
+        .post, "/v1/policy/who-can", as: "eva.sand",
+        json: #"{"action":"view","recipientId":"\#(recipient)"}"#)
+      let missing = try await client.send(
+        .post, "/v1/policy/who-can", as: "eva.sand",
+        json: #"{"action":"view","recipientId":"\#(HTTPFixture.missingRecipient)"}"#)
+      #expect(refused.status == 404)
+      #expect(missing.status == 404)
+      #expect(refused.json["type"] as? String == missing.json["type"] as? String)
+      let log = try await client.send(
+        .get, "/v1/recipients/\(recipient)/access-log", as: "eirik.lund")
+      let items = try #require(log.json["items"] as? [[String: Any]])
+      let looks = items.filter { $0["staffId"] as? String == "kim.aas" }
+      #expect(looks.compactMap { $0["action"] as? String } == ["policy.explain", "policy.who-can"])
     }
   }
 }

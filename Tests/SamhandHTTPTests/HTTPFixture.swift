@@ -60,11 +60,15 @@ struct HTTPFixture: Sendable {
     let fixture: HTTPFixture
     let client: any TestClientProtocol
 
+    /// Sends `X-Purpose: <purpose>` unless `headers` has one or `purpose` is nil (no purpose).
     func send(
       _ method: HTTPRequest.Method, _ uri: String, as staff: String? = nil, json: String? = nil,
-      headers: HTTPFields = [:]
+      headers: HTTPFields = [:], purpose: String? = "follow-up"
     ) async throws -> Reply {
       var fields = headers
+      if let purpose, fields[HTTPField.Name("X-Purpose")!] == nil {
+        fields[HTTPField.Name("X-Purpose")!] = purpose
+      }
       if let staff, let token = fixture.tokens[staff] {
         fields[.authorization] = "Bearer \(token)"
       }
@@ -77,4 +81,9 @@ struct HTTPFixture: Sendable {
         body: Data(response.body.readableBytesView))
     }
   }
+}
+
+extension RequestOptions {
+  /// Ordinary follow-up of the recipient: the purpose the tests state (none is filled in).
+  static var followUp: RequestOptions { RequestOptions(purpose: "follow-up") }
 }

@@ -51,12 +51,18 @@ struct LoggingTests {
       let body = #"{"name":"\#(name)","nationalId":"\#(nationalID)"}"#
       let created = try await client.execute(
         uri: "/v1/recipients", method: .post,
-        headers: [.authorization: "Bearer \(token)", HTTPField.Name("X-Request-Id")!: "log-1"],
+        headers: [
+          .authorization: "Bearer \(token)", HTTPField.Name("X-Request-Id")!: "log-1",
+          HTTPField.Name("X-Purpose")!: "follow-up",
+        ],
         body: ByteBuffer(string: body))
       #expect(created.status == .created)
       let search = try await client.execute(
         uri: "/v1/recipients/search", method: .post,
-        headers: [.authorization: "Bearer \(token)", HTTPField.Name("X-Request-Id")!: "log-2"],
+        headers: [
+          .authorization: "Bearer \(token)", HTTPField.Name("X-Request-Id")!: "log-2",
+          HTTPField.Name("X-Purpose")!: "follow-up",
+        ],
         body: ByteBuffer(string: #"{"nationalId":"\#(nationalID)"}"#))
       #expect(search.status == .ok)
     }

@@ -33,7 +33,9 @@ struct ServerKillTests {
                 path: write ? "/v1/recipients/\(recipient)/blocks" : "/v1/recipients/\(recipient)"))
             request.httpMethod = write ? "POST" : "GET"
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue("follow-up", forHTTPHeaderField: "X-Purpose")
             request.setValue(id, forHTTPHeaderField: "X-Request-Id")
+            request.setValue("follow-up", forHTTPHeaderField: "X-Purpose")
             if write {
               request.setValue("application/json", forHTTPHeaderField: "Content-Type")
               request.httpBody = Data(#"{"serviceCode":"tsb","categories":["plan"]}"#.utf8)
@@ -73,6 +75,7 @@ struct ServerKillTests {
     let token = try #require(try server.demo().staff.first?.token)
     var request = URLRequest(url: url.appending(path: "/v1/caseload"))
     request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+    request.setValue("follow-up", forHTTPHeaderField: "X-Purpose")
     #expect(await Self.send(request) == 200)
     server.terminate()
     server.waitForExit()

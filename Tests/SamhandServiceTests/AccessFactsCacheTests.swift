@@ -40,20 +40,22 @@ struct AccessFactsCacheTests {
     let fixture = try ServiceFixture()
     let consent = try fixture.consent(["nav"], [.identity])
     try fixture.service.assign(
-      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator)
+      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator,
+      options: .followUp)
     for _ in 0..<3 {
-      _ = try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      _ = try fixture.service.showRecipient(
+        fixture.recipient, as: navCaseworker, options: .followUp)
     }
     let other = try SamhandService.open(
       dataDirectory: fixture.service.dataDirectory, clock: fixture.clock)
-    try other.withdrawConsent(consent, as: coordinator)
+    try other.withdrawConsent(consent, as: coordinator, options: .followUp)
     #expect(throws: ServiceError.notFound(kind: "recipient", id: fixture.recipient.rawValue)) {
-      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     }
-    _ = try fixture.service.showRecipient(fixture.recipient, as: coordinator)
+    _ = try fixture.service.showRecipient(fixture.recipient, as: coordinator, options: .followUp)
     _ = try other.deactivateStaff(StaffID(rawValue: "phr.coordinator"), by: ServiceFixture.osUser)
     #expect(throws: ServiceError.self) {
-      try fixture.service.showRecipient(fixture.recipient, as: coordinator)
+      try fixture.service.showRecipient(fixture.recipient, as: coordinator, options: .followUp)
     }
   }
 

@@ -170,8 +170,8 @@ struct AccessMatrixTests {
     if row.relationship == .assigned {
       let bridge = try fixture.consent(["nav"], [.identity])
       try fixture.service.assign(
-        StaffID(rawValue: row.who), to: fixture.recipient, as: coordinator)
-      try fixture.service.withdrawConsent(bridge, as: coordinator)
+        StaffID(rawValue: row.who), to: fixture.recipient, as: coordinator, options: .followUp)
+      try fixture.service.withdrawConsent(bridge, as: coordinator, options: .followUp)
     }
     let covered = ["nav", "fastlege"]
     switch row.consent {
@@ -183,26 +183,28 @@ struct AccessMatrixTests {
       fixture.clock.advance(days: 3)
     case .withdrawn:
       try fixture.service.withdrawConsent(
-        try fixture.consent(covered, [.identity, .plan]), as: coordinator)
+        try fixture.consent(covered, [.identity, .plan]), as: coordinator, options: .followUp)
     case .otherCategory: _ = try fixture.consent(covered, [.plan])
     }
     if row.breakGlass {
       _ = try fixture.service.breakGlass(
         recipient: fixture.recipient, reason: "bevisstløs på legevakten",
-        as: ServiceFixture.actor(row.who))
+        as: ServiceFixture.actor(row.who), options: .followUp)
     }
     switch row.block {
     case .none: break
     case .service(let code):
       _ = try fixture.service.addBlock(
-        recipient: fixture.recipient, target: .service(ServiceCode(code)), as: coordinator)
+        recipient: fixture.recipient, target: .service(ServiceCode(code)), as: coordinator,
+        options: .followUp)
     case .staff(let id):
       _ = try fixture.service.addBlock(
-        recipient: fixture.recipient, target: .staff(StaffID(rawValue: id)), as: coordinator)
+        recipient: fixture.recipient, target: .staff(StaffID(rawValue: id)), as: coordinator,
+        options: .followUp)
     case .serviceForHealth(let code):
       _ = try fixture.service.addBlock(
         recipient: fixture.recipient, target: .service(ServiceCode(code)), categories: [.health],
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
     if row.deactivated {
       try fixture.service.deactivateStaff(StaffID(rawValue: row.who), by: ServiceFixture.osUser)
@@ -212,19 +214,22 @@ struct AccessMatrixTests {
   private func perform(_ use: Use, as actor: Actor, _ fixture: ServiceFixture) throws {
     let service = fixture.service
     switch use {
-    case .show: _ = try service.showRecipient(fixture.recipient, as: actor)
-    case .listConsents: _ = try service.consents(of: fixture.recipient, as: actor)
+    case .show: _ = try service.showRecipient(fixture.recipient, as: actor, options: .followUp)
+    case .listConsents:
+      _ = try service.consents(of: fixture.recipient, as: actor, options: .followUp)
     case .addConsent:
       _ = try service.addConsent(
         recipient: fixture.recipient,
         scope: .init(services: [ServiceCode("tsb")], categories: [.plan]),
-        purpose: "behandling", as: actor)
-    case .accessLog: _ = try service.accessLog(of: fixture.recipient, as: actor)
+        purpose: "behandling", as: actor, options: .followUp)
+    case .accessLog: _ = try service.accessLog(of: fixture.recipient, as: actor, options: .followUp)
     case .requestBreakGlass:
-      _ = try service.breakGlass(recipient: fixture.recipient, reason: "akutt", as: actor)
-    case .listBreakGlass: _ = try service.breakGlassGrants(as: actor)
+      _ = try service.breakGlass(
+        recipient: fixture.recipient, reason: "akutt", as: actor, options: .followUp)
+    case .listBreakGlass: _ = try service.breakGlassGrants(as: actor, options: .followUp)
     case .assignNavOther:
-      try service.assign(StaffID(rawValue: "nav.other"), to: fixture.recipient, as: actor)
+      try service.assign(
+        StaffID(rawValue: "nav.other"), to: fixture.recipient, as: actor, options: .followUp)
     }
   }
 }

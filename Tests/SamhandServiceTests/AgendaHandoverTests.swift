@@ -12,8 +12,10 @@ struct AgendaHandoverTests {
   static let tsb = ServiceFixture.actor("tsb.clinician")
 
   func kinds(_ fixture: ServiceFixture, _ actor: Actor) throws -> [AgendaItem.Kind: [String]] {
-    Dictionary(grouping: try fixture.service.agenda(as: actor).items, by: \.kind)
-      .mapValues { $0.map(\.subject) }
+    Dictionary(
+      grouping: try fixture.service.agenda(as: actor, options: .followUp).items, by: \.kind
+    )
+    .mapValues { $0.map(\.subject) }
   }
 
   @Test("awaiting for the receiving service, outgoing for the sender, checklist for both")
@@ -42,9 +44,9 @@ struct AgendaHandoverTests {
     }
     #expect(resources == ["\(fixture.recipient.rawValue)/handover"])
 
-    _ = try fixture.service.acceptHandover(id, as: Self.tsb)
+    _ = try fixture.service.acceptHandover(id, as: Self.tsb, options: .followUp)
     let first = try #require(HandoverKind.dischargeToAftercare.defaultChecklist.first).key
-    _ = try fixture.service.markChecklistItem(id, item: first, as: Self.tsb)
+    _ = try fixture.service.markChecklistItem(id, item: first, as: Self.tsb, options: .followUp)
     let accepted = try kinds(fixture, Self.tsb)
     #expect(accepted[.handoverAwaiting] == nil)
     #expect(Set(accepted[.handoverChecklist] ?? []) == Set(keys.dropFirst()))
@@ -58,13 +60,16 @@ struct AgendaHandoverTests {
     let id = try fixture.propose(to: "tsb.clinician", inDays: 3)
     fixture.clock.advance(days: 3)
     for actor in [Self.tsb, ServiceFixture.coordinator] {
-      let items = try fixture.service.agenda(as: actor).items.filter { $0.subject == id }
+      let items = try fixture.service.agenda(as: actor, options: .followUp).items.filter {
+        $0.subject == id
+      }
       #expect(items.map(\.overdue) == [false], "\(actor.staffID)")
     }
     fixture.clock.advance(days: 1)
-    let receiver = try fixture.service.agenda(as: Self.tsb).items(of: .handoverAwaiting)
+    let receiver = try fixture.service.agenda(as: Self.tsb, options: .followUp).items(
+      of: .handoverAwaiting)
     #expect(receiver.map(\.overdue) == [true])
-    let sender = try fixture.service.agenda(as: ServiceFixture.coordinator)
+    let sender = try fixture.service.agenda(as: ServiceFixture.coordinator, options: .followUp)
     #expect(sender.items(of: .handoverOutgoing).map(\.overdue) == [true])
     #expect(sender.items.first?.overdue == true, "overdue first")
   }

@@ -14,7 +14,7 @@ struct AgendaServiceTests {
   func today(_ fixture: ServiceFixture) -> CalendarDate { .today(fixture.clock) }
 
   func agenda(_ fixture: ServiceFixture, as actor: Actor) throws -> [AgendaItem] {
-    try fixture.service.agenda(as: actor).items
+    try fixture.service.agenda(as: actor, options: .followUp).items
   }
 
   /// An active plan (consent for nav and psykisk-helse-rus) with a group of `months`' interval
@@ -24,11 +24,11 @@ struct AgendaServiceTests {
   {
     let (plan, consent) = try fixture.activePlan()
     let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: months, as: coordinator)
+      for: plan, meetingIntervalMonths: months, as: coordinator, options: .followUp)
     let member = try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
+      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator, options: .followUp)
     let meeting = try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: meetingAt), in: group, as: coordinator)
+      try NewMeeting(plannedAt: meetingAt), in: group, as: coordinator, options: .followUp)
     return (consent, group, member.id, meeting.id)
   }
 
@@ -38,7 +38,8 @@ struct AgendaServiceTests {
     let (plan, _) = try fixture.activePlan()
     let start = today(fixture)
     try fixture.service.updatePlan(
-      plan, try PlanContentChange(nextRevision: start.adding(days: 15)), as: coordinator)
+      plan, try PlanContentChange(nextRevision: start.adding(days: 15)), as: coordinator,
+      options: .followUp)
     #expect(try agenda(fixture, as: coordinator).isEmpty)
     fixture.clock.advance(days: 1)
     let due = try agenda(fixture, as: coordinator)
@@ -54,7 +55,7 @@ struct AgendaServiceTests {
     #expect(try agenda(fixture, as: coordinator).map(\.overdue) == [true])
     try fixture.service.revisePlan(
       plan, evaluation: "Evaluert med mottaker", nextRevision: today(fixture).adding(days: 90),
-      as: coordinator)
+      as: coordinator, options: .followUp)
     #expect(try agenda(fixture, as: coordinator).isEmpty)
   }
 
@@ -73,7 +74,7 @@ struct AgendaServiceTests {
     }
     fixture.clock.advance(days: 5)
     try fixture.service.recordMinutes(
-      try NewMinutes(text: "Referat"), of: meeting, as: coordinator)
+      try NewMinutes(text: "Referat"), of: meeting, as: coordinator, options: .followUp)
     #expect(try agenda(fixture, as: coordinator).isEmpty)
     let nextDue = CalendarDate(meetingDay).adding(months: 1)
     while today(fixture) < nextDue.adding(days: -14) {
@@ -106,7 +107,8 @@ struct AgendaServiceTests {
     // A renewal must cover as much: one leaving out nav does not take over.
     _ = try fixture.consent(
       ["psykisk-helse-rus"], [.identity, .plan], until: start.adding(days: 365))
-    #expect(try agenda(fixture, as: coordinator).map(\.subject) == [ending.rawValue])
+    #expect(
+      try agenda(fixture, as: coordinator).map(\.subject) == [ending.rawValue])
     _ = try fixture.consent(["psykisk-helse-rus", "nav", "tsb"], [.identity, .plan, .group])
     #expect(try agenda(fixture, as: coordinator).isEmpty)
 
@@ -114,8 +116,9 @@ struct AgendaServiceTests {
     _ = try other.draftPlan()
     let withdrawn = try other.consent(
       ["psykisk-helse-rus"], [.identity], until: today(other).adding(days: 3))
-    #expect(try agenda(other, as: coordinator).map(\.subject) == [withdrawn.rawValue])
-    try other.service.withdrawConsent(withdrawn, as: coordinator)
+    #expect(
+      try agenda(other, as: coordinator).map(\.subject) == [withdrawn.rawValue])
+    try other.service.withdrawConsent(withdrawn, as: coordinator, options: .followUp)
     #expect(try agenda(other, as: coordinator).isEmpty)
   }
 
@@ -129,7 +132,7 @@ struct AgendaServiceTests {
       try NewMinutes(
         text: "Referat",
         actionItems: [.init(text: "Søknad om bostøtte", owner: member, due: due)]
-      ), of: meeting, as: coordinator)
+      ), of: meeting, as: coordinator, options: .followUp)
     let item = try #require(items.id.first)
     let expected = AgendaItem(
       kind: .actionItem, recipient: fixture.recipient, subject: item.rawValue, due: due,
@@ -140,7 +143,7 @@ struct AgendaServiceTests {
     #expect(try agenda(fixture, as: nav) == [expected])
     fixture.clock.advance(days: 1)
     #expect(try agenda(fixture, as: nav).map(\.overdue) == [true])
-    try fixture.service.completeActionItem(item, as: nav)
+    try fixture.service.completeActionItem(item, as: nav, options: .followUp)
     #expect(try agenda(fixture, as: nav).isEmpty)
   }
 
@@ -151,7 +154,7 @@ struct AgendaServiceTests {
       fixture, months: 6, meetingAt: fixture.clock.now.addingTimeInterval(86_400))
     _ = try fixture.consent(["psykisk-helse-rus"], [.identity, .plan, .group])
     #expect(try agenda(fixture, as: nav).map(\.kind) == [.groupMeeting])
-    try fixture.service.withdrawConsent(consent, as: coordinator)
+    try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
     #expect(try agenda(fixture, as: nav).isEmpty)
     let entry = try #require(try fixture.lastEntry(action: "agenda.show"))
     #expect(entry.decision == "deny")
@@ -165,7 +168,7 @@ struct AgendaServiceTests {
     #expect(try agenda(fixture, as: nav).count == 1)
     try fixture.service.addBlock(
       recipient: fixture.recipient, target: .staff(StaffID(rawValue: "nav.caseworker")),
-      reason: "mottakers ønske", as: coordinator)
+      reason: "mottakers ønske", as: coordinator, options: .followUp)
     #expect(try agenda(fixture, as: nav).isEmpty)
   }
 
@@ -174,9 +177,11 @@ struct AgendaServiceTests {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
     try fixture.service.updatePlan(
-      plan, try PlanContentChange(nextRevision: today(fixture)), as: coordinator)
+      plan, try PlanContentChange(nextRevision: today(fixture)), as: coordinator, options: .followUp
+    )
     _ = try fixture.consent(["tsb"], [.identity], until: today(fixture).adding(days: 45))
-    try fixture.service.createGroup(for: plan, meetingIntervalMonths: 1, as: coordinator)
+    try fixture.service.createGroup(
+      for: plan, meetingIntervalMonths: 1, as: coordinator, options: .followUp)
     fixture.clock.advance(days: 40)
     #expect(try agenda(fixture, as: coordinator).count == 3)
     for other in ["phr.caseworker", "nav.caseworker", "nav.other", "tsb.clinician", "phr.auditor"] {
@@ -189,8 +194,10 @@ struct AgendaServiceTests {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
     try fixture.service.updatePlan(
-      plan, try PlanContentChange(nextRevision: today(fixture)), as: coordinator)
-    try fixture.service.createGroup(for: plan, meetingIntervalMonths: 1, as: coordinator)
+      plan, try PlanContentChange(nextRevision: today(fixture)), as: coordinator, options: .followUp
+    )
+    try fixture.service.createGroup(
+      for: plan, meetingIntervalMonths: 1, as: coordinator, options: .followUp)
     fixture.clock.advance(days: 40)
     let before = try fixture.auditCount()
     let items = try agenda(fixture, as: coordinator)
@@ -203,7 +210,7 @@ struct AgendaServiceTests {
     let id = fixture.recipient.rawValue
     #expect(resources == ["\(id)/group", "\(id)/plan"])
     #expect(throws: ServiceError.unauthenticated) {
-      try fixture.service.agenda(as: ServiceFixture.actor("nobody"))
+      try fixture.service.agenda(as: ServiceFixture.actor("nobody"), options: .followUp)
     }
   }
 }

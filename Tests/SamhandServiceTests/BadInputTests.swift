@@ -31,7 +31,8 @@ struct BadInputTests {
   func malformedNationalID(text: String, message: String) throws {
     let fixture = try ServiceFixture()
     try expectRefused(fixture, message: message) {
-      _ = try fixture.service.registerRecipient(name: "Fiktiv", nationalID: text, as: coordinator)
+      _ = try fixture.service.registerRecipient(
+        name: "Fiktiv", nationalID: text, as: coordinator, options: .followUp)
     }
   }
 
@@ -42,7 +43,7 @@ struct BadInputTests {
     digits[10] = digits[10] == "9" ? "0" : Character(String((digits[10].wholeNumberValue ?? 0) + 1))
     try expectRefused(fixture, message: "check digits") {
       _ = try fixture.service.registerRecipient(
-        name: "Fiktiv", nationalID: String(digits), as: coordinator)
+        name: "Fiktiv", nationalID: String(digits), as: coordinator, options: .followUp)
     }
   }
 
@@ -51,7 +52,8 @@ struct BadInputTests {
     let fixture = try ServiceFixture()
     try expectRefused(fixture, message: "already registered") {
       _ = try fixture.service.registerRecipient(
-        name: "Samme Person", nationalID: fixture.nationalID.digits, as: coordinator)
+        name: "Samme Person", nationalID: fixture.nationalID.digits, as: coordinator,
+        options: .followUp)
     }
     #expect(try fixture.lastEntry(action: "recipient.register")?.decision == "allow")
   }
@@ -66,7 +68,7 @@ struct BadInputTests {
       _ = try fixture.service.addConsent(
         recipient: fixture.recipient,
         scope: .init(services: [], staff: [StaffID(rawValue: "ghost")], categories: [.plan]),
-        purpose: "x", as: coordinator)
+        purpose: "x", as: coordinator, options: .followUp)
     }
   }
 
@@ -79,14 +81,14 @@ struct BadInputTests {
         recipient: fixture.recipient,
         scope: .init(services: [ServiceCode("nav")], categories: [.plan]),
         purpose: "x", validFrom: today.adding(days: -10), validUntil: today.adding(days: -1),
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
     try expectRefused(fixture, message: "before the start") {
       _ = try fixture.service.addConsent(
         recipient: fixture.recipient,
         scope: .init(services: [ServiceCode("nav")], categories: [.plan]),
         purpose: "x", validFrom: today.adding(days: 10), validUntil: today.adding(days: 5),
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
   }
 
@@ -94,7 +96,8 @@ struct BadInputTests {
   func unknownActor() throws {
     let fixture = try ServiceFixture()
     try expectRefused(fixture, message: "not authenticated") {
-      _ = try fixture.service.showRecipient(fixture.recipient, as: ServiceFixture.actor("ghost"))
+      _ = try fixture.service.showRecipient(
+        fixture.recipient, as: ServiceFixture.actor("ghost"), options: .followUp)
     }
   }
 
@@ -107,7 +110,7 @@ struct BadInputTests {
       (missing, coordinator), (fixture.recipient, ServiceFixture.actor("nav.caseworker")),
     ] {
       do {
-        _ = try fixture.service.showRecipient(id, as: actor)
+        _ = try fixture.service.showRecipient(id, as: actor, options: .followUp)
       } catch {
         messages.append("\(error)".replacingOccurrences(of: id.rawValue, with: "ID"))
       }

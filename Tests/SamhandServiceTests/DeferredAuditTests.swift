@@ -16,7 +16,7 @@ struct DeferredAuditTests {
     let fixture = try ServiceFixture()
     let before = try fixture.auditCount()
     let deferred = DeferredAudit()
-    let options = RequestOptions().deferringAudit(to: deferred)
+    let options = RequestOptions.followUp.deferringAudit(to: deferred)
     _ = try fixture.service.showRecipient(fixture.recipient, as: coordinator, options: options)
     #expect(throws: ServiceError.notFound(kind: "recipient", id: fixture.recipient.rawValue)) {
       try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: options)
@@ -39,7 +39,7 @@ struct DeferredAuditTests {
         group.addTask {
           let deferred = DeferredAudit()
           _ = try service.showRecipient(
-            recipient, as: reader, options: RequestOptions().deferringAudit(to: deferred))
+            recipient, as: reader, options: RequestOptions.followUp.deferringAudit(to: deferred))
           try await service.commit(deferred)
         }
       }

@@ -12,19 +12,21 @@ struct ErasureAndPolicyLoadTests {
     _ = try fixture.consent(["nav"], [.identity])
     #expect(throws: ServiceError.self) {
       try fixture.service.eraseRecipient(
-        fixture.recipient, as: ServiceFixture.actor("nav.caseworker"))
+        fixture.recipient, as: ServiceFixture.actor("nav.caseworker"), options: .followUp)
     }
-    try fixture.service.eraseRecipient(fixture.recipient, as: coordinator)
+    try fixture.service.eraseRecipient(fixture.recipient, as: coordinator, options: .followUp)
     #expect(try fixture.lastEntry(action: "recipient.erase")?.decision == "allow")
-    let erased = try fixture.service.showRecipient(fixture.recipient, as: coordinator)
+    let erased = try fixture.service.showRecipient(
+      fixture.recipient, as: coordinator, options: .followUp)
     #expect(erased.isErased)
     #expect(erased.relatives.allSatisfy { $0.name == .erased })
-    let consents = try fixture.service.consents(of: fixture.recipient, as: coordinator)
+    let consents = try fixture.service.consents(
+      of: fixture.recipient, as: coordinator, options: .followUp)
     #expect(consents.count == 1)
     #expect(consents.allSatisfy { $0.purpose == .erased })
     #expect(throws: ServiceError.self) {
       try fixture.service.findRecipient(
-        nationalID: fixture.nationalID.digits, as: coordinator)
+        nationalID: fixture.nationalID.digits, as: coordinator, options: .followUp)
     }
   }
 

@@ -40,43 +40,56 @@ struct GateSpyTests {
       { fixture, context in
         let id = try #require(NationalID.synthetic(year: 1977, month: 7, day: 7, individual: 77))
         _ = try fixture.service.registerRecipient(
-          name: "Ny Fiktiv", nationalID: id.digits, as: context.coordinator)
+          name: "Ny Fiktiv", nationalID: id.digits, as: context.coordinator, options: .followUp)
       }
     ),
-    ("showRecipient", { f, c in _ = try f.service.showRecipient(f.recipient, as: c.coordinator) }),
+    (
+      "showRecipient",
+      { f, c in _ = try f.service.showRecipient(f.recipient, as: c.coordinator, options: .followUp)
+      }
+    ),
     (
       "findRecipient",
       { f, c in
-        _ = try f.service.findRecipient(nationalID: f.nationalID.digits, as: c.coordinator)
+        _ = try f.service.findRecipient(
+          nationalID: f.nationalID.digits, as: c.coordinator, options: .followUp)
       }
     ),
     (
       "caseload",
       { f, c in
-        let list = try f.service.caseload(as: c.coordinator).items
+        let list = try f.service.caseload(as: c.coordinator, options: .followUp).items
         guard !list.isEmpty else { throw ServiceError.notFound(kind: "recipient", id: "caseload") }
       }
     ),
     (
       "assign",
       { f, c in
-        try f.service.assign(StaffID(rawValue: "nav.other"), to: f.recipient, as: c.coordinator)
+        try f.service.assign(
+          StaffID(rawValue: "nav.other"), to: f.recipient, as: c.coordinator, options: .followUp)
       }
     ),
     (
       "unassign",
       { f, c in
         try f.service.unassign(
-          StaffID(rawValue: "nav.caseworker"), from: f.recipient, as: c.coordinator)
+          StaffID(rawValue: "nav.caseworker"), from: f.recipient, as: c.coordinator,
+          options: .followUp)
       }
     ),
     ("addConsent", { f, c in _ = try f.consent(["tsb"], [.plan]) }),
-    ("withdrawConsent", { f, c in try f.service.withdrawConsent(c.consent, as: c.coordinator) }),
-    ("consents", { f, c in _ = try f.service.consents(of: f.recipient, as: c.coordinator) }),
+    (
+      "withdrawConsent",
+      { f, c in try f.service.withdrawConsent(c.consent, as: c.coordinator, options: .followUp) }
+    ),
+    (
+      "consents",
+      { f, c in _ = try f.service.consents(of: f.recipient, as: c.coordinator, options: .followUp) }
+    ),
     (
       "expiringConsents",
       { f, c in
-        let list = try f.service.expiringConsents(as: c.coordinator)
+        let list = try f.service.expiringConsents(as: c.coordinator, options: .followUp)
         guard !list.isEmpty else { throw ServiceError.notFound(kind: "consent", id: "expiring") }
       }
     ),
@@ -84,25 +97,41 @@ struct GateSpyTests {
       "addBlock",
       { f, c in
         _ = try f.service.addBlock(
-          recipient: f.recipient, target: .service(ServiceCode("tsb")), as: c.coordinator)
+          recipient: f.recipient, target: .service(ServiceCode("tsb")), as: c.coordinator,
+          options: .followUp)
       }
     ),
-    ("liftBlock", { f, c in try f.service.liftBlock(c.block, as: c.coordinator) }),
-    ("blocks", { f, c in _ = try f.service.blocks(of: f.recipient, as: c.coordinator) }),
+    (
+      "liftBlock",
+      { f, c in try f.service.liftBlock(c.block, as: c.coordinator, options: .followUp) }
+    ),
+    (
+      "blocks",
+      { f, c in _ = try f.service.blocks(of: f.recipient, as: c.coordinator, options: .followUp) }
+    ),
     (
       "breakGlass",
       { f, c in
-        _ = try f.service.breakGlass(recipient: f.recipient, reason: "akutt", as: c.clinician)
+        _ = try f.service.breakGlass(
+          recipient: f.recipient, reason: "akutt", as: c.clinician, options: .followUp)
       }
     ),
-    ("breakGlassGrants", { f, c in _ = try f.service.breakGlassGrants(as: c.auditor) }),
+    (
+      "breakGlassGrants",
+      { f, c in _ = try f.service.breakGlassGrants(as: c.auditor, options: .followUp) }
+    ),
     (
       "reviewBreakGlass",
       { f, c in
-        try f.service.reviewBreakGlass(c.grant, outcome: .accepted, comment: "ok", as: c.auditor)
+        try f.service.reviewBreakGlass(
+          c.grant, outcome: .accepted, comment: "ok", as: c.auditor, options: .followUp)
       }
     ),
-    ("accessLog", { f, c in _ = try f.service.accessLog(of: f.recipient, as: c.coordinator) }),
+    (
+      "accessLog",
+      { f, c in _ = try f.service.accessLog(of: f.recipient, as: c.coordinator, options: .followUp)
+      }
+    ),
   ]
 
   /// Things the use cases act on, made while the spy still lets the real policies decide.
@@ -126,13 +155,14 @@ struct GateSpyTests {
     let today = CalendarDate.today(fixture.clock)
     let consent = try fixture.consent(["nav"], [.identity], until: today.adding(days: 10))
     try fixture.service.assign(
-      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator)
+      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator,
+      options: .followUp)
     let block = try fixture.service.addBlock(
       recipient: fixture.recipient, target: .staff(StaffID(rawValue: "tsb.clinician")),
-      as: coordinator)
+      as: coordinator, options: .followUp)
     let grant = try fixture.service.breakGlass(
       recipient: fixture.recipient, reason: "akutt innleggelse",
-      as: ServiceFixture.actor("tsb.clinician"))
+      as: ServiceFixture.actor("tsb.clinician"), options: .followUp)
     let context = Context(consent: consent, block: block, grant: grant.id)
     return (fixture, try #require(spy), context)
   }

@@ -11,12 +11,12 @@ struct GroupTests {
   func create() throws {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
-    let id = try fixture.service.createGroup(for: plan, as: coordinator)
-    let group = try fixture.service.showGroup(id, as: coordinator)
+    let id = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
+    let group = try fixture.service.showGroup(id, as: coordinator, options: .followUp)
     #expect(group.leader == StaffID(rawValue: "phr.coordinator"))
     #expect(group.meetingIntervalMonths == 3)
     try fixture.expectRefused("already has an active responsibility group (\(id))") {
-      _ = try fixture.service.createGroup(for: plan, as: coordinator)
+      _ = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
     }
   }
 
@@ -25,27 +25,30 @@ struct GroupTests {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
     let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: 2, as: coordinator)
+      for: plan, meetingIntervalMonths: 2, as: coordinator, options: .followUp)
     let child = try #require(
-      try fixture.service.showRecipient(fixture.recipient, as: coordinator).relatives.first)
-    try fixture.service.addGroupMember(.recipient, to: group, as: coordinator)
-    try fixture.service.addGroupMember(.relative(child.id), to: group, as: coordinator)
+      try fixture.service.showRecipient(fixture.recipient, as: coordinator, options: .followUp)
+        .relatives.first)
+    try fixture.service.addGroupMember(.recipient, to: group, as: coordinator, options: .followUp)
+    try fixture.service.addGroupMember(
+      .relative(child.id), to: group, as: coordinator, options: .followUp)
     try fixture.service.addGroupMember(
       .external(
         name: "Fiktiv Rektor", role: "rektor", organisation: "Fjordvik skole", contact: nil),
-      to: group, as: coordinator)
+      to: group, as: coordinator, options: .followUp)
     try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
-    let shown = try fixture.service.showGroup(group, as: coordinator)
+      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator, options: .followUp)
+    let shown = try fixture.service.showGroup(group, as: coordinator, options: .followUp)
     #expect(shown.members.map(\.kind) == [.recipient, .relative, .external, .staff])
     #expect(shown.members[2].organisation == .value("Fjordvik skole"))
     #expect(shown.version == 5)
     try fixture.expectRefused("already a member") {
-      try fixture.service.addGroupMember(.recipient, to: group, as: coordinator)
+      try fixture.service.addGroupMember(.recipient, to: group, as: coordinator, options: .followUp)
     }
     try fixture.expectRefused("is not one of the recipient's next of kin") {
       try fixture.service.addGroupMember(
-        .relative(RelativeID(rawValue: "k-unknown")), to: group, as: coordinator)
+        .relative(RelativeID(rawValue: "k-unknown")), to: group, as: coordinator, options: .followUp
+      )
     }
   }
 
@@ -53,23 +56,26 @@ struct GroupTests {
   func minutes() throws {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(for: plan, as: coordinator)
-    let member = try fixture.service.addGroupMember(.recipient, to: group, as: coordinator)
+    let group = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
+    let member = try fixture.service.addGroupMember(
+      .recipient, to: group, as: coordinator, options: .followUp)
     let meeting = try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: fixture.clock.now, agenda: "Bolig"), in: group, as: coordinator)
+      try NewMeeting(plannedAt: fixture.clock.now, agenda: "Bolig"), in: group, as: coordinator,
+      options: .followUp)
     let stranger = GroupMemberID(rawValue: "gm-stranger")
     try fixture.expectRefused("no member gm-stranger in this group") {
       try fixture.service.recordMinutes(
         try NewMinutes(text: "Referat", attendees: [member.id, stranger]), of: meeting.id,
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
     let due = CalendarDate.today(fixture.clock).adding(days: 14)
     let recorded = try fixture.service.recordMinutes(
       try NewMinutes(
         text: "Referat", attendees: [member.id], decisions: ["Søke kommunal bolig"],
         actionItems: [.init(text: "Fylle ut søknad", owner: member.id, due: due)]),
-      of: meeting.id, as: coordinator)
-    let held = try #require(try fixture.service.showGroup(group, as: coordinator).meetings.first)
+      of: meeting.id, as: coordinator, options: .followUp)
+    let held = try #require(
+      try fixture.service.showGroup(group, as: coordinator, options: .followUp).meetings.first)
     #expect(held.minutes == .value("Referat"))
     #expect(held.decisions == [.value("Søke kommunal bolig")])
     #expect(held.actionItems.map(\.id) == recorded.id)
@@ -81,46 +87,56 @@ struct GroupTests {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
     let group = try fixture.service.createGroup(
-      for: plan, meetingIntervalMonths: 1, as: coordinator)
-    let member = try fixture.service.addGroupMember(.recipient, to: group, as: coordinator)
+      for: plan, meetingIntervalMonths: 1, as: coordinator, options: .followUp)
+    let member = try fixture.service.addGroupMember(
+      .recipient, to: group, as: coordinator, options: .followUp)
     let meeting = try fixture.service.planMeeting(
-      try NewMeeting(plannedAt: fixture.clock.now), in: group, as: coordinator)
+      try NewMeeting(plannedAt: fixture.clock.now), in: group, as: coordinator, options: .followUp)
     let due = CalendarDate.today(fixture.clock).adding(days: 7)
     let items = try fixture.service.recordMinutes(
       try NewMinutes(
         text: "Referat", actionItems: [.init(text: "Ringe NAV", owner: member.id, due: due)]),
-      of: meeting.id, as: coordinator)
-    #expect(try fixture.service.overdueMeetings(as: coordinator).isEmpty)
-    #expect(try fixture.service.overdueActionItems(as: coordinator).isEmpty)
+      of: meeting.id, as: coordinator, options: .followUp)
+    #expect(try fixture.service.overdueMeetings(as: coordinator, options: .followUp).isEmpty)
+    #expect(try fixture.service.overdueActionItems(as: coordinator, options: .followUp).isEmpty)
     fixture.clock.advance(days: 40)
-    #expect(try fixture.service.overdueMeetings(as: coordinator).map(\.id) == [group])
-    #expect(try fixture.service.overdueActionItems(as: coordinator).map(\.id) == items.id)
-    #expect(try fixture.service.overdueMeetings(as: ServiceFixture.actor("gp.clinician")).isEmpty)
-    try fixture.service.completeActionItem(try #require(items.id.first), as: coordinator)
-    #expect(try fixture.service.overdueActionItems(as: coordinator).isEmpty)
+    #expect(
+      try fixture.service.overdueMeetings(as: coordinator, options: .followUp).map(\.id) == [group])
+    #expect(
+      try fixture.service.overdueActionItems(as: coordinator, options: .followUp).map(\.id)
+        == items.id)
+    #expect(
+      try fixture.service.overdueMeetings(
+        as: ServiceFixture.actor("gp.clinician"), options: .followUp
+      ).isEmpty)
+    try fixture.service.completeActionItem(
+      try #require(items.id.first), as: coordinator, options: .followUp)
+    #expect(try fixture.service.overdueActionItems(as: coordinator, options: .followUp).isEmpty)
     try fixture.service.planMeeting(
       try NewMeeting(plannedAt: fixture.clock.now.addingTimeInterval(86_400)), in: group,
-      as: coordinator)
-    #expect(try fixture.service.overdueMeetings(as: coordinator).isEmpty)
+      as: coordinator, options: .followUp)
+    #expect(try fixture.service.overdueMeetings(as: coordinator, options: .followUp).isEmpty)
   }
 
   @Test("a stale group edit is refused; a closed group takes no more changes")
   func versions() throws {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(for: plan, as: coordinator)
-    try fixture.service.addGroupMember(.recipient, to: group, expectedVersion: 1, as: coordinator)
+    let group = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
+    try fixture.service.addGroupMember(
+      .recipient, to: group, expectedVersion: 1, as: coordinator, options: .followUp)
     try fixture.expectRefused("has changed (version 2, you edited version 1)") {
       try fixture.service.planMeeting(
         try NewMeeting(plannedAt: fixture.clock.now), in: group, expectedVersion: 1,
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
-    try fixture.service.closeGroup(group, as: coordinator)
+    try fixture.service.closeGroup(group, as: coordinator, options: .followUp)
     try fixture.expectRefused("the responsibility group is closed") {
       try fixture.service.planMeeting(
-        try NewMeeting(plannedAt: fixture.clock.now), in: group, as: coordinator)
+        try NewMeeting(plannedAt: fixture.clock.now), in: group, as: coordinator, options: .followUp
+      )
     }
-    let history = try fixture.service.groupHistory(group, as: coordinator)
+    let history = try fixture.service.groupHistory(group, as: coordinator, options: .followUp)
     #expect(history.map(\.change) == ["created", "member added", "closed"])
   }
 }
@@ -134,11 +150,11 @@ struct GroupUnknownIDTests {
     #expect(throws: ServiceError.notFound(kind: "meeting", id: "mt-x")) {
       try fixture.service.recordMinutes(
         try NewMinutes(text: "Referat"), of: MeetingID(rawValue: "mt-x"),
-        as: ServiceFixture.coordinator)
+        as: ServiceFixture.coordinator, options: .followUp)
     }
     #expect(throws: ServiceError.notFound(kind: "action item", id: "ai-x")) {
       try fixture.service.completeActionItem(
-        ActionItemID(rawValue: "ai-x"), as: ServiceFixture.coordinator)
+        ActionItemID(rawValue: "ai-x"), as: ServiceFixture.coordinator, options: .followUp)
     }
     #expect(try fixture.auditCount() == entries + 2)
     #expect(try fixture.lastEntry(action: "group.meeting.minutes")?.decision == "deny")

@@ -67,7 +67,7 @@ struct HandoverBadInputTests {
     try fixture.expectRefused(message) {
       _ = try fixture.service.proposeHandover(
         fixture.proposal(kind, mode: mode, to: staff, service: service, inDays: days),
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
   }
 
@@ -81,12 +81,14 @@ struct HandoverBadInputTests {
     try fixture.expectRefused("phr.coordinator already holds responsibility") {
       _ = try fixture.service.proposeHandover(
         fixture.proposal("coordinator-change", mode: "transfer", to: "phr.coordinator"),
-        as: leader)
+        as: leader, options: .followUp)
     }
     let id = try fixture.propose(
       "coordinator-change", mode: "transfer", to: "nav.caseworker", as: leader)
-    try fixture.service.acceptHandover(id, as: ServiceFixture.nav)
-    #expect(try fixture.holder(as: ServiceFixture.nav) == StaffID(rawValue: "nav.caseworker"))
+    try fixture.service.acceptHandover(id, as: ServiceFixture.nav, options: .followUp)
+    #expect(
+      try fixture.holder(as: ServiceFixture.nav)
+        == StaffID(rawValue: "nav.caseworker"))
   }
 
   @Test("a transfer proposed by someone who does not hold responsibility is refused")
@@ -95,7 +97,7 @@ struct HandoverBadInputTests {
     try fixture.expectRefused("only the holder of responsibility (phr.coordinator)") {
       _ = try fixture.service.proposeHandover(
         fixture.proposal("relocation", mode: "transfer", to: "nav.caseworker"),
-        as: ServiceFixture.actor("phr.caseworker"))
+        as: ServiceFixture.actor("phr.caseworker"), options: .followUp)
     }
   }
 
@@ -106,14 +108,16 @@ struct HandoverBadInputTests {
     try fixture.expectRefused(
       "only the receiving side may accept this handover (you are the sender)"
     ) {
-      try fixture.service.acceptHandover(id, as: coordinator)
+      try fixture.service.acceptHandover(id, as: coordinator, options: .followUp)
     }
     try fixture.expectRefused("(you are the third-party)") {
-      try fixture.service.acceptHandover(id, as: ServiceFixture.actor("phr.caseworker"))
+      try fixture.service.acceptHandover(
+        id, as: ServiceFixture.actor("phr.caseworker"), options: .followUp)
     }
     // Someone with no relationship at all learns nothing: the handover "does not exist".
     try fixture.expectRefused("no handover \(id)") {
-      try fixture.service.acceptHandover(id, as: ServiceFixture.actor("nav.other"))
+      try fixture.service.acceptHandover(
+        id, as: ServiceFixture.actor("nav.other"), options: .followUp)
     }
     #expect(try fixture.holder() == ServiceFixture.holder)
   }
@@ -122,7 +126,7 @@ struct HandoverBadInputTests {
   func unknownHandover() throws {
     let fixture = try fixture()
     try fixture.expectRefused("no handover h-none") {
-      try fixture.service.acceptHandover("h-none", as: coordinator)
+      try fixture.service.acceptHandover("h-none", as: coordinator, options: .followUp)
     }
   }
 
@@ -131,18 +135,19 @@ struct HandoverBadInputTests {
     let fixture = try fixture()
     let id = try fixture.propose(to: "nav.caseworker")
     try fixture.expectRefused("no checklist item 'pets'") {
-      try fixture.service.markChecklistItem(id, item: "pets", as: coordinator)
+      try fixture.service.markChecklistItem(id, item: "pets", as: coordinator, options: .followUp)
     }
     try fixture.expectRefused("only the sending or receiving side may edit the checklist") {
       try fixture.service.markChecklistItem(
-        id, item: "housing", as: ServiceFixture.actor("phr.caseworker"))
+        id, item: "housing", as: ServiceFixture.actor("phr.caseworker"), options: .followUp)
     }
     try fixture.expectRefused("the checklist item needs a text") {
-      try fixture.service.addChecklistItem(id, label: " ", as: coordinator)
+      try fixture.service.addChecklistItem(id, label: " ", as: coordinator, options: .followUp)
     }
-    try fixture.service.withdrawHandover(id, as: coordinator)
+    try fixture.service.withdrawHandover(id, as: coordinator, options: .followUp)
     try fixture.expectRefused("its checklist no longer changes") {
-      try fixture.service.markChecklistItem(id, item: "housing", as: coordinator)
+      try fixture.service.markChecklistItem(
+        id, item: "housing", as: coordinator, options: .followUp)
     }
   }
 }

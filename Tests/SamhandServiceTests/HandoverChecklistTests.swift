@@ -16,15 +16,18 @@ struct HandoverChecklistTests {
     _ = try fixture.consent(["nav"], [.identity, .handover])
     let id = try fixture.propose(to: "nav.caseworker")
     let keys = HandoverKind.dischargeToAftercare.defaultChecklist.map(\.key)
-    var record = try fixture.service.showHandover(id, as: coordinator)
+    var record = try fixture.service.showHandover(id, as: coordinator, options: .followUp)
     #expect(record.checklist.map(\.key) == keys)
     #expect(record.openItems.count == keys.count)
-    try fixture.service.markChecklistItem(id, item: "housing", as: ServiceFixture.nav)
-    try fixture.service.markChecklistItem(id, item: "gp-informed", as: coordinator)
-    try fixture.service.markChecklistItem(id, item: "gp-informed", done: false, as: coordinator)
+    try fixture.service.markChecklistItem(
+      id, item: "housing", as: ServiceFixture.nav, options: .followUp)
+    try fixture.service.markChecklistItem(
+      id, item: "gp-informed", as: coordinator, options: .followUp)
+    try fixture.service.markChecklistItem(
+      id, item: "gp-informed", done: false, as: coordinator, options: .followUp)
     let added = try fixture.service.addChecklistItem(
-      id, label: "Avtale med datteren om samvær", as: coordinator)
-    record = try fixture.service.showHandover(id, as: coordinator)
+      id, label: "Avtale med datteren om samvær", as: coordinator, options: .followUp)
+    record = try fixture.service.showHandover(id, as: coordinator, options: .followUp)
     #expect(record.version == added.version)
     #expect(record.openItems.map(\.key) == keys.filter { $0 != "housing" } + ["item-8"])
     #expect(record.checklist.last?.label == .value("Avtale med datteren om samvær"))
@@ -50,7 +53,8 @@ struct HandoverChecklistTests {
       try fixture.service.checklistTemplate(.turning18) == HandoverKind.turning18.defaultChecklist)
     let id = try fixture.propose("relocation", to: "nav.caseworker")
     #expect(
-      try fixture.service.showHandover(id, as: coordinator).checklist.map(\.key) == ["nav-office"])
+      try fixture.service.showHandover(id, as: coordinator, options: .followUp).checklist.map(\.key)
+        == ["nav-office"])
     #expect(throws: ServiceError.self) {
       try fixture.service.setChecklistTemplate(.relocation, items: [], by: ServiceFixture.osUser)
     }
@@ -74,18 +78,21 @@ struct HandoverChecklistTests {
     #expect(report.leaders == [StaffID(rawValue: "phr.leader")])
     let leader = ServiceFixture.actor("phr.leader")
     #expect(try fixture.service.staffWarnings(as: leader) == [warning])
-    #expect(try fixture.service.agenda(as: leader).staffWarnings == [warning])
+    #expect(try fixture.service.agenda(as: leader, options: .followUp).staffWarnings == [warning])
     #expect(try fixture.lastEntry(action: "staff.deactivate.warning") != nil)
     // Responsibility stays on record with the deactivated coordinator ...
     #expect(try fixture.holder(as: leader) == ServiceFixture.holder)
-    #expect(try fixture.service.showPlan(plan, as: leader).coordinator == ServiceFixture.holder)
-    // ... until the coordinator-change is accepted.
-    try fixture.service.acceptHandover(id, as: ServiceFixture.nav)
     #expect(
-      try fixture.service.showPlan(plan, as: ServiceFixture.nav).coordinator.rawValue
+      try fixture.service.showPlan(plan, as: leader, options: .followUp).coordinator
+        == ServiceFixture.holder)
+    // ... until the coordinator-change is accepted.
+    try fixture.service.acceptHandover(id, as: ServiceFixture.nav, options: .followUp)
+    #expect(
+      try fixture.service.showPlan(plan, as: ServiceFixture.nav, options: .followUp).coordinator
+        .rawValue
         == "nav.caseworker")
     // Resolved: the warning stays on record but leaves the leader's agenda.
-    #expect(try fixture.service.agenda(as: leader).staffWarnings.isEmpty)
+    #expect(try fixture.service.agenda(as: leader, options: .followUp).staffWarnings.isEmpty)
     #expect(try fixture.service.staffWarnings(as: leader) == [warning])
   }
 

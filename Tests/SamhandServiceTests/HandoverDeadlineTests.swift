@@ -18,10 +18,12 @@ struct HandoverDeadlineTests {
     let fixture = try ServiceFixture()
     _ = try fixture.consent(["nav"], [.identity, .handover])
     let id = try fixture.propose(kind, to: "nav.caseworker", inDays: days)
-    let inbox = try fixture.service.handoverInbox(as: ServiceFixture.nav)
+    let inbox = try fixture.service.handoverInbox(as: ServiceFixture.nav, options: .followUp)
     let entry = try #require(inbox.incoming.first { $0.handover.id == id })
     #expect(entry.isLateNotice == late)
-    let outgoing = try fixture.service.handoverInbox(as: ServiceFixture.coordinator).outgoing
+    let outgoing = try fixture.service.handoverInbox(
+      as: ServiceFixture.coordinator, options: .followUp
+    ).outgoing
     #expect(outgoing.first { $0.handover.id == id }?.isLateNotice == late)
   }
 
@@ -31,7 +33,9 @@ struct HandoverDeadlineTests {
     _ = try fixture.consent(["nav"], [.identity, .handover])
     let id = try fixture.propose("turning-18", mode: "transfer", to: "nav.caseworker", inDays: 2)
     func overdue(_ actor: Actor) throws -> Bool {
-      try fixture.service.handoverInbox(as: actor).overdue.contains { $0.handover.id == id }
+      try fixture.service.handoverInbox(as: actor, options: .followUp).overdue.contains {
+        $0.handover.id == id
+      }
     }
     fixture.clock.advance(days: 2)
     #expect(try !overdue(ServiceFixture.nav))
@@ -39,11 +43,12 @@ struct HandoverDeadlineTests {
     fixture.clock.advance(days: 1)
     #expect(try overdue(ServiceFixture.nav))
     #expect(try overdue(ServiceFixture.coordinator))
-    let incoming = try fixture.service.handoverInbox(as: ServiceFixture.nav).incoming
+    let incoming = try fixture.service.handoverInbox(as: ServiceFixture.nav, options: .followUp)
+      .incoming
     #expect(incoming.first?.isOverdue == true)
     // Until accepted the sender stays responsible (S3); acceptance ends the overdue state.
     #expect(try fixture.holder() == ServiceFixture.holder)
-    try fixture.service.acceptHandover(id, as: ServiceFixture.nav)
+    try fixture.service.acceptHandover(id, as: ServiceFixture.nav, options: .followUp)
     #expect(try !overdue(ServiceFixture.nav))
     #expect(try !overdue(ServiceFixture.coordinator))
   }
@@ -54,14 +59,19 @@ struct HandoverDeadlineTests {
     _ = try fixture.consent(["nav"], [.identity, .handover])
     var draft = fixture.proposal("prison-release", to: "nav.caseworker", inDays: 20)
     draft.draft = true
-    let id = try fixture.service.proposeHandover(draft, as: ServiceFixture.coordinator).id
-    #expect(try fixture.service.handoverInbox(as: ServiceFixture.nav).incoming.isEmpty)
+    let id = try fixture.service.proposeHandover(
+      draft, as: ServiceFixture.coordinator, options: .followUp
+    ).id
+    #expect(
+      try fixture.service.handoverInbox(as: ServiceFixture.nav, options: .followUp).incoming.isEmpty
+    )
     #expect(!fixture.canSee("nav.caseworker", id))
     fixture.clock.advance(days: 7)
-    try fixture.service.proposeDraftHandover(id, as: ServiceFixture.coordinator)
-    let record = try fixture.service.showHandover(id, as: ServiceFixture.nav)
+    try fixture.service.proposeDraftHandover(id, as: ServiceFixture.coordinator, options: .followUp)
+    let record = try fixture.service.showHandover(id, as: ServiceFixture.nav, options: .followUp)
     #expect(record.handover.proposedOn == fixture.today())
-    let entry = try fixture.service.handoverInbox(as: ServiceFixture.nav).incoming.first
+    let entry = try fixture.service.handoverInbox(as: ServiceFixture.nav, options: .followUp)
+      .incoming.first
     #expect(entry?.isLateNotice == true)
   }
 }

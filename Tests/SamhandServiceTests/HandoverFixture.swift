@@ -28,15 +28,16 @@ extension ServiceFixture {
     service: String? = nil, inDays days: Int = 30, as actor: Actor = Self.coordinator
   ) throws -> String {
     try self.service.proposeHandover(
-      proposal(kind, mode: mode, to: staff, service: service, inDays: days), as: actor
+      proposal(kind, mode: mode, to: staff, service: service, inDays: days), as: actor,
+      options: .followUp
     ).id
   }
 
   func holder(as actor: Actor = Self.coordinator) throws -> StaffID? {
-    try service.responsibilityHolder(of: recipient, as: actor).staff
+    try service.responsibilityHolder(of: recipient, as: actor, options: .followUp).staff
   }
 
   func canSee(_ staff: String, _ handover: String) -> Bool {
-    (try? service.showHandover(handover, as: Self.actor(staff))) != nil
+    (try? service.showHandover(handover, as: Self.actor(staff), options: .followUp)) != nil
   }
 }

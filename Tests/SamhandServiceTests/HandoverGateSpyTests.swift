@@ -19,27 +19,54 @@ struct HandoverGateSpyTests {
 
   static let useCases: [(String, UseCase)] = [
     ("proposeHandover", { f, _ in _ = try f.propose("relocation", to: "nav.caseworker") }),
-    ("proposeDraftHandover", { f, c in try f.service.proposeDraftHandover(c.draft, as: sender) }),
-    ("acceptHandover", { f, c in try f.service.acceptHandover(c.proposed, as: receiver) }),
+    (
+      "proposeDraftHandover",
+      { f, c in try f.service.proposeDraftHandover(c.draft, as: sender, options: .followUp) }
+    ),
+    (
+      "acceptHandover",
+      { f, c in try f.service.acceptHandover(c.proposed, as: receiver, options: .followUp) }
+    ),
     (
       "rejectHandover",
-      { f, c in try f.service.rejectHandover(c.proposed, reason: "Nei", as: receiver) }
+      { f, c in
+        try f.service.rejectHandover(c.proposed, reason: "Nei", as: receiver, options: .followUp)
+      }
     ),
-    ("withdrawHandover", { f, c in try f.service.withdrawHandover(c.proposed, as: sender) }),
-    ("completeHandover", { f, c in try f.service.completeHandover(c.accepted, as: receiver) }),
-    ("showHandover", { f, c in _ = try f.service.showHandover(c.proposed, as: sender) }),
-    ("handovers", { f, _ in _ = try f.service.handovers(of: f.recipient, as: sender) }),
+    (
+      "withdrawHandover",
+      { f, c in try f.service.withdrawHandover(c.proposed, as: sender, options: .followUp) }
+    ),
+    (
+      "completeHandover",
+      { f, c in try f.service.completeHandover(c.accepted, as: receiver, options: .followUp) }
+    ),
+    (
+      "showHandover",
+      { f, c in _ = try f.service.showHandover(c.proposed, as: sender, options: .followUp) }
+    ),
+    (
+      "handovers",
+      { f, _ in _ = try f.service.handovers(of: f.recipient, as: sender, options: .followUp) }
+    ),
     (
       "responsibilityHolder",
-      { f, _ in _ = try f.service.responsibilityHolder(of: f.recipient, as: sender) }
+      { f, _ in
+        _ = try f.service.responsibilityHolder(of: f.recipient, as: sender, options: .followUp)
+      }
     ),
     (
       "markChecklistItem",
-      { f, c in try f.service.markChecklistItem(c.proposed, item: "housing", as: sender) }
+      { f, c in
+        try f.service.markChecklistItem(c.proposed, item: "housing", as: sender, options: .followUp)
+      }
     ),
     (
       "addChecklistItem",
-      { f, c in try f.service.addChecklistItem(c.proposed, label: "Nøkler", as: receiver) }
+      { f, c in
+        try f.service.addChecklistItem(
+          c.proposed, label: "Nøkler", as: receiver, options: .followUp)
+      }
     ),
   ]
 
@@ -54,9 +81,9 @@ struct HandoverGateSpyTests {
     let proposed = try fixture.propose(to: "nav.caseworker")
     var draft = fixture.proposal("turning-18", to: "nav.caseworker")
     draft.draft = true
-    let drafted = try fixture.service.proposeHandover(draft, as: sender).id
+    let drafted = try fixture.service.proposeHandover(draft, as: sender, options: .followUp).id
     let accepted = try fixture.propose("relocation", to: "nav.caseworker")
-    try fixture.service.acceptHandover(accepted, as: receiver)
+    try fixture.service.acceptHandover(accepted, as: receiver, options: .followUp)
     let context = Context(proposed: proposed, draft: drafted, accepted: accepted)
     return (fixture, try #require(spy), context)
   }
@@ -81,11 +108,11 @@ struct HandoverGateSpyTests {
   func inbox() throws {
     let (fixture, spy, _) = try Self.prepare()
     try GateSpyChecks.expectAsksAndAudits("handoverInbox", fixture, spy) {
-      let inbox = try fixture.service.handoverInbox(as: Self.receiver)
+      let inbox = try fixture.service.handoverInbox(as: Self.receiver, options: .followUp)
       #expect(inbox.incoming.count == 1)
     }
     spy.startDenying()
-    let inbox = try fixture.service.handoverInbox(as: Self.receiver)
+    let inbox = try fixture.service.handoverInbox(as: Self.receiver, options: .followUp)
     #expect(inbox.incoming.isEmpty && inbox.outgoing.isEmpty && inbox.overdue.isEmpty)
   }
 }

@@ -15,20 +15,25 @@ struct HandoverLifecycleTests {
   func referralGivesAccess() throws {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(for: plan, as: coordinator)
+    let group = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
     _ = try fixture.consent(["tsb"], [.identity, .plan, .handover])
     let tsb = ServiceFixture.actor("tsb.clinician")
-    #expect(throws: ServiceError.self) { try fixture.service.showPlan(plan, as: tsb) }
+    #expect(throws: ServiceError.self) {
+      try fixture.service.showPlan(plan, as: tsb, options: .followUp)
+    }
     let id = try fixture.propose(to: "tsb.clinician")
-    #expect(try fixture.service.showPlan(plan, as: tsb).id == plan)
+    #expect(try fixture.service.showPlan(plan, as: tsb, options: .followUp).id == plan)
     #expect(fixture.canSee("tsb.clinician", id))
     // The group is in no consent for TSB: the relationship does not widen the consent.
-    #expect(throws: ServiceError.self) { try fixture.service.showGroup(group, as: tsb) }
-    try fixture.service.acceptHandover(id, as: tsb)
+    #expect(throws: ServiceError.self) {
+      try fixture.service.showGroup(group, as: tsb, options: .followUp)
+    }
+    try fixture.service.acceptHandover(id, as: tsb, options: .followUp)
     #expect(try fixture.holder() == ServiceFixture.holder)
     #expect(
-      try fixture.service.showPlan(plan, as: coordinator).coordinator == ServiceFixture.holder)
-    let record = try fixture.service.showHandover(id, as: tsb)
+      try fixture.service.showPlan(plan, as: coordinator, options: .followUp).coordinator
+        == ServiceFixture.holder)
+    let record = try fixture.service.showHandover(id, as: tsb, options: .followUp)
     #expect(record.handover.state == .accepted)
     #expect(record.history.map(\.event) == ["propose", "accept"])
   }
@@ -38,19 +43,19 @@ struct HandoverLifecycleTests {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan()
     _ = try fixture.consent(["nav"], [.identity, .handover])
-    let before = try fixture.service.showPlan(plan, as: coordinator).version
+    let before = try fixture.service.showPlan(plan, as: coordinator, options: .followUp).version
     let id = try fixture.propose("coordinator-change", mode: "transfer", to: "nav.caseworker")
     #expect(try fixture.holder() == ServiceFixture.holder)
     let accepted = try fixture.service.acceptHandover(
-      id, expectedVersion: 1, as: ServiceFixture.nav)
+      id, expectedVersion: 1, as: ServiceFixture.nav, options: .followUp)
     #expect(accepted.version == 2)
     let nav = StaffID(rawValue: "nav.caseworker")
     let holder = try fixture.service.responsibilityHolder(
-      of: fixture.recipient, as: ServiceFixture.nav)
+      of: fixture.recipient, as: ServiceFixture.nav, options: .followUp)
     #expect(holder.staff == nav)
     #expect(holder.service.rawValue == "nav")
     #expect(holder.viaHandover == id)
-    let shown = try fixture.service.showPlan(plan, as: ServiceFixture.nav)
+    let shown = try fixture.service.showPlan(plan, as: ServiceFixture.nav, options: .followUp)
     #expect(shown.coordinator == nav)
     #expect(shown.version == before + 1)
     #expect(shown.coordinators.map(\.staffID) == [ServiceFixture.holder, nav])
@@ -62,13 +67,14 @@ struct HandoverLifecycleTests {
     _ = try fixture.consent(["nav"], [.identity, .handover])
     let id = try fixture.propose("service-transfer", mode: "transfer", to: "nav.caseworker")
     try fixture.expectRefused("a rejection needs a reason") {
-      try fixture.service.rejectHandover(id, reason: "  ", as: ServiceFixture.nav)
+      try fixture.service.rejectHandover(
+        id, reason: "  ", as: ServiceFixture.nav, options: .followUp)
     }
     try fixture.service.rejectHandover(
-      id, reason: "Ingen kapasitet før mars", as: ServiceFixture.nav)
+      id, reason: "Ingen kapasitet før mars", as: ServiceFixture.nav, options: .followUp)
     #expect(try fixture.holder() == ServiceFixture.holder)
     #expect(!fixture.canSee("nav.caseworker", id))
-    let record = try fixture.service.showHandover(id, as: coordinator)
+    let record = try fixture.service.showHandover(id, as: coordinator, options: .followUp)
     #expect(record.reason == .value("Ingen kapasitet før mars"))
     #expect(record.handover.state == .rejected)
   }
@@ -79,13 +85,14 @@ struct HandoverLifecycleTests {
     _ = try fixture.consent(["nav"], [.identity, .handover])
     let id = try fixture.propose(mode: "transfer", to: "nav.caseworker")
     try fixture.expectRefused("only the sending side may withdraw") {
-      try fixture.service.withdrawHandover(id, as: ServiceFixture.nav)
+      try fixture.service.withdrawHandover(id, as: ServiceFixture.nav, options: .followUp)
     }
-    try fixture.service.withdrawHandover(id, reason: "Feil mottaker", as: coordinator)
+    try fixture.service.withdrawHandover(
+      id, reason: "Feil mottaker", as: coordinator, options: .followUp)
     #expect(try fixture.holder() == ServiceFixture.holder)
     #expect(!fixture.canSee("nav.caseworker", id))
     try fixture.expectRefused("cannot be accepted") {
-      try fixture.service.acceptHandover(id, as: coordinator)
+      try fixture.service.acceptHandover(id, as: coordinator, options: .followUp)
     }
   }
 
@@ -96,10 +103,12 @@ struct HandoverLifecycleTests {
     let id = try fixture.propose("relocation", mode: "transfer", to: nil, service: "nav")
     #expect(fixture.canSee("nav.other", id))
     #expect(!fixture.canSee("gp.clinician", id))
-    let inbox = try fixture.service.handoverInbox(as: ServiceFixture.actor("nav.other"))
+    let inbox = try fixture.service.handoverInbox(
+      as: ServiceFixture.actor("nav.other"), options: .followUp)
     #expect(inbox.incomingForService.map(\.handover.id) == [id])
     #expect(inbox.incoming.isEmpty)
-    try fixture.service.acceptHandover(id, as: ServiceFixture.actor("nav.other"))
+    try fixture.service.acceptHandover(
+      id, as: ServiceFixture.actor("nav.other"), options: .followUp)
     #expect(try fixture.holder() == StaffID(rawValue: "nav.other"))
   }
 
@@ -109,12 +118,14 @@ struct HandoverLifecycleTests {
     let consent = try fixture.consent(["tsb"], [.identity, .plan, .handover])
     let id = try fixture.propose(to: "tsb.clinician")
     #expect(fixture.canSee("tsb.clinician", id))
-    try fixture.service.withdrawConsent(consent, as: coordinator)
+    try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
     #expect(!fixture.canSee("tsb.clinician", id))
-    let inbox = try fixture.service.handoverInbox(as: ServiceFixture.actor("tsb.clinician"))
+    let inbox = try fixture.service.handoverInbox(
+      as: ServiceFixture.actor("tsb.clinician"), options: .followUp)
     #expect(inbox.incoming.isEmpty)
     try fixture.expectRefused("no handover \(id)") {
-      try fixture.service.acceptHandover(id, as: ServiceFixture.actor("tsb.clinician"))
+      try fixture.service.acceptHandover(
+        id, as: ServiceFixture.actor("tsb.clinician"), options: .followUp)
     }
   }
 
@@ -123,9 +134,10 @@ struct HandoverLifecycleTests {
     let fixture = try ServiceFixture()
     _ = try fixture.consent(["nav"], [.identity, .handover])
     let id = try fixture.propose(to: "nav.caseworker")
-    try fixture.service.markChecklistItem(id, item: "housing", as: coordinator)
+    try fixture.service.markChecklistItem(id, item: "housing", as: coordinator, options: .followUp)
     try fixture.expectRefused("has changed (version 2, you edited version 1)") {
-      try fixture.service.acceptHandover(id, expectedVersion: 1, as: ServiceFixture.nav)
+      try fixture.service.acceptHandover(
+        id, expectedVersion: 1, as: ServiceFixture.nav, options: .followUp)
     }
   }
 
@@ -133,11 +145,12 @@ struct HandoverLifecycleTests {
   func planCoordinatorIsHolder() throws {
     let fixture = try ServiceFixture()
     try fixture.service.assign(
-      StaffID(rawValue: "phr.caseworker"), to: fixture.recipient, as: coordinator)
+      StaffID(rawValue: "phr.caseworker"), to: fixture.recipient, as: coordinator,
+      options: .followUp)
     try fixture.expectRefused("propose a coordinator-change handover") {
       _ = try fixture.service.createPlan(
         recipient: fixture.recipient, coordinator: StaffID(rawValue: "phr.caseworker"),
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
   }
 }

@@ -55,20 +55,24 @@ struct HandoverNoGapPropertyTests {
         let proposal = fixture.proposal(
           random.pick(Self.kinds), mode: random.chance(0.6) ? "transfer" : "referral",
           to: random.pick(Self.staff), inDays: random.below(40))
-        if let id = try? fixture.service.proposeHandover(proposal, as: actor).id {
+        if let id = try? fixture.service.proposeHandover(proposal, as: actor, options: .followUp).id
+        {
           handovers.append(id)
         }
       case .accept where !handovers.isEmpty:
         let id = random.pick(handovers)
-        if (try? fixture.service.acceptHandover(id, as: actor)) != nil {
+        if (try? fixture.service.acceptHandover(id, as: actor, options: .followUp)) != nil {
           moved = try Self.transferTarget(fixture, id)
         }
       case .reject where !handovers.isEmpty:
-        _ = try? fixture.service.rejectHandover(random.pick(handovers), reason: "nei", as: actor)
+        _ = try? fixture.service.rejectHandover(
+          random.pick(handovers), reason: "nei", as: actor, options: .followUp)
       case .withdraw where !handovers.isEmpty:
-        _ = try? fixture.service.withdrawHandover(random.pick(handovers), as: actor)
+        _ = try? fixture.service.withdrawHandover(
+          random.pick(handovers), as: actor, options: .followUp)
       case .complete where !handovers.isEmpty:
-        _ = try? fixture.service.completeHandover(random.pick(handovers), as: actor)
+        _ = try? fixture.service.completeHandover(
+          random.pick(handovers), as: actor, options: .followUp)
       case .competingAccepts:
         moved = try Self.competingAccepts(fixture, &random, &handovers, context)
       default:
@@ -100,14 +104,15 @@ struct HandoverNoGapPropertyTests {
     let proposer = ServiceFixture.actor(holder)
     let ids = try receivers.map { receiver in
       try fixture.service.proposeHandover(
-        fixture.proposal("service-transfer", mode: "transfer", to: receiver), as: proposer
+        fixture.proposal("service-transfer", mode: "transfer", to: receiver), as: proposer,
+        options: .followUp
       ).id
     }
     handovers += ids
     let results = Results()
     DispatchQueue.concurrentPerform(iterations: 2) { index in
       let accepted = try? fixture.service.acceptHandover(
-        ids[index], as: ServiceFixture.actor(receivers[index]))
+        ids[index], as: ServiceFixture.actor(receivers[index]), options: .followUp)
       if accepted != nil { results.add(receivers[index]) }
     }
     let winners = results.all

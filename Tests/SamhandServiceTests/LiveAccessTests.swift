@@ -14,20 +14,21 @@ struct LiveAccessTests {
     let fixture = try ServiceFixture()
     let consent = try fixture.consent(["nav"], [.identity])
     try fixture.service.assign(
-      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator)
-    _ = try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator,
+      options: .followUp)
+    _ = try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     return (fixture, consent)
   }
 
   @Test("a withdrawn consent denies the very next request")
   func consentWithdrawn() throws {
     let (fixture, consent) = try assignedNAV()
-    try fixture.service.withdrawConsent(consent, as: coordinator)
+    try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
     #expect(throws: ServiceError.notFound(kind: "recipient", id: fixture.recipient.rawValue)) {
-      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     }
     #expect(try fixture.lastEntry(action: "recipient.show")?.decision == "deny")
-    _ = try fixture.service.showRecipient(fixture.recipient, as: coordinator)
+    _ = try fixture.service.showRecipient(fixture.recipient, as: coordinator, options: .followUp)
   }
 
   @Test("an expired consent denies from the day after its last day")
@@ -36,11 +37,12 @@ struct LiveAccessTests {
     let today = CalendarDate.today(fixture.clock)
     _ = try fixture.consent(["nav"], [.identity], until: today)
     try fixture.service.assign(
-      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator)
-    _ = try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator,
+      options: .followUp)
+    _ = try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     fixture.clock.advance(days: 1)
     #expect(throws: ServiceError.self) {
-      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     }
   }
 
@@ -49,7 +51,7 @@ struct LiveAccessTests {
     let (fixture, _) = try assignedNAV()
     try fixture.service.deactivateStaff(StaffID(rawValue: "nav.caseworker"), by: "test")
     #expect(throws: ServiceError.self) {
-      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     }
     #expect(
       try fixture.lastEntry(action: "recipient.show")?.policies == ["global-forbid-inactive-staff"])
@@ -67,7 +69,8 @@ struct LiveAccessTests {
     func read() throws -> BearerCredential {
       let bearer = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .gate)
       _ = try fixture.service.showRecipient(
-        fixture.recipient, as: bearer.actor, options: RequestOptions().confirmingBearer(bearer))
+        fixture.recipient, as: bearer.actor,
+        options: RequestOptions.followUp.confirmingBearer(bearer))
       return bearer
     }
     // Known from the look above: no read of its own, confirmed by the gate's snapshot.
@@ -82,7 +85,8 @@ struct LiveAccessTests {
     #expect(!stale.isConfirmed)
     #expect(throws: ServiceError.unauthenticated) {
       try fixture.service.showRecipient(
-        fixture.recipient, as: stale.actor, options: RequestOptions().confirmingBearer(stale))
+        fixture.recipient, as: stale.actor, options: RequestOptions.followUp.confirmingBearer(stale)
+      )
     }
     #expect(!stale.isConfirmed)
     #expect(throws: ServiceError.unauthenticated) { try fixture.service.confirm(stale) }
@@ -95,7 +99,8 @@ struct LiveAccessTests {
     fixture.clock.advance(hours: 24.01)
     #expect(throws: ServiceError.unauthenticated) {
       try fixture.service.showRecipient(
-        fixture.recipient, as: fresh.actor, options: RequestOptions().confirmingBearer(fresh))
+        fixture.recipient, as: fresh.actor, options: RequestOptions.followUp.confirmingBearer(fresh)
+      )
     }
     #expect(throws: ServiceError.unauthenticated) {
       try fixture.service.bearerCredential(token: expiring.secret, confirmedBy: .gate)
@@ -110,7 +115,8 @@ struct LiveAccessTests {
     let bearer = try fixture.service.bearerCredential(token: token.secret, confirmedBy: .store)
     #expect(throws: ServiceError.unauthenticated) {
       try fixture.service.showRecipient(
-        fixture.recipient, as: coordinator, options: RequestOptions().confirmingBearer(bearer))
+        fixture.recipient, as: coordinator,
+        options: RequestOptions.followUp.confirmingBearer(bearer))
     }
   }
 
@@ -147,25 +153,29 @@ struct LiveAccessTests {
     let fixture = try ServiceFixture()
     let clinician = ServiceFixture.actor("gp.clinician")
     let grant = try fixture.service.breakGlass(
-      recipient: fixture.recipient, reason: "funnet bevisstløs", as: clinician)
+      recipient: fixture.recipient, reason: "funnet bevisstløs", as: clinician, options: .followUp)
     #expect(
       grant.expiresAt.timeIntervalSince(grant.grantedAt)
         == Double(fixture.service.settings.breakGlassHours) * 3600)
-    _ = try fixture.service.showRecipient(fixture.recipient, as: clinician)
+    _ = try fixture.service.showRecipient(fixture.recipient, as: clinician, options: .followUp)
     #expect(try fixture.lastEntry(action: "recipient.show")?.breakGlass == true)
     fixture.clock.advance(hours: Double(fixture.service.settings.breakGlassHours) + 0.01)
     #expect(throws: ServiceError.self) {
-      try fixture.service.showRecipient(fixture.recipient, as: clinician)
+      try fixture.service.showRecipient(fixture.recipient, as: clinician, options: .followUp)
     }
     let auditor = ServiceFixture.actor("phr.auditor")
-    #expect(try fixture.service.breakGlassGrants(as: auditor).map(\.id) == [grant.id])
+    #expect(
+      try fixture.service.breakGlassGrants(as: auditor, options: .followUp).map(\.id) == [grant.id])
     try fixture.service.reviewBreakGlass(
-      grant.id, outcome: .questioned, comment: "ingen journalført akutt situasjon", as: auditor)
-    #expect(try fixture.service.breakGlassGrants(as: auditor).isEmpty)
-    let all = try fixture.service.breakGlassGrants(pendingOnly: false, as: auditor)
+      grant.id, outcome: .questioned, comment: "ingen journalført akutt situasjon", as: auditor,
+      options: .followUp)
+    #expect(try fixture.service.breakGlassGrants(as: auditor, options: .followUp).isEmpty)
+    let all = try fixture.service.breakGlassGrants(
+      pendingOnly: false, as: auditor, options: .followUp)
     #expect(all.first?.reviewOutcome == .questioned)
     #expect(throws: ServiceError.self) {
-      try fixture.service.reviewBreakGlass(grant.id, outcome: .accepted, comment: "x", as: auditor)
+      try fixture.service.reviewBreakGlass(
+        grant.id, outcome: .accepted, comment: "x", as: auditor, options: .followUp)
     }
   }
 
@@ -175,12 +185,13 @@ struct LiveAccessTests {
     _ = try? fixture.service.showRecipient(
       fixture.recipient, as: ServiceFixture.actor("nav.other"),
       options: RequestOptions(purpose: "nysgjerrig"))
-    let log = try fixture.service.accessLog(of: fixture.recipient, as: coordinator)
+    let log = try fixture.service.accessLog(
+      of: fixture.recipient, as: coordinator, options: .followUp)
     let navLook = try #require(
       log.first { $0.staffID == "nav.caseworker" && $0.action == "recipient.show" })
     #expect(navLook.allowed)
     #expect(navLook.service == "nav")
-    #expect(navLook.purpose == RequestOptions.defaultPurpose)
+    #expect(navLook.purpose == "follow-up")
     #expect(navLook.staffName == "Test nav.caseworker")
     let snoop = try #require(log.first { $0.staffID == "nav.other" })
     #expect(!snoop.allowed)

@@ -11,9 +11,9 @@ struct PlanAccessTests {
   /// An active plan and group with nav.caseworker as a staff member of the group.
   func withNAVInGroup(_ fixture: ServiceFixture) throws -> (PlanID, GroupID, ConsentID) {
     let (plan, consent) = try fixture.activePlan()
-    let group = try fixture.service.createGroup(for: plan, as: coordinator)
+    let group = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
     try fixture.service.addGroupMember(
-      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator)
+      .staff(StaffID(rawValue: "nav.caseworker")), to: group, as: coordinator, options: .followUp)
     return (plan, group, consent)
   }
 
@@ -21,8 +21,10 @@ struct PlanAccessTests {
   func memberSees() throws {
     let fixture = try ServiceFixture()
     let (plan, group, _) = try withNAVInGroup(fixture)
-    #expect(try fixture.service.showPlan(plan, as: nav).id == plan)
-    #expect(try fixture.service.showGroup(group, as: nav).leader.rawValue == "phr.coordinator")
+    #expect(try fixture.service.showPlan(plan, as: nav, options: .followUp).id == plan)
+    #expect(
+      try fixture.service.showGroup(group, as: nav, options: .followUp).leader.rawValue
+        == "phr.coordinator")
   }
 
   @Test("staff outside the group and the consent see nothing, as if the plan did not exist")
@@ -32,10 +34,10 @@ struct PlanAccessTests {
     for outsider in ["nav.other", "gp.clinician", "tsb.clinician", "phr.auditor"] {
       let actor = ServiceFixture.actor(outsider)
       #expect(throws: ServiceError.notFound(kind: "plan", id: plan.rawValue)) {
-        try fixture.service.showPlan(plan, as: actor)
+        try fixture.service.showPlan(plan, as: actor, options: .followUp)
       }
       #expect(throws: ServiceError.notFound(kind: "responsibility group", id: group.rawValue)) {
-        try fixture.service.showGroup(group, as: actor)
+        try fixture.service.showGroup(group, as: actor, options: .followUp)
       }
     }
     #expect(
@@ -43,7 +45,7 @@ struct PlanAccessTests {
       "a missing plan reads the same"
     ) {
       try fixture.service.showPlan(
-        PlanID(rawValue: "p-missing"), as: ServiceFixture.actor("nav.other"))
+        PlanID(rawValue: "p-missing"), as: ServiceFixture.actor("nav.other"), options: .followUp)
     }
   }
 
@@ -52,13 +54,13 @@ struct PlanAccessTests {
   func withdrawal() throws {
     let fixture = try ServiceFixture()
     let (plan, group, consent) = try withNAVInGroup(fixture)
-    #expect(try fixture.service.showPlan(plan, as: nav).status == .active)
-    try fixture.service.withdrawConsent(consent, as: coordinator)
+    #expect(try fixture.service.showPlan(plan, as: nav, options: .followUp).status == .active)
+    try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
     #expect(throws: ServiceError.notFound(kind: "plan", id: plan.rawValue)) {
-      try fixture.service.showPlan(plan, as: nav)
+      try fixture.service.showPlan(plan, as: nav, options: .followUp)
     }
     #expect(throws: ServiceError.notFound(kind: "responsibility group", id: group.rawValue)) {
-      try fixture.service.showGroup(group, as: nav)
+      try fixture.service.showGroup(group, as: nav, options: .followUp)
     }
     #expect(try fixture.lastEntry(action: "plan.show")?.decision == "deny")
     #expect(
@@ -66,17 +68,18 @@ struct PlanAccessTests {
         "global-forbid-cross-service-without-consent",
         "global-forbid-cross-service-without-identity-consent",
       ])
-    #expect(try fixture.service.showPlan(plan, as: coordinator).status == .active)
+    #expect(
+      try fixture.service.showPlan(plan, as: coordinator, options: .followUp).status == .active)
   }
 
   @Test("adding a staff member of a service the consent does not cover is refused")
   func memberNeedsConsent() throws {
     let fixture = try ServiceFixture()
     let (plan, _) = try fixture.activePlan(services: ["nav"])
-    let group = try fixture.service.createGroup(for: plan, as: coordinator)
+    let group = try fixture.service.createGroup(for: plan, as: coordinator, options: .followUp)
     try fixture.expectRefused("no responsibility group") {
       try fixture.service.addGroupMember(
-        .staff(StaffID(rawValue: "gp.clinician")), to: group, as: coordinator)
+        .staff(StaffID(rawValue: "gp.clinician")), to: group, as: coordinator, options: .followUp)
     }
     #expect(
       try fixture.lastEntry(action: "group.member.add")?.policies == [
@@ -88,7 +91,11 @@ struct PlanAccessTests {
   func caseload() throws {
     let fixture = try ServiceFixture()
     _ = try withNAVInGroup(fixture)
-    #expect(try fixture.service.caseload(as: nav).items.map(\.id) == [fixture.recipient])
-    #expect(try fixture.service.caseload(as: ServiceFixture.actor("nav.other")).items.isEmpty)
+    #expect(
+      try fixture.service.caseload(as: nav, options: .followUp).items.map(\.id)
+        == [fixture.recipient])
+    #expect(
+      try fixture.service.caseload(as: ServiceFixture.actor("nav.other"), options: .followUp)
+        .items.isEmpty)
   }
 }

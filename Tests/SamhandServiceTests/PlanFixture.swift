@@ -13,14 +13,14 @@ extension ServiceFixture {
     try service.createPlan(
       recipient: recipient, coordinator: StaffID(rawValue: "phr.coordinator"),
       content: try PlanContentChange(ownWords: "Jeg vil ha egen leilighet"),
-      as: Self.coordinator)
+      as: Self.coordinator, options: .followUp)
   }
 
   /// An active plan, on a consent covering nav and psykisk-helse-rus for plan and group.
   func activePlan(services: [String] = ["nav", "psykisk-helse-rus"]) throws -> (PlanID, ConsentID) {
     let consent = try self.consent(services, [.identity, .plan, .group])
     let plan = try draftPlan()
-    try service.activatePlan(plan, as: Self.coordinator)
+    try service.activatePlan(plan, as: Self.coordinator, options: .followUp)
     return (plan, consent)
   }
 

@@ -12,7 +12,7 @@ struct PlanLifecycleTests {
   func create() throws {
     let fixture = try ServiceFixture()
     let id = try fixture.draftPlan()
-    let plan = try fixture.service.showPlan(id, as: coordinator)
+    let plan = try fixture.service.showPlan(id, as: coordinator, options: .followUp)
     #expect(plan.status == .draft)
     #expect(plan.coordinator == StaffID(rawValue: "phr.coordinator"))
     #expect(plan.version == 1)
@@ -26,20 +26,20 @@ struct PlanLifecycleTests {
     _ = try fixture.consent(["nav"], [.identity])
     let id = try fixture.draftPlan()
     try fixture.expectRefused("record the recipient's consent covering 'plan'") {
-      try fixture.service.activatePlan(id, as: coordinator)
+      try fixture.service.activatePlan(id, as: coordinator, options: .followUp)
     }
-    #expect(try fixture.service.showPlan(id, as: coordinator).status == .draft)
+    #expect(try fixture.service.showPlan(id, as: coordinator, options: .followUp).status == .draft)
   }
 
   @Test("activation records the consent it rests on and makes a new version")
   func activate() throws {
     let fixture = try ServiceFixture()
     let (id, consent) = try fixture.activePlan()
-    let plan = try fixture.service.showPlan(id, as: coordinator)
+    let plan = try fixture.service.showPlan(id, as: coordinator, options: .followUp)
     #expect(plan.status == .active)
     #expect(plan.activationConsent == consent)
     #expect(plan.version == 2)
-    let history = try fixture.service.planHistory(id, as: coordinator)
+    let history = try fixture.service.planHistory(id, as: coordinator, options: .followUp)
     #expect(history.map(\.change) == ["created", "activated"])
   }
 
@@ -49,7 +49,7 @@ struct PlanLifecycleTests {
     let (first, _) = try fixture.activePlan()
     let second = try fixture.draftPlan()
     try fixture.expectRefused("already has an active plan (\(first))") {
-      try fixture.service.activatePlan(second, as: coordinator)
+      try fixture.service.activatePlan(second, as: coordinator, options: .followUp)
     }
   }
 
@@ -71,16 +71,16 @@ struct PlanLifecycleTests {
   func closed() throws {
     let fixture = try ServiceFixture()
     let id = try fixture.draftPlan()
-    try fixture.service.closePlan(id, reason: "Flyttet", as: coordinator)
-    let plan = try fixture.service.showPlan(id, as: coordinator)
+    try fixture.service.closePlan(id, reason: "Flyttet", as: coordinator, options: .followUp)
+    let plan = try fixture.service.showPlan(id, as: coordinator, options: .followUp)
     #expect(plan.status == .closed)
     #expect(plan.closeReason == .value("Flyttet"))
     try fixture.expectRefused("the plan is closed") {
-      try fixture.service.activatePlan(id, as: coordinator)
+      try fixture.service.activatePlan(id, as: coordinator, options: .followUp)
     }
     try fixture.expectRefused("the plan is closed") {
       try fixture.service.addGoal(
-        try NewGoal(domain: .housing, text: "Bolig"), to: id, as: coordinator)
+        try NewGoal(domain: .housing, text: "Bolig"), to: id, as: coordinator, options: .followUp)
     }
   }
 
@@ -89,7 +89,7 @@ struct PlanLifecycleTests {
     let fixture = try ServiceFixture()
     let id = try fixture.draftPlan()
     try fixture.expectRefused("the reason for closing must not be empty") {
-      try fixture.service.closePlan(id, reason: " ", as: coordinator)
+      try fixture.service.closePlan(id, reason: " ", as: coordinator, options: .followUp)
     }
   }
 
@@ -99,7 +99,7 @@ struct PlanLifecycleTests {
     try fixture.expectRefused("has no care relationship") {
       _ = try fixture.service.createPlan(
         recipient: fixture.recipient, coordinator: StaffID(rawValue: "nav.caseworker"),
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
   }
 
@@ -107,16 +107,16 @@ struct PlanLifecycleTests {
   func staleEdit() throws {
     let fixture = try ServiceFixture()
     let id = try fixture.draftPlan()
-    let seen = try fixture.service.showPlan(id, as: coordinator).version
+    let seen = try fixture.service.showPlan(id, as: coordinator, options: .followUp).version
     let first = try fixture.service.addGoal(
       try NewGoal(domain: .housing, text: "Egen leilighet"), to: id, expectedVersion: seen,
-      as: coordinator)
+      as: coordinator, options: .followUp)
     #expect(first.version == seen + 1)
     let data = try fixture.dataSnapshot()
     let error = #expect(throws: ServiceError.self) {
       try fixture.service.addGoal(
         try NewGoal(domain: .network, text: "Se datteren min"), to: id, expectedVersion: seen,
-        as: coordinator)
+        as: coordinator, options: .followUp)
     }
     guard case .preconditionFailed(let message) = error else {
       Issue.record("expected preconditionFailed, got \(String(describing: error))")
@@ -126,8 +126,8 @@ struct PlanLifecycleTests {
     #expect(try fixture.dataSnapshot() == data)
     let retried = try fixture.service.addGoal(
       try NewGoal(domain: .network, text: "Se datteren min"), to: id,
-      expectedVersion: first.version, as: coordinator)
-    let plan = try fixture.service.showPlan(id, as: coordinator)
+      expectedVersion: first.version, as: coordinator, options: .followUp)
+    let plan = try fixture.service.showPlan(id, as: coordinator, options: .followUp)
     #expect(plan.goals.map(\.text) == [.value("Egen leilighet"), .value("Se datteren min")])
     #expect(plan.version == retried.version)
   }
@@ -138,25 +138,27 @@ struct PlanLifecycleTests {
     let (id, _) = try fixture.activePlan()
     let canary = "KANARI-\(UUID().uuidString)"
     let goal = try fixture.service.addGoal(
-      try NewGoal(domain: .housing, text: "\(canary)-goal"), to: id, as: coordinator)
+      try NewGoal(domain: .housing, text: "\(canary)-goal"), to: id, as: coordinator,
+      options: .followUp)
     try fixture.service.addMeasure(
       try NewMeasure(
         description: "\(canary)-measure", responsibleService: try ServiceCode("nav"),
-        extent: "\(canary)-extent", goals: [goal.id]), to: id, as: coordinator)
-    try fixture.service.revisePlan(id, evaluation: "\(canary)-revision", as: coordinator)
-    try fixture.service.addComment("\(canary)-comment", to: id, as: coordinator)
+        extent: "\(canary)-extent", goals: [goal.id]), to: id, as: coordinator, options: .followUp)
+    try fixture.service.revisePlan(
+      id, evaluation: "\(canary)-revision", as: coordinator, options: .followUp)
+    try fixture.service.addComment("\(canary)-comment", to: id, as: coordinator, options: .followUp)
     try fixture.service.addReference(
-      kind: .crisisPlan, reference: "\(canary)-ref", to: id, as: coordinator)
+      kind: .crisisPlan, reference: "\(canary)-ref", to: id, as: coordinator, options: .followUp)
     try fixture.service.updatePlan(
-      id, try PlanContentChange(ownWords: "\(canary)-words"), as: coordinator)
+      id, try PlanContentChange(ownWords: "\(canary)-words"), as: coordinator, options: .followUp)
     try fixture.service.recordLifeDomainMapping(
-      recipient: fixture.recipient, scores: [.housing: .red], as: coordinator)
+      recipient: fixture.recipient, scores: [.housing: .red], as: coordinator, options: .followUp)
     let directory = fixture.databaseURL.deletingLastPathComponent()
     for name in ["samhand.db", "samhand.db-wal"] {
       let bytes = FileManager.default.contents(atPath: directory.appending(path: name).path)
       #expect(bytes.map { $0.range(of: Data(canary.utf8)) == nil } ?? true, "\(name)")
     }
-    let plan = try fixture.service.showPlan(id, as: coordinator)
+    let plan = try fixture.service.showPlan(id, as: coordinator, options: .followUp)
     #expect(plan.content.ownWords == .value("\(canary)-words"))
   }
 }

@@ -32,7 +32,7 @@ struct PlanPropertyTests {
     let recipients = [
       fixture.recipient,
       try fixture.service.registerRecipient(
-        name: "Fiktiv To", nationalID: second.digits, as: actor),
+        name: "Fiktiv To", nationalID: second.digits, as: actor, options: .followUp),
     ]
     // Plans in creation order: ids are random, so picking from a sorted list would make the
     // sequence depend on them rather than on the seed.
@@ -53,40 +53,46 @@ struct PlanPropertyTests {
         switch operation {
         case .create:
           let id = try fixture.service.createPlan(
-            recipient: recipient, coordinator: StaffID(rawValue: "phr.coordinator"), as: actor)
+            recipient: recipient, coordinator: StaffID(rawValue: "phr.coordinator"), as: actor,
+            options: .followUp)
           versions[id] = 0
           plans.append(id)
           accepted = id
         case .activate:
           guard let plan else { continue }
-          accepted = try fixture.service.activatePlan(plan, as: actor).id
+          accepted = try fixture.service.activatePlan(plan, as: actor, options: .followUp).id
         case .close:
           guard let plan else { continue }
-          accepted = try fixture.service.closePlan(plan, reason: "Avsluttet", as: actor).id
+          accepted = try fixture.service.closePlan(
+            plan, reason: "Avsluttet", as: actor, options: .followUp
+          ).id
         case .addGoal:
           guard let plan else { continue }
           let domain = LifeDomain.allCases[random.below(LifeDomain.allCases.count)]
           _ = try fixture.service.addGoal(
-            try NewGoal(domain: domain, text: "Mål \(step)"), to: plan, as: actor)
+            try NewGoal(domain: domain, text: "Mål \(step)"), to: plan, as: actor,
+            options: .followUp)
           accepted = plan
         case .revise:
           guard let plan else { continue }
-          _ = try fixture.service.revisePlan(plan, evaluation: "Evaluering \(step)", as: actor)
+          _ = try fixture.service.revisePlan(
+            plan, evaluation: "Evaluering \(step)", as: actor, options: .followUp)
           accepted = plan
         case .addConsent:
           consents.append(
             try fixture.service.addConsent(
               recipient: recipient,
               scope: .init(services: [try ServiceCode("nav")], categories: [.identity, .plan]),
-              purpose: "samordning", as: actor))
+              purpose: "samordning", as: actor, options: .followUp))
         case .withdrawConsent:
           guard !consents.isEmpty else { continue }
           let consent = random.pick(consents)
-          try fixture.service.withdrawConsent(consent, as: actor)
+          try fixture.service.withdrawConsent(consent, as: actor, options: .followUp)
         case .staleEdit:
           guard let plan, let version = versions[plan], version > 1 else { continue }
           try fixture.service.updatePlan(
-            plan, try .init(ownWords: "Gammel versjon"), expectedVersion: version - 1, as: actor)
+            plan, try .init(ownWords: "Gammel versjon"), expectedVersion: version - 1, as: actor,
+            options: .followUp)
           Issue.record("\(context): a stale edit was accepted")
         }
       } catch is ServiceError {
@@ -95,7 +101,7 @@ struct PlanPropertyTests {
       }
       for id in plans {
         let expected = (versions[id] ?? 0) + (id == accepted ? 1 : 0)
-        let actual = try fixture.service.showPlan(id, as: actor).version
+        let actual = try fixture.service.showPlan(id, as: actor, options: .followUp).version
         #expect(actual == expected, "\(context): plan \(id)")
         versions[id] = actual
       }

@@ -18,19 +18,21 @@ struct ServiceCanaryTests {
         NewRelative(
           name: "\(marker)-kin", relation: "\(marker)-relation", contact: "\(marker)-kinphone"),
         NewRelative(name: "\(marker)-child", relation: "datter", isChild: true),
-      ], as: coordinator)
+      ], as: coordinator, options: .followUp)
     _ = try fixture.service.addConsent(
       recipient: id, scope: .init(services: [ServiceCode("nav")], categories: [.identity]),
-      purpose: "\(marker)-purpose", documentReference: "\(marker)-document", as: coordinator)
+      purpose: "\(marker)-purpose", documentReference: "\(marker)-document", as: coordinator,
+      options: .followUp)
     _ = try fixture.service.addBlock(
       recipient: id, target: .service(ServiceCode("tsb")), reason: "\(marker)-blockreason",
-      as: coordinator)
+      as: coordinator, options: .followUp)
     let grant = try fixture.service.breakGlass(
-      recipient: id, reason: "\(marker)-emergency", as: ServiceFixture.actor("gp.clinician"))
+      recipient: id, reason: "\(marker)-emergency", as: ServiceFixture.actor("gp.clinician"),
+      options: .followUp)
     try fixture.service.reviewBreakGlass(
       grant.id, outcome: .accepted, comment: "\(marker)-review",
-      as: ServiceFixture.actor("phr.auditor"))
-    let shown = try fixture.service.showRecipient(id, as: coordinator)
+      as: ServiceFixture.actor("phr.auditor"), options: .followUp)
+    let shown = try fixture.service.showRecipient(id, as: coordinator, options: .followUp)
     #expect(shown.relatives.map(\.name.value) == ["\(marker)-kin", "\(marker)-child"])
     #expect(shown.relatives.map(\.isChild) == [false, true])
     let backup = fixture.temporary.path("copy.db")

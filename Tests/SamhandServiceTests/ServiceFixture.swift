@@ -37,7 +37,7 @@ struct ServiceFixture {
     _ = try SamhandService.initialize(dataDirectory: data, by: Self.osUser, clock: clock)
     let policies = try PolicySet.load(directory: data.appending(path: "policies"))
     service = try SamhandService.open(
-      dataDirectory: data, clock: clock, decider: wrap?(policies) ?? policies)
+      dataDirectory: data, clock: clock, decider: wrap?(policies))
     for code in ["psykisk-helse-rus", "nav", "fastlege", "tsb"] {
       try service.addService(ServiceCode(code), name: code.uppercased(), by: Self.osUser)
     }
@@ -50,7 +50,7 @@ struct ServiceFixture {
     recipient = try service.registerRecipient(
       name: "Fiktiv Person", nationalID: nationalID.digits, contact: "fiktiv@example.invalid",
       relatives: [NewRelative(name: "Fiktivt Barn", relation: "sønn", isChild: true)],
-      as: Self.actor("phr.coordinator"))
+      as: Self.actor("phr.coordinator"), options: .followUp)
   }
 
   static func actor(_ id: String) -> Actor { Actor(staffID: StaffID(rawValue: id), channel: .cli) }
@@ -61,7 +61,8 @@ struct ServiceFixture {
     try service.addConsent(
       recipient: recipient,
       scope: .init(services: services.map { try ServiceCode($0) }, categories: categories),
-      purpose: "samordning", validUntil: until, as: Self.actor("phr.coordinator"))
+      purpose: "samordning", validUntil: until, as: Self.actor("phr.coordinator"),
+      options: .followUp)
   }
 
   var databaseURL: URL { temporary.path("data").appending(path: "samhand.db") }
@@ -108,4 +109,9 @@ extension ServiceFixture {
       return counts
     }
   }
+}
+
+extension RequestOptions {
+  /// Ordinary follow-up of the recipient: the purpose the tests state (none is filled in).
+  static var followUp: RequestOptions { RequestOptions(purpose: "follow-up") }
 }

@@ -18,7 +18,7 @@ struct SnapshotReadTests {
     let (service, recipient, reader) = (fixture.service, fixture.recipient, coordinator)
     let answered = Counter()
     DispatchQueue.concurrentPerform(iterations: 24) { _ in
-      if (try? service.showRecipient(recipient, as: reader)) != nil {
+      if (try? service.showRecipient(recipient, as: reader, options: .followUp)) != nil {
         answered.add()
       }
     }
@@ -32,7 +32,8 @@ struct SnapshotReadTests {
     let fixture = try ServiceFixture()
     let consent = try fixture.consent(["nav"], [.identity])
     try fixture.service.assign(
-      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator)
+      StaffID(rawValue: "nav.caseworker"), to: fixture.recipient, as: coordinator,
+      options: .followUp)
     let (service, recipient, reader) = (fixture.service, fixture.recipient, navCaseworker)
     let withdrawn = Flag()
     let lateAllows = Counter()
@@ -41,17 +42,17 @@ struct SnapshotReadTests {
       DispatchQueue.global().async(group: group) {
         for _ in 0..<20 {
           let startedAfterWithdrawal = withdrawn.isSet
-          let allowed = try? service.showRecipient(recipient, as: reader)
+          let allowed = try? service.showRecipient(recipient, as: reader, options: .followUp)
           if startedAfterWithdrawal, allowed != nil { lateAllows.add() }
         }
       }
     }
-    try fixture.service.withdrawConsent(consent, as: coordinator)
+    try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
     withdrawn.set()
     group.wait()
     #expect(lateAllows.value == 0)
     #expect(throws: ServiceError.notFound(kind: "recipient", id: fixture.recipient.rawValue)) {
-      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker)
+      try fixture.service.showRecipient(fixture.recipient, as: navCaseworker, options: .followUp)
     }
   }
 }

@@ -30,7 +30,8 @@ trap 'stop_demo_server; remove_worktree' EXIT
 start_demo_server "$binary"
 token="$(demo_token eirik.lund)"
 recipient="$(demo_recipient 4)"
-printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$work/get.lua"
+printf 'wrk.headers["Authorization"] = "Bearer %s"\nwrk.headers["X-Purpose"] = "follow-up"\n' \
+  "$token" >"$work/get.lua"
 
 declare -A results
 for connections in 32 64; do

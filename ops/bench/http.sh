@@ -25,6 +25,7 @@ recipient="$(demo_recipient 4)"
 
 cat >"$work/get.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["X-Purpose"] = "follow-up"
 LUA
 # The durable write registers a new recipient per request, each with its own valid synthetic
 # national id (month + 80, both check digits), so no state the policies read grows during the run.
@@ -32,6 +33,7 @@ cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["X-Purpose"] = "follow-up"
 LUA
 cat >>"$work/post.lua" <<'LUA'
 local threads = 0

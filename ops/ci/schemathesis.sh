@@ -17,7 +17,7 @@ for staff in eirik.lund kim.aas; do
   # documented status, content type or schema. --workers 1: hypothesis is not thread-safe
   # on Python 3.11 (it failed with "AST constructor recursion depth mismatch").
   schemathesis run "$url/openapi.yaml" --url "$url" \
-    -H "Authorization: Bearer $(demo_token "$staff")" \
+    -H "Authorization: Bearer $(demo_token "$staff")" -H "X-Purpose: schemathesis" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --max-examples 60 --seed 20261123 --workers 1 --no-color \
     --phases examples,coverage,fuzzing --generation-database none \

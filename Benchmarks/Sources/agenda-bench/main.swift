@@ -33,7 +33,7 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 func samhand(_ arguments: [String]) throws -> (seconds: Double, output: String) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: binary)
-  process.arguments = arguments + ["--data", scratch.path]
+  process.arguments = arguments + ["--data", scratch.path, "--purpose", "follow-up"]
   let pipe = Pipe()
   process.standardOutput = pipe
   let start = ContinuousClock.now

@@ -12,6 +12,8 @@ struct AccessLogRepresentation: Encodable, Sendable {
   let purpose: String?
   let breakGlass: Bool
   let allowed: Bool
+  let osUser: String?
+  let policyDigest: String?
 
   init(_ entry: AccessLogEntry) {
     time = entry.time
@@ -22,6 +24,8 @@ struct AccessLogRepresentation: Encodable, Sendable {
     purpose = entry.purpose
     breakGlass = entry.breakGlass
     allowed = entry.allowed
+    osUser = entry.osUser
+    policyDigest = entry.policyDigest
   }
 }
 

@@ -1,17 +1,22 @@
 import Foundation
 import SamhandCore
 
-/// A recipient as the API shows it (schema `Recipient`). Sealed fields read back as their
-/// plaintext, or `"[erased]"` once the recipient's data key is destroyed.
-struct RecipientRepresentation: Encodable, Sendable {
-  struct RelativeRepresentation: Encodable, Sendable {
+/// A recipient as the API shows it (schema `Recipient`), and as `samhand recipient show --json`
+/// prints it: one shape for both. Sealed fields read back as their plaintext, or `"[erased]"`
+/// once the recipient's data key is destroyed.
+///
+/// ```swift
+/// let json = try JSONEncoder().encode(RecipientRepresentation(recipient))
+/// ```
+public struct RecipientRepresentation: Encodable, Sendable {
+  public struct RelativeRepresentation: Encodable, Sendable {
     let id: String
     let name: String
     let relation: String
     let contact: String?
     let isChild: Bool
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(id, forKey: .id)
       try container.encode(name, forKey: .name)
@@ -31,7 +36,7 @@ struct RecipientRepresentation: Encodable, Sendable {
   let contact: String?
   let relatives: [RelativeRepresentation]
 
-  init(_ recipient: Recipient) {
+  public init(_ recipient: Recipient) {
     id = recipient.id.rawValue
     registeredBy = recipient.registeredBy.rawValue
     createdAt = recipient.createdAt
@@ -45,7 +50,7 @@ struct RecipientRepresentation: Encodable, Sendable {
     }
   }
 
-  func encode(to encoder: any Encoder) throws {
+  public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)
     try container.encode(registeredBy, forKey: .registeredBy)

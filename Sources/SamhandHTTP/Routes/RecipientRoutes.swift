@@ -14,7 +14,7 @@ struct RecipientRoutes {
         let (actor, options) = (try context.requireActor(), try context.options(request))
         let id = try await Blocking.run {
           try service.registerRecipient(
-            name: try Field.text(body.name, field: "name", max: 200),
+            name: try Field.text(body.name, field: "name", max: NewRecipient.maxNameLength),
             nationalID: body.nationalId, contact: body.contact, relatives: body.newRelatives,
             service: code, as: actor, options: options)
         }

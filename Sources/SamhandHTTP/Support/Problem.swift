@@ -119,6 +119,11 @@ extension Problem {
     case .invalid: self.init(.invalidField, detail: error.description)
     case .policiesUnavailable:
       self.init(.unavailable, detail: "no decisions can be made: the policies are not loaded")
+    case .purposeRequired:
+      self.init(
+        .badRequest,
+        detail: "a purpose is required: say why you need the information in the X-Purpose header",
+        field: "X-Purpose")
     }
   }
 

@@ -8,6 +8,16 @@ extension PolicySet {
   /// concatenated text, and validates them against `schema.cedarschema.json` when present.
   /// Any error refuses the whole set, so the caller keeps its previous set.
   public static func load(directory: URL) throws(PolicyError) -> PolicySet {
+    let read = try files(in: directory)
+    return try parse(files: read.files, schema: read.schema)
+  }
+
+  /// What `load(directory:)` reads, read once: the `*.cedar` files in load order (by name)
+  /// with their texts, and the schema if the directory has one. A caller that needs the texts
+  /// too (to digest them) parses these instead of reading the directory twice.
+  public static func files(in directory: URL) throws(PolicyError)
+    -> (files: [(name: String, text: String)], schema: Schema?)
+  {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -24,7 +34,7 @@ extension PolicySet {
       let url = directory.appendingPathComponent(schemaFileName)
       schema = try Schema(json: Data(read(url).utf8), fileName: schemaFileName)
     }
-    return try parse(files: files, schema: schema)
+    return (files, schema)
   }
 
   private static func read(_ url: URL) throws(PolicyError) -> String {

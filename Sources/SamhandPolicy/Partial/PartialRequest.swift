@@ -34,16 +34,40 @@ public struct PartialDecision: Sendable {
   public let forbids: [PolicyResidual]
   public let widened: [Widening]
 
+  public init(permits: [PolicyResidual], forbids: [PolicyResidual], widened: [Widening]) {
+    self.permits = permits
+    self.forbids = forbids
+    self.widened = widened
+  }
+
+  /// What a decider that cannot evaluate partially answers: every resource may be allowed,
+  /// so a list judges every candidate.
+  public static func everything(because reason: String) -> PartialDecision {
+    PartialDecision(
+      permits: [PolicyResidual(policyID: "*", residual: .constant(true))], forbids: [],
+      widened: [Widening(policyID: "*", reason: reason)])
+  }
+
   /// One policy's residual: what the resource must satisfy for the policy to be satisfied.
   public struct PolicyResidual: Sendable, Hashable {
     public let policyID: String
     public let residual: Residual
+
+    public init(policyID: String, residual: Residual) {
+      self.policyID = policyID
+      self.residual = residual
+    }
   }
 
   /// A policy the residual could not follow exactly, and why.
   public struct Widening: Sendable, Hashable, CustomStringConvertible {
     public let policyID: String
     public let reason: String
+
+    public init(policyID: String, reason: String) {
+      self.policyID = policyID
+      self.reason = reason
+    }
 
     public var description: String { "policy \(policyID): \(reason)" }
   }

@@ -27,7 +27,16 @@ extension SamhandService {
         else {
           return ([event(request, target: nil, decision: nil, at: now)], .failure(.unauthenticated))
         }
-        let visible = narrowing(request, for: staff, categories: query.categories, at: now)
+        let (visible, ruledOut) = narrowing(
+          request, for: staff, categories: query.categories, at: now)
+        if let ruledOut {
+          var denial = listEvent(
+            request, query.name, after: page.after, shown: 0, withheld: 0,
+            service: staff.services.first, at: now)
+          (denial.decision, denial.outcome, denial.policyIDs) = (.deny, .denied, ruledOut)
+          let empty = ListPage<Item>(items: [], next: nil)
+          return ([denial], request.purpose.isEmpty ? .failure(.purposeRequired) : .success(empty))
+        }
         var listed = ListedCandidates<Candidate>()
         let limit = page.limit ?? Int.max
         var cursor = page.after
@@ -79,11 +88,16 @@ extension SamhandService {
   /// condition the store applies to every candidate: the policy set evaluated with the
   /// principal, action and context known and the record unknown. A view is also narrowed as
   /// under emergency access where the actor holds a live grant, as `decide` decides it.
+  /// `ruledOut` names the forbids that deny every record of every category, when there are
+  /// such (an auditor asking for case content, a request with no purpose): the list itself is
+  /// then denied.
   func narrowing(
     _ request: GateRequest, for staff: Staff, categories: [InformationCategory], at now: Date
-  ) -> RecipientNarrowing {
+  ) -> (RecipientNarrowing, ruledOut: [String]?) {
     let entities = AccessFacts.principalEntities(staff)
     var conditions: [InformationCategory: RecipientCondition] = [:]
+    var ruledOut: Set<String> = []
+    var everyCategoryRuledOut = true
     for category in Set(categories) {
       func residual(breakGlass: Bool) -> Residual {
         let authorization = Self.authorization(
@@ -93,9 +107,11 @@ extension SamhandService {
           principal: authorization.principal, action: authorization.action,
           resourceType: "Record", knownResourceAttributes: ["category": .string(category.rawValue)],
           context: authorization.context)
-        let (allow, widenings) = decider.residual(for: partial, entities: entities)
-          .allow { AccessFacts.condition(for: $0) != nil }
+        let decision = decider.residual(for: partial, entities: entities)
+        let (allow, widenings) = decision.allow { AccessFacts.condition(for: $0) != nil }
         listWarnings.record(widenings)
+        let unconditional = decision.forbids.filter { $0.residual == .constant(true) }
+        if !breakGlass { ruledOut.formUnion(unconditional.map(\.policyID)) }
         return allow
       }
       var allowed = residual(breakGlass: false)
@@ -107,8 +123,10 @@ extension SamhandService {
         allowed = allowed || (holdsGrant && residual(breakGlass: true))
       }
       conditions[category] = AccessFacts.condition(for: allowed)
+      if allowed != .constant(false) { everyCategoryRuledOut = false }
     }
-    return RecipientNarrowing(conditions, at: now)
+    let denied = everyCategoryRuledOut && !ruledOut.isEmpty
+    return (RecipientNarrowing(conditions, at: now), denied ? ruledOut.sorted() : nil)
   }
 
   /// The entry for the list itself: which list, from where, how many shown and withheld.

@@ -80,7 +80,8 @@ extension SamhandService {
       return .refused(event(request, target: nil, decision: nil, at: now), .unauthenticated)
     }
     guard let target = try resolve(transaction) else {
-      return .refused(event(request, target: nil, decision: nil, at: now), notFound)
+      return .refused(
+        event(request, target: nil, decision: nil, at: now), request.refusal(notFound))
     }
     var assignTarget: Staff?
     if let id = request.assignTarget {
@@ -97,7 +98,9 @@ extension SamhandService {
     let entry = event(
       request, target: target, decision: evaluation, service: staff.services.first, at: now)
     // Recipient data: the caller's not-found, word for word what a missing one gets.
-    guard evaluation.isAllowed else { return .refused(entry, target.denial ?? notFound) }
+    guard evaluation.isAllowed else {
+      return .refused(entry, request.refusal(target.denial ?? notFound))
+    }
     return .allowed(entry, target)
   }
 
@@ -189,6 +192,15 @@ extension SamhandService {
       decision: allowed ? .allow : .deny, policyIDs: decision?.decision.reasons ?? [],
       purpose: request.purpose, breakGlass: decision?.breakGlass ?? false,
       requestID: request.requestID, channel: request.actor.channel == .http ? .http : .cli,
-      outcome: allowed ? .success : .denied)
+      outcome: allowed ? .success : .denied, osUser: request.actor.osUser,
+      policyDigest: policyDigest)
+  }
+}
+
+extension GateRequest {
+  /// What a refused request is answered: `error`, or, when it stated no purpose, that a
+  /// purpose is required, whatever the target (so the answer reveals nothing about it).
+  func refusal(_ error: ServiceError) -> ServiceError {
+    purpose.isEmpty ? .purposeRequired : error
   }
 }

@@ -4,6 +4,8 @@ import SamhandAudit
 enum EventField: String, CaseIterable, Sendable {
   case timeMillis, actor, actorService, action, resourceType, resourceID, recipientID
   case decision, policyIDs, purpose, breakGlass, requestID, channel, outcome
+  /// Version 2's fields (a version-1 event does not encode them).
+  case osUser, policyDigest
 
   func alter(_ event: inout AuditEvent) {
     switch self {
@@ -22,6 +24,8 @@ enum EventField: String, CaseIterable, Sendable {
     case .requestID: event.requestID += "x"
     case .channel: event.channel = Self.following(event.channel)
     case .outcome: event.outcome = Self.following(event.outcome)
+    case .osUser: event.osUser = Self.altered(event.osUser)
+    case .policyDigest: event.policyDigest = Self.altered(event.policyDigest)
     }
   }
 

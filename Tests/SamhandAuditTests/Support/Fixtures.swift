@@ -34,7 +34,9 @@ enum Fixtures {
       breakGlass: index % 97 == 0,
       requestID: "req-\(index)",
       channel: AuditChannel.allCases[index % AuditChannel.allCases.count],
-      outcome: AuditOutcome.allCases[index % AuditOutcome.allCases.count])
+      outcome: AuditOutcome.allCases[index % AuditOutcome.allCases.count],
+      osUser: index % 5 == 4 ? nil : "drift",
+      policyDigest: index % 6 == 0 ? nil : String(repeating: "\(index % 10)", count: 64))
   }
 
   /// A log of `count` entries with a checkpoint every `checkpointEvery` entries.

@@ -11,6 +11,8 @@ struct Municipality {
   /// service (0 nav, 1 psykisk-helse-rus, 2 fastlege, 3 tsb, ...).
   let recipients: [String]
   static let binary = BuildProducts.executable("samhand")
+  /// The purpose every command states (none is filled in).
+  static let purpose = ["SAMHAND_PURPOSE": "follow-up"]
 
   init() throws {
     temporary = try TemporaryDirectory("samhand-scenario")
@@ -29,7 +31,8 @@ struct Municipality {
   /// `samhand <arguments> --as STAFF --data DATA`; `staff` nil runs as the operator.
   func run(_ staff: String?, _ arguments: String...) throws -> CommandResult {
     let actor = staff.map { ["--as", $0] } ?? []
-    return try runCommand(Self.binary, arguments + actor + ["--data", data.path])
+    return try runCommand(
+      Self.binary, arguments + actor + ["--data", data.path], environment: Self.purpose)
   }
 
   /// Runs with `--json` as `staff`, requires success and decodes the output.
@@ -46,7 +49,8 @@ struct Municipality {
   ) throws -> Value {
     let actor = staff.map { ["--as", $0] } ?? []
     let result = try runCommand(
-      Self.binary, arguments + actor + ["--json", "--data", data.path])
+      Self.binary, arguments + actor + ["--json", "--data", data.path],
+      environment: Self.purpose)
     try #require(
       result.status == 0, "\(arguments) as \(staff ?? "operator"): \(result.stderr)",
       sourceLocation: sourceLocation)

@@ -62,6 +62,9 @@ struct TimedMunicipality: Sendable {
     let token = try service.createToken(for: StaffID(rawValue: staff), days: 1, by: "test")
     var fields = headers
     fields[.authorization] = "Bearer \(token.secret)"
+    if fields[HTTPField.Name("X-Purpose")!] == nil {
+      fields[HTTPField.Name("X-Purpose")!] = "follow-up"
+    }
     if json != nil { fields[.contentType] = "application/json" }
     let request = fields
     let app = Application(router: SamhandAPI(service: service).router())
