@@ -23,4 +23,19 @@ public enum NoteKeyType: UInt8, Sendable {
       !name.unicodeScalars.contains(where: { $0 == "+" || $0.properties.isWhitespace })
     else { throw .invalidKeyName(name) }
   }
+
+  /// Reads the base64 of a key's type byte and 32 key bytes, as vkeys and private keys
+  /// write them.
+  static func decode(_ base64: Substring) throws(NoteError) -> (NoteKeyType, Data) {
+    guard let material = Data(base64Encoded: String(base64)), material.count == 33 else {
+      throw .malformedKey("the key is not base64 of a type byte and 32 key bytes")
+    }
+    guard let type = NoteKeyType(rawValue: material[material.startIndex]) else {
+      throw .unsupportedKeyType(material[material.startIndex])
+    }
+    return (type, Data(material.dropFirst()))
+  }
+
+  /// The base64 a key is written with: its type byte, then its 32 bytes.
+  func encode(_ key: Data) -> String { (Data([rawValue]) + key).base64EncodedString() }
 }

@@ -36,9 +36,8 @@ public struct NoteSigner: Sendable {
 
   /// The private key text; keep it in a 0600 file.
   public var encoded: String {
-    let material = Data([type.rawValue]) + key.rawRepresentation
     let keyID = String(format: "%08x", verifier.keyID)
-    return "PRIVATE+KEY+\(name)+\(keyID)+\(material.base64EncodedString())"
+    return "PRIVATE+KEY+\(name)+\(keyID)+\(type.encode(key.rawRepresentation))"
   }
 
   /// Reads the private key text, checking the key ID.
@@ -46,18 +45,12 @@ public struct NoteSigner: Sendable {
     let text = encoded.trimmingCharacters(in: .whitespacesAndNewlines)
     let parts = text.split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
     guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", parts[3].count == 8,
-      let id = UInt32(parts[3], radix: 16),
-      let material = Data(base64Encoded: String(parts[4])), material.count == 33
+      let id = UInt32(parts[3], radix: 16)
     else {
       throw .malformedKey("expected PRIVATE+KEY+<name>+<8 hex digits>+<base64 of 33 bytes>")
     }
-    guard let type = NoteKeyType(rawValue: material[material.startIndex]) else {
-      throw .unsupportedKeyType(material[material.startIndex])
-    }
-    let key: Curve25519.Signing.PrivateKey
-    do {
-      key = try .init(rawRepresentation: material.dropFirst())
-    } catch {
+    let (type, raw) = try NoteKeyType.decode(parts[4])
+    guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
       throw .malformedKey("not an Ed25519 private key")
     }
     try self.init(name: String(parts[2]), type: type, key: key)

@@ -27,24 +27,18 @@ public struct NoteVerifier: Sendable, Equatable {
 
   /// The vkey text.
   public var encoded: String {
-    let material = Data([type.rawValue]) + publicKey.rawRepresentation
-    return "\(name)+\(String(format: "%08x", keyID))+\(material.base64EncodedString())"
+    "\(name)+\(String(format: "%08x", keyID))+\(type.encode(publicKey.rawRepresentation))"
   }
 
   /// Reads a vkey, checking that its key ID matches its name and key.
   public init(encoded: String) throws(NoteError) {
     let text = encoded.trimmingCharacters(in: .whitespacesAndNewlines)
     let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[1].count == 8, let id = UInt32(parts[1], radix: 16),
-      let material = Data(base64Encoded: String(parts[2])), material.count == 33
-    else { throw .malformedKey("expected <name>+<8 hex digits>+<base64 of 33 bytes>") }
-    guard let type = NoteKeyType(rawValue: material[material.startIndex]) else {
-      throw .unsupportedKeyType(material[material.startIndex])
+    guard parts.count == 3, parts[1].count == 8, let id = UInt32(parts[1], radix: 16) else {
+      throw .malformedKey("expected <name>+<8 hex digits>+<base64 of 33 bytes>")
     }
-    let publicKey: Curve25519.Signing.PublicKey
-    do {
-      publicKey = try .init(rawRepresentation: material.dropFirst())
-    } catch {
+    let (type, raw) = try NoteKeyType.decode(parts[2])
+    guard let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
       throw .malformedKey("not an Ed25519 public key")
     }
     try self.init(name: String(parts[0]), type: type, publicKey: publicKey)
