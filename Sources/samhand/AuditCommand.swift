@@ -41,9 +41,6 @@ struct AuditCommand: ParsableCommand {
 
     func run() async throws {
       if let witness { return try await verify(witness: witness) }
-      if publicKey == nil {
-        FileHandle.standardError.write(Data((Self.trustWarning + "\n").utf8))
-      }
       let progress = ProgressLine(label: "verified")
       let update: ((Int64, Int64) -> Void)? =
         progress.isVisible ? { progress.update(done: $0, total: $1) } : nil
@@ -51,6 +48,9 @@ struct AuditCommand: ParsableCommand {
         dataDirectory: options.dataDirectory(),
         publicKey: publicKey.map { URL(fileURLWithPath: $0) }, progress: update)
       progress.finish()
+      if publicKey == nil {
+        FileHandle.standardError.write(Data((Self.trustWarning + "\n").utf8))
+      }
       try options.render(report) { Self.text(report) }
       if !report.intact { throw ExitCode(1) }
     }
