@@ -14,9 +14,10 @@ struct AuditWitnessFiles {
   let store: URL
   let key: URL
 
-  init(store: URL, key: URL?, dataDirectory: URL) throws {
+  init(store: URL, key: URL?, dataDirectory: URL?) throws {
     self.store = store.standardizedFileURL
     self.key = (key ?? URL(fileURLWithPath: store.path + ".key")).standardizedFileURL
+    guard let dataDirectory else { return }
     let inside = dataDirectory.standardizedFileURL.resolvingSymlinksInPath().path + "/"
     for file in [self.store, self.key]
     where file.resolvingSymlinksInPath().path.hasPrefix(inside) {

@@ -25,16 +25,46 @@ extension SamhandService {
   /// an accepted rollback with that reason instead of refused.
   public static func witnessAuditLog(
     dataDirectory: URL, store: URL, key: URL?, acceptRollback reason: String?, now: Date = Date()
-  ) throws -> AuditWitnessStep {
+  ) async throws -> AuditWitnessStep {
     let directory = DataDirectory(url: dataDirectory)
-    let files = try AuditWitnessFiles(store: store, key: key, dataDirectory: dataDirectory)
-    let note = try AuditLogFile.latestCheckpoint(databaseAt: directory.databaseURL)
+    let database = directory.databaseURL
+    let note = try AuditLogFile.latestCheckpoint(databaseAt: database)
+    return try await witness(
+      note, files: AuditWitnessFiles(store: store, key: key, dataDirectory: dataDirectory),
+      logKeyOnFirstUse: { try dataDirectoryLogKey(directory, note: note) },
+      acceptRollback: reason, now: now,
+      proof: { try AuditLogFile.consistencyProof(databaseAt: database, from: $0, to: $1).path })
+  }
+
+  /// The same step against a running server (`audit witness --url`): `note` is its newest
+  /// checkpoint and `proof` asks it for consistency proofs. The log key must be given on
+  /// first use (`logKey`), since nothing on the server can vouch for its own key.
+  public static func witnessAuditLog(
+    checkpoint note: SignedNote, store: URL, key: URL?, logKey: NoteVerifier?,
+    acceptRollback reason: String?, now: Date = Date(),
+    proof: (Int64, Int64) async throws -> [MerkleHash]
+  ) async throws -> AuditWitnessStep {
+    try await witness(
+      note, files: AuditWitnessFiles(store: store, key: key, dataDirectory: nil),
+      logKeyOnFirstUse: {
+        guard let logKey else {
+          throw ServiceError.invalid(
+            "this witness has no pinned log key yet; pass the log's public key with --public-key")
+        }
+        return logKey
+      }, acceptRollback: reason, now: now, proof: proof)
+  }
+
+  private static func witness(
+    _ note: SignedNote, files: AuditWitnessFiles, logKeyOnFirstUse: () throws -> NoteVerifier,
+    acceptRollback reason: String?, now: Date, proof: (Int64, Int64) async throws -> [MerkleHash]
+  ) async throws -> AuditWitnessStep {
     var pinned: String? = nil
     let logKey: NoteVerifier
     if let key = try files.pinnedLogKey() {
       logKey = key
     } else {
-      logKey = try dataDirectoryLogKey(directory, note: note)
+      logKey = try logKeyOnFirstUse()
       try files.pin(logKey)
       pinned = logKey.encoded
     }
@@ -44,14 +74,11 @@ extension SamhandService {
     let new = try witness.checkpoint(of: note)
     var outcome = "cosigned"
     do {
-      var proof: [MerkleHash] = []
+      var path: [MerkleHash] = []
       if let last, new.size > last.size {
-        proof =
-          (try? AuditLogFile.consistencyProof(
-            databaseAt: directory.databaseURL, from: last.size, to: new.size
-          ).path) ?? []
+        path = (try? await proof(last.size, new.size)) ?? []
       }
-      if let cosigned = try witness.cosign(note, after: last, proof: proof, now: now) {
+      if let cosigned = try witness.cosign(note, after: last, proof: path, now: now) {
         record.notes.append(cosigned)
       } else {
         outcome = "unchanged"

@@ -73,7 +73,7 @@ extension AuditCommand {
     }
   }
 
-  struct Witness: ParsableCommand {
+  struct Witness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Cosign the newest audit checkpoint as a witness kept outside the data directory.",
       discussion: """
@@ -82,7 +82,9 @@ extension AuditCommand {
         proof, extends the last checkpoint in FILE; then cosigns it (C2SP tlog-cosignature)
         and appends it to FILE. Refuses, saying why, on a rollback, fork or rewrite.
         Without --key the witness key is FILE.key, created on first use (0600), its public
-        key FILE.pub. Neither may be inside the data directory.
+        key FILE.pub. Neither may be inside the data directory. With --url and --token (an
+        auditor's bearer token) it asks a running server instead of reading DIR; the first
+        such run needs the log's public key (--public-key, 32 raw bytes).
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -93,6 +95,19 @@ extension AuditCommand {
     @Option(
       name: .long, help: ArgumentHelp("The witness key (default: FILE.key).", valueName: "FILE"))
     var key: String?
+
+    @Option(name: .long, help: ArgumentHelp("A running server's base URL.", valueName: "URL"))
+    var url: String?
+
+    @Option(
+      name: .long, help: ArgumentHelp("An auditor's bearer token for --url.", valueName: "TOKEN"))
+    var token: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The log's public key (32 raw bytes), to pin with --url.", valueName: "FILE"))
+    var publicKey: String?
 
     @Flag(name: .long, help: "Record a deliberate restore instead of refusing it (needs --reason).")
     var acceptRollback = false
@@ -107,12 +122,30 @@ extension AuditCommand {
       if !acceptRollback, reason != nil {
         throw ValidationError("--reason goes with --accept-rollback")
       }
+      if (url == nil) != (token == nil) { throw ValidationError("--url and --token go together") }
+      if url == nil, publicKey != nil { throw ValidationError("--public-key goes with --url") }
     }
 
-    func run() throws {
-      let step = try SamhandService.witnessAuditLog(
-        dataDirectory: options.dataDirectory(), store: URL(fileURLWithPath: store),
-        key: key.map { URL(fileURLWithPath: $0) }, acceptRollback: acceptRollback ? reason : nil)
+    func run() async throws {
+      let store = URL(fileURLWithPath: self.store)
+      let key = key.map { URL(fileURLWithPath: $0) }
+      let rollback = acceptRollback ? reason : nil
+      let step: AuditWitnessStep
+      if let url, let token, let base = URL(string: url) {
+        let client = AuditServerClient(base: base, token: token)
+        let note = try await client.checkpoint()
+        let logKey = try publicKey.map { file in
+          try NoteVerifier(
+            name: TreeCheckpoint(text: note.text).origin, type: .ed25519,
+            publicKey: .init(rawRepresentation: Data(contentsOf: URL(fileURLWithPath: file))))
+        }
+        step = try await SamhandService.witnessAuditLog(
+          checkpoint: note, store: store, key: key, logKey: logKey, acceptRollback: rollback,
+          proof: { try await client.consistencyProof(from: $0, to: $1) })
+      } else {
+        step = try await SamhandService.witnessAuditLog(
+          dataDirectory: options.dataDirectory(), store: store, key: key, acceptRollback: rollback)
+      }
       if let pinned = step.pinnedLogKey {
         FileHandle.standardError.write(
           Data("pinned the log key found in the data directory: \(pinned)\n".utf8))
@@ -120,7 +153,8 @@ extension AuditCommand {
       try options.render(step) {
         switch step.outcome {
         case "unchanged": "Already cosigned: tree size \(step.treeSize)."
-        case "rollback-accepted": "Rollback to tree size \(step.treeSize) recorded in \(store)."
+        case "rollback-accepted":
+          "Rollback to tree size \(step.treeSize) recorded in \(self.store)."
         default: "Cosigned tree size \(step.treeSize), root \(step.root)."
         }
       }
