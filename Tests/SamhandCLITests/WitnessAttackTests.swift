@@ -173,6 +173,21 @@ struct WitnessAttackTests {
     #expect(result.stdout.contains("witnessed checkpoint #1"))
   }
 
+  @Test("a command that appended leaves no entry without a signed checkpoint; status says so")
+  func checkpointAfterEveryCommand() throws {
+    let scene = try Scene()
+    let added = try scene.run(["service", "add", "--code", "nav", "--name", "NAV Fjordvik"])
+    #expect(added.status == 0, "\(added.stderr)")
+    let status = try scene.run(["status", "--json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    let tree = try #require(object["auditTree"] as? [String: Any])
+    #expect(tree["treeSize"] as? Int == (try scene.cli.auditEntryCount()))
+    #expect(tree["newestCheckpointSize"] as? Int == tree["treeSize"] as? Int)
+    #expect(tree["unsignedEntries"] as? Int == 0)
+    #expect((tree["origin"] as? String)?.hasPrefix("samhand/") == true)
+  }
+
   @Test("the witness refuses to keep its files inside the data directory")
   func witnessInsideDataDirectory() throws {
     let scene = try Scene()
