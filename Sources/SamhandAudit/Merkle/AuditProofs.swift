@@ -14,16 +14,6 @@ public struct InclusionProof: Sendable, Equatable, Encodable {
   public let root: MerkleHash
   public let path: [MerkleHash]
 
-  public init(
-    entry: Int64, treeSize: Int64, leafHash: MerkleHash, root: MerkleHash, path: [MerkleHash]
-  ) {
-    self.entry = entry
-    self.treeSize = treeSize
-    self.leafHash = leafHash
-    self.root = root
-    self.path = path
-  }
-
   public var verifies: Bool {
     MerkleTree.verifyInclusion(
       leafHash: leafHash, leaf: entry - 1, treeSize: treeSize, proof: path, root: root)
@@ -39,16 +29,6 @@ public struct ConsistencyProof: Sendable, Equatable, Encodable {
   public let oldRoot: MerkleHash
   public let newRoot: MerkleHash
   public let path: [MerkleHash]
-
-  public init(
-    oldSize: Int64, newSize: Int64, oldRoot: MerkleHash, newRoot: MerkleHash, path: [MerkleHash]
-  ) {
-    self.oldSize = oldSize
-    self.newSize = newSize
-    self.oldRoot = oldRoot
-    self.newRoot = newRoot
-    self.path = path
-  }
 
   public var verifies: Bool {
     MerkleTree.verifyConsistency(
