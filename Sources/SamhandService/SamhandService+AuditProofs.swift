@@ -41,6 +41,12 @@ extension SamhandService {
       })
   }
 
+  /// The tree's size, newest checkpoint and unsigned entries, for `GET /v1/audit/verify`
+  /// (read after the gate let the actor verify the log).
+  public func auditTreeStatus() throws -> InstallationStatus.AuditTree {
+    try store.read { try auditTree($0) }
+  }
+
   /// GET /v1/audit/proof/inclusion.
   public func auditInclusionProof(
     entry: Int64, treeSize: Int64?, as actor: Actor, options: RequestOptions = .init()

@@ -52,7 +52,7 @@ extension SamhandService {
     }
   }
 
-  private func auditTree(_ transaction: StoreTransaction) throws -> InstallationStatus.AuditTree {
+  func auditTree(_ transaction: StoreTransaction) throws -> InstallationStatus.AuditTree {
     let size = try transaction.auditTreeSize()
     let newest = try transaction.latestSignedCheckpoint().map {
       try TreeCheckpoint(text: $0.text).size

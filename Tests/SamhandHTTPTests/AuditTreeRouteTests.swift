@@ -33,6 +33,10 @@ struct AuditTreeRouteTests {
       let missing = try await client.send(.get, "/v1/audit/proof/consistency", as: "kim.aas")
       #expect(missing.status == 422)
       #expect(missing.json["field"] as? String == "from")
+      let verified = try await client.send(.get, "/v1/audit/verify", as: "kim.aas")
+      let tree = try #require(verified.json["auditTree"] as? [String: Any])
+      #expect((tree["treeSize"] as? Int ?? 0) > Int(body.size))
+      #expect(tree["origin"] as? String == body.origin)
       let notAuditor = try await client.send(.get, "/v1/audit/checkpoint", as: "eirik.lund")
       #expect(notAuditor.status == 403)
     }
