@@ -55,9 +55,14 @@ extension SamhandService {
       witnessed.map(\.checkpoint.size)
         + signed.compactMap { try? TreeCheckpoint(text: $0.text).size })
     let (entries, roots) = try AuditLogFile.recomputedRoots(databaseAt: database, at: sizes)
+    let witnessKey = try files.witnessVerifier()
+    if witnessKey == nil {
+      warnings.append(
+        "no \(files.publicKey.path): the witness's cosignatures in the record were not checked")
+    }
     let problem =
       try firstProblem(
-        witnessed: witnessed, witnessKey: files.witnessVerifier(), signed: signed, logKey: logKey,
+        witnessed: witnessed, witnessKey: witnessKey, signed: signed, logKey: logKey,
         entries: entries, roots: roots)
       ?? chain.problem.map { "\($0)" }
     return AuditWitnessVerification(

@@ -188,6 +188,28 @@ struct WitnessAttackTests {
     #expect((tree["origin"] as? String)?.hasPrefix("samhand/") == true)
   }
 
+  @Test("a forged witness record is caught by the witness's public key; without it, a warning")
+  func forgedRecord() throws {
+    let scene = try Scene()
+    try scene.grow(2)
+    #expect(try scene.cosign().status == 0)
+    var text = try String(contentsOf: scene.witness, encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let cosignature = try #require(lines.last { $0.hasPrefix("\u{2014} samhand-witness/") })
+    var forged = Array(cosignature)
+    let position = forged.count - 5
+    forged[position] = forged[position] == "A" ? "B" : "A"
+    text = text.replacingOccurrences(of: String(cosignature), with: String(forged))
+    try Data(text.utf8).write(to: scene.witness)
+    let caught = try scene.verify()
+    #expect(caught.status == 1)
+    #expect(caught.stdout.contains("no valid cosignature"))
+    try FileManager.default.removeItem(atPath: scene.witness.path + ".pub")
+    let unchecked = try scene.verify()
+    #expect(unchecked.status == 0)
+    #expect(unchecked.stderr.contains("were not checked"))
+  }
+
   @Test("the witness refuses to keep its files inside the data directory")
   func witnessInsideDataDirectory() throws {
     let scene = try Scene()
