@@ -4,6 +4,8 @@
 public struct Settings: Sendable, Equatable {
   /// A signed audit checkpoint is written after this many entries.
   public var checkpointInterval: Int = 1000
+  /// A server signs a checkpoint at least this often while it has unsigned audit entries.
+  public var checkpointSeconds: Int = 10
   /// How long an emergency (break-glass) access lasts.
   public var breakGlassHours: Int = 4
   /// A discharge or prison release proposed fewer days than this ahead is late notice.
@@ -28,6 +30,9 @@ public struct Settings: Sendable, Equatable {
     integer(
       "checkpoint_interval", "audit entries between signed checkpoints", 1...1_000_000,
       \.checkpointInterval),
+    integer(
+      "checkpoint_seconds", "seconds a server leaves audit entries without a signed checkpoint",
+      1...3600, \.checkpointSeconds),
     integer("break_glass_hours", "hours an emergency access lasts", 1...72, \.breakGlassHours),
     integer(
       "late_notice_days", "days of notice below which a handover is late", 0...365, \.lateNoticeDays

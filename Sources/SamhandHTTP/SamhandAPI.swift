@@ -22,7 +22,8 @@ public struct SamhandAPI: Sendable {
     let tables: [[APIRoute]] = [
       HealthRoutes().routes, RecipientRoutes(service: service).routes,
       ConsentRoutes(service: service).routes, BlockRoutes(service: service).routes,
-      AuditRoutes(service: service).routes, PlanRoutes(service: service).routes,
+      AuditRoutes(service: service).routes, AuditTreeRoutes(service: service).routes,
+      PlanRoutes(service: service).routes,
       PlanPartRoutes(service: service).routes, LifeDomainRoutes(service: service).routes,
       GroupRoutes(service: service).routes, HandoverRoutes(service: service).routes,
       AgendaRoutes(service: service).routes,

@@ -18,10 +18,19 @@ public struct InstallationStatus: Sendable, Encodable {
     public let time: Date
     public let keyID: String
   }
+  /// The audit log's Merkle tree and its newest C2SP checkpoint (docs/audit-log.md).
+  public struct AuditTree: Sendable, Encodable {
+    public let origin: String
+    public let treeSize: Int64
+    public let newestCheckpointSize: Int64?
+    /// Entries not yet covered by a signed checkpoint.
+    public let unsignedEntries: Int64
+  }
   public let data: String
   public let counts: StoreCounts
   public let keyVersions: [KeyVersion]
   public let lastCheckpoint: Checkpoint?
+  public let auditTree: AuditTree
 }
 
 /// The operator's work on the installation: status, keys, checkpoints, backups, verification.
@@ -39,8 +48,18 @@ extension SamhandService {
           .init(
             sequence: $0.sequence, time: Date(timeIntervalSince1970: Double($0.timeMillis) / 1000),
             keyID: $0.keyID)
-        })
+        }, auditTree: try auditTree(transaction))
     }
+  }
+
+  func auditTree(_ transaction: StoreTransaction) throws -> InstallationStatus.AuditTree {
+    let size = try transaction.auditTreeSize()
+    let newest = try transaction.latestSignedCheckpoint().map {
+      try TreeCheckpoint(text: $0.text).size
+    }
+    return .init(
+      origin: try transaction.auditOrigin(), treeSize: size, newestCheckpointSize: newest,
+      unsignedEntries: size - (newest ?? 0))
   }
 
   /// What a key rotation or retirement did.

@@ -47,6 +47,7 @@ public struct SQLiteStore: Store {
       // vanish on power loss. The writer is the connection that commits, so set it back.
       try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
       try Migrations.apply(to: pool)
+      try pool.write { try AuditTreeUpgrade.run($0, keyRing: keyRing) }
     }
     return SQLiteStore(
       pool: pool, keyRing: keyRing, checkpointInterval: max(1, checkpointInterval), clock: clock)

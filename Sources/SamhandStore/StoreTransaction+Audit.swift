@@ -5,8 +5,8 @@ import SamhandAudit
 /// The audit log inside the caller's transaction: an entry commits or rolls back together with
 /// the change it records, and a failed append fails the whole transaction (fail closed).
 extension StoreTransaction {
-  /// Appends `event` after the current head and writes a signed checkpoint every
-  /// `checkpointInterval` entries.
+  /// Appends `event` after the current head, adds its leaf to the Merkle tree and writes a
+  /// signed checkpoint every `checkpointInterval` entries.
   @discardableResult
   public func appendAudit(_ event: AuditEvent) throws -> AuditEntry {
     var buffer: [UInt8] = []
@@ -27,6 +27,7 @@ extension StoreTransaction {
   {
     let entry = AuditChain.append(event, after: head, buffer: &buffer)
     try AuditRow.insert(entry, into: db)
+    try appendTreeLeaf(sequence: entry.sequence, event: event, buffer: &buffer)
     if entry.sequence % Int64(checkpointInterval) == 0 {
       try writeCheckpoint(at: AuditHead(sequence: entry.sequence, hash: entry.hash))
     }
@@ -42,7 +43,8 @@ extension StoreTransaction {
     .map { AuditHead(sequence: $0[0], hash: $0[1]) }
   }
 
-  /// Signs and stores a checkpoint over the current head, unless one already covers it.
+  /// Signs and stores a checkpoint over the current head, unless one already covers it, in
+  /// both forms: the chain checkpoint and the C2SP signed note over the Merkle tree.
   @discardableResult
   public func writeCheckpoint() throws -> AuditCheckpoint? {
     guard let head = try auditHead() else { return nil }
@@ -51,6 +53,7 @@ extension StoreTransaction {
 
   @discardableResult
   private func writeCheckpoint(at head: AuditHead) throws -> AuditCheckpoint {
+    try writeSignedCheckpoint(treeSize: head.sequence)
     if let last = try lastCheckpoint(), last.sequence == head.sequence { return last }
     let checkpoint = try AuditCheckpoint.sign(
       head: head, timeMillis: Timestamp.milliseconds(clock.now), keyID: keyRing.auditKeyID,

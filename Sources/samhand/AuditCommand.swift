@@ -7,15 +7,24 @@ import SamhandService
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Verify the audit log, write checkpoints, review emergency access.",
-    subcommands: [Verify.self, Checkpoint.self, BreakGlass.self, Review.self])
+    abstract:
+      "Verify the audit log, write checkpoints, prove entries, witness, review emergency access.",
+    subcommands: [
+      Verify.self, Checkpoint.self, Prove.self, Consistency.self, Witness.self, BreakGlass.self,
+      Review.self,
+    ])
 
   struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Recompute the hash chain and check every signed checkpoint.",
       discussion: """
         Opens the database read-only and needs only the audit public key (default:
-        DIR/keys/audit-signing.pub). Exits 0 when the log is intact, 1 with the first bad entry.
+        DIR/keys/audit-signing.pub, with a warning: whoever can rewrite the log can replace
+        it). With --witness FILE it also recomputes the Merkle tree from the entries and
+        holds the log to every checkpoint the witness cosigned and every signed checkpoint,
+        naming the first one the log no longer matches (truncation, rollback, rewrite, fork),
+        even against someone holding the whole data directory. Exits 0 when the log is
+        intact, 1 with the first problem.
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -25,7 +34,13 @@ struct AuditCommand: ParsableCommand {
       help: ArgumentHelp("Audit public key file (32 raw bytes).", valueName: "FILE"))
     var publicKey: String?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp("A witness's store file to hold the log to.", valueName: "FILE"))
+    var witness: String?
+
     func run() async throws {
+      if let witness { return try await verify(witness: witness) }
       let progress = ProgressLine(label: "verified")
       let update: ((Int64, Int64) -> Void)? =
         progress.isVisible ? { progress.update(done: $0, total: $1) } : nil
@@ -33,7 +48,33 @@ struct AuditCommand: ParsableCommand {
         dataDirectory: options.dataDirectory(),
         publicKey: publicKey.map { URL(fileURLWithPath: $0) }, progress: update)
       progress.finish()
+      if publicKey == nil {
+        FileHandle.standardError.write(Data((Self.trustWarning + "\n").utf8))
+      }
       try options.render(report) { Self.text(report) }
+      if !report.intact { throw ExitCode(1) }
+    }
+
+    static let trustWarning =
+      "warning: trusting the audit public key found beside the database; "
+      + "pin it with --public-key FILE or --witness FILE"
+
+    func verify(witness: String) async throws {
+      let progress = ProgressLine(label: "verified")
+      let update: ((Int64, Int64) -> Void)? =
+        progress.isVisible ? { progress.update(done: $0, total: $1) } : nil
+      let report = try await SamhandService.verifyAuditLog(
+        dataDirectory: options.dataDirectory(), witness: URL(fileURLWithPath: witness),
+        publicKey: publicKey.map { URL(fileURLWithPath: $0) }, progress: update)
+      progress.finish()
+      for warning in report.warnings {
+        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+      }
+      try options.render(report) {
+        if let problem = report.problem { return "audit log NOT intact: \(problem)" }
+        return "audit log intact: \(report.entries) entries, \(report.signedCheckpoints) signed "
+          + "checkpoints, consistent with \(report.witnessedCheckpoints) witnessed checkpoints"
+      }
       if !report.intact { throw ExitCode(1) }
     }
 

@@ -33,11 +33,14 @@ struct GlobalOptions: ParsableArguments {
     return URL(fileURLWithPath: path)
   }
 
-  /// The installation opened: key permissions checked, settings and policies loaded.
+  /// The installation opened: key permissions checked, settings and policies loaded. What
+  /// the command appends to the audit log is covered by a signed checkpoint when it exits.
   func open() throws -> SamhandService {
-    try SamhandService.open(
+    let service = try SamhandService.open(
       dataDirectory: dataDirectory(), policies: policies.map { URL(fileURLWithPath: $0) },
       environment: environment)
+    CommandCheckpoint.register(service)
+    return service
   }
 
   /// Prints `value` as one line of JSON when `--json` was given, else `text()`.

@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       Staff authenticate with bearer tokens from `samhand token create`. SIGINT or SIGTERM
       stop the server gracefully: requests in flight finish, then a final audit checkpoint is
-      signed. With --demo, a data directory that does not exist yet is created and filled with
+      signed. While it runs, a checkpoint is signed at least every `checkpoint_seconds` (default
+      10) when audit entries are unsigned. With --demo, a data directory that does not exist yet is created and filled with
       the demo municipality, and the staff tokens are printed.
       """)
 
@@ -37,7 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
       [host] port in
       Self.say("Samhand listening on http://\(host):\(port)")
     }
+    let checkpoints = Task { [logger] in
+      await service.checkpointPeriodically { logger.error("audit checkpoint failed: \($0)") }
+    }
     try await app.runService()
+    checkpoints.cancel()
     try service.shutdownCheckpoint()
     logger.info("stopped; final audit checkpoint written")
   }

@@ -4,7 +4,8 @@ import SamhandService
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Show schema version, counts, key versions and the last audit checkpoint.")
+    abstract:
+      "Show schema version, counts, key versions, the last audit checkpoint and the audit tree.")
 
   @OptionGroup var options: GlobalOptions
 
@@ -33,6 +34,12 @@ struct StatusCommand: ParsableCommand {
     } else {
       lines.append("last checkpoint  none")
     }
+    let tree = status.auditTree
+    lines.append("audit log origin \(tree.origin)")
+    lines.append(
+      "merkle tree      \(tree.treeSize) entries, newest signed checkpoint at "
+        + "\(tree.newestCheckpointSize.map(String.init) ?? "none"), \(tree.unsignedEntries) unsigned"
+    )
     return lines.joined(separator: "\n")
   }
 }

@@ -42,8 +42,11 @@ struct AuditVerificationRepresentation: Encodable, Sendable {
   let checkpointsChecked: Int
   let headSequence: Int64?
   let problem: ProblemRepresentation?
+  /// The Merkle tree and its newest signed checkpoint (docs/audit-log.md).
+  let auditTree: InstallationStatus.AuditTree
 
-  init(_ report: AuditVerificationReport) {
+  init(_ report: AuditVerificationReport, tree: InstallationStatus.AuditTree) {
+    auditTree = tree
     intact = report.intact
     entriesChecked = report.entriesChecked
     checkpointsChecked = report.checkpointsChecked

@@ -53,10 +53,10 @@ struct AuditRoutes {
       },
       APIRoute(.get, "/v1/audit/verify") { [service] request, context in
         let (actor, options) = (try context.requireActor(), try context.options(request))
-        let report = try await Blocking.run {
-          try service.verifyAuditLog(as: actor, options: options)
+        let (report, tree) = try await Blocking.run {
+          (try service.verifyAuditLog(as: actor, options: options), try service.auditTreeStatus())
         }
-        return try Reply.json(AuditVerificationRepresentation(report))
+        return try Reply.json(AuditVerificationRepresentation(report, tree: tree))
       },
       APIRoute(.post, "/v1/policy/explain") { [service] request, context in
         let query = try await policyQuery(request, context)
