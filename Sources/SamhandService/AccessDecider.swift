@@ -4,6 +4,12 @@ import SamhandPolicy
 /// a spy to prove that every use case asks.
 public protocol AccessDecider: Sendable {
   func decide(_ request: AuthorizationRequest, entities: Entities) -> Decision
+  /// The policy set behind this decider (for explanations), through any wrapper.
+  var policySet: PolicySet? { get }
+}
+
+extension AccessDecider {
+  public var policySet: PolicySet? { self as? PolicySet }
 }
 
 extension PolicySet: AccessDecider {

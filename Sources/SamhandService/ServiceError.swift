@@ -1,3 +1,5 @@
+import SamhandStore
+
 /// Why a use case refused. The messages are safe to show a requester: a denied recipient
 /// reads exactly like one that does not exist.
 public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -16,6 +18,10 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case preconditionFailed(String)
   /// The policy set could not be loaded; nothing is decided without one.
   case policiesUnavailable(String)
+  /// A recipient's data key is wrapped under a key-encryption key version this installation
+  /// does not hold (its key file is gone): nothing sealed of theirs opens until an operator
+  /// restores that version from the key backup.
+  case keyVersionUnavailable(version: Int)
 
   public var description: String {
     switch self {
@@ -26,6 +32,27 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalid(let message): return message
     case .preconditionFailed(let message): return message
     case .policiesUnavailable(let message): return "policies not loaded: \(message)"
+    case .keyVersionUnavailable(let version):
+      return "this recipient's data cannot be opened: their data key is wrapped under"
+        + " key-encryption key version \(version), which the server does not hold;"
+        + " an operator must restore kek-\(version).key from the key backup"
+    }
+  }
+}
+
+extension ServiceError {
+  /// The service's account of an error from the layers below it, for callers that never see
+  /// the store (the HTTP API); nil for errors that are not the requester's to know about.
+  public init?(translating error: any Error) {
+    switch error {
+    case let error as ServiceError: self = error
+    case StoreError.duplicateNationalID:
+      self = .conflict("a recipient with this national id is already registered")
+    case StoreError.recipientErased:
+      self = .conflict("the recipient has been erased; nothing new can be recorded")
+    case StoreError.keyVersionUnavailable(let version, _):
+      self = .keyVersionUnavailable(version: version)
+    default: return nil
     }
   }
 }

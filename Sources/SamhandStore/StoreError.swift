@@ -9,6 +9,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case recipientNotFound(String)
   case recipientErased(String)
   case keyVersionInUse(version: Int, dataKeys: Int)
+  /// A recipient's data key is wrapped under a key-encryption key version whose file is not in
+  /// the keys directory (deleted, or never copied there): their sealed fields cannot be opened.
+  case keyVersionUnavailable(version: Int, recipientID: String)
   case corruptRow(table: String, id: String, reason: String)
   case database(String)
 
@@ -34,6 +37,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .keyVersionInUse(let version, let dataKeys):
       return
         "key version \(version) still wraps \(dataKeys) data keys; run samhand keys rotate first"
+    case .keyVersionUnavailable(let version, let recipientID):
+      return
+        "the data key of recipient \(recipientID) is wrapped under key-encryption key version \(version), which is not in the keys directory; restore kek-\(version).key from the key backup"
     case .corruptRow(let table, let id, let reason):
       return "corrupt row \(id) in \(table): \(reason)"
     case .database(let message):

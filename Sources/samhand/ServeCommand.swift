@@ -1,8 +1,12 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
+import Prometheus
+import SamhandCore
 import SamhandHTTP
 import SamhandService
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,6 +17,11 @@ struct ServeCommand: AsyncParsableCommand {
       stop the server gracefully: requests in flight finish, then a final audit checkpoint is
       signed. With --demo, a data directory that does not exist yet is created and filled with
       the demo municipality, and the staff tokens are printed.
+
+      With --metrics-port (or `metrics_port` in samhand.conf), Prometheus metrics are served at
+      GET /metrics on a second listener, always on 127.0.0.1 and never on the API port:
+      requests by route and status with latency histograms, gate decisions, audit commit batch
+      sizes and commit (fsync) latency, and data keys per key version.
       """)
 
   @OptionGroup var options: GlobalOptions
@@ -26,20 +35,61 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Create and fill a demo data directory if DIR does not exist.")
   var demo = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Serve Prometheus metrics at GET /metrics on 127.0.0.1:N (0 picks a free port).",
+      discussion: "Overrides metrics_port in samhand.conf; never the API port."))
+  var metricsPort: Int?
+
   func run() async throws {
     let url = try options.dataDirectory()
-    let service = try openService(at: url)
+    var service = try openService(at: url)
     var logger = Logger(label: "samhand.http")
     logger.logLevel =
       ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
       ?? .info
-    let app = SamhandAPI(service: service).application(host: host, port: port, logger: logger) {
-      [host] port in
-      Self.say("Samhand listening on http://\(host):\(port)")
+    var services: [any Service] = []
+    var metrics: PrometheusMetricsFactory?
+    if let metricsPort = try metricsPort(settings: service.settings) {
+      let registry = PrometheusCollectorRegistry()
+      let factory = MetricsEndpoint.factory(registry: registry)
+      MetricsSystem.bootstrap(factory)
+      metrics = factory
+      service = service.with(metrics: ServiceMetrics(factory: factory))
+      services.append(
+        MetricsEndpoint(registry: registry, service: service).application(
+          port: metricsPort, logger: logger
+        ) { port in
+          Self.say("Metrics on http://\(MetricsEndpoint.host):\(port)/metrics")
+        })
     }
-    try await app.runService()
+    let api = SamhandAPI(service: service, metrics: metrics)
+    services.insert(
+      api.application(host: host, port: port, logger: logger) { [host] port in
+        Self.say("Samhand listening on http://\(host):\(port)")
+      }, at: 0)
+    try await ServiceGroup(
+      configuration: .init(
+        services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    ).run()
     try service.shutdownCheckpoint()
     logger.info("stopped; final audit checkpoint written")
+  }
+
+  /// The metrics port: the flag, else a non-zero `metrics_port` setting, else none. The API
+  /// port is refused: metrics never share the API's listener.
+  private func metricsPort(settings: Settings) throws -> Int? {
+    guard let chosen = metricsPort ?? (settings.metricsPort > 0 ? settings.metricsPort : nil)
+    else { return nil }
+    guard (0...65535).contains(chosen) else {
+      throw ValidationError("--metrics-port must be 0-65535, not \(chosen)")
+    }
+    guard chosen == 0 || chosen != port else {
+      throw ValidationError(
+        "--metrics-port \(chosen) is the API port; metrics are served on a listener of their own")
+    }
+    return chosen
   }
 
   private func openService(at url: URL) throws -> SamhandService {
