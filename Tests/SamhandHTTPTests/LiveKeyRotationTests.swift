@@ -14,10 +14,9 @@ import Testing
 struct LiveKeyRotationTests {
   static let followUp: HTTPFields = [HTTPField.Name("X-Purpose")!: "follow-up"]
 
-  @Test(
-    "after `keys rotate` and `keys retire --version 1` elsewhere, the running server reads old"
-      + " recipients, wraps new data keys under version 2, and everything reads after a restart"
-  )
+  /// The server reads old recipients, wraps new data keys under version 2, and everything
+  /// reads after a restart.
+  @Test("`keys rotate` and `keys retire --version 1` beside a running server lose nothing")
   func rotateAndRetireBesideServer() async throws {
     let fixture = try HTTPFixture()
     let data = fixture.service.dataDirectory
@@ -57,12 +56,7 @@ struct LiveKeyRotationTests {
   @Test("a GET meeting a data key under a version the server does not hold is a 503 that says so")
   func missingKeyVersionIsAClearProblem() async throws {
     let fixture = try HTTPFixture()
-    try DatabaseQueue(path: fixture.service.dataDirectory.appending(path: "samhand.db").path)
-      .write {
-        try $0.execute(
-          sql: "UPDATE recipient_keys SET kek_version = 9 WHERE recipient_id = ?",
-          arguments: [fixture.larRecipient.rawValue])
-      }
+    try Self.setKEKVersion(9, of: fixture.larRecipient.rawValue, in: fixture.service.dataDirectory)
     let reply = try await fixture.withClient { client in
       try await client.send(
         .get, "/v1/recipients/\(fixture.larRecipient.rawValue)", as: "eirik.lund",
@@ -77,6 +71,15 @@ struct LiveKeyRotationTests {
 
   static let nationalID =
     NationalID.synthetic(year: 1984, month: 11, day: 23, individual: 512)?.digits ?? ""
+
+  /// Relabels a data key with another KEK version, as if wrapped under one whose file is gone.
+  private static func setKEKVersion(_ version: Int, of recipient: String, in data: URL) throws {
+    try DatabaseQueue(path: data.appending(path: "samhand.db").path).write {
+      try $0.execute(
+        sql: "UPDATE recipient_keys SET kek_version = ? WHERE recipient_id = ?",
+        arguments: [version, recipient])
+    }
+  }
 
   private func kekVersion(of recipient: String, in data: URL) throws -> Int? {
     try DatabaseQueue(path: data.appending(path: "samhand.db").path).read {

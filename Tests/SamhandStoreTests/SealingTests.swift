@@ -122,10 +122,7 @@ struct SealingTests {
     #expect(try fixture.store.read { try $0.keyVersionStates() } == [1: "previous", 2: "current"])
   }
 
-  @Test(
-    "a store that loaded its keys before another process rotated and retired wraps under the"
-      + " new version on its next write, and reads keys rewrapped under it"
-  )
+  @Test("a store with keys loaded before a rotation and retirement elsewhere follows them")
   func runningStoreFollowsRotation() throws {
     let fixture = try StoreFixture()
     let ids = try fixture.addRecipients(1)

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Counts every request by route, method and status, and times it, in the metrics of an
 /// injected factory (`samhand_http_requests_total`, `samhand_http_request_duration_seconds`).
-/// The route is the matched template (`/v1/recipients/{id}`), never the path, so no id ends
+/// The route is the matched template (`/v1/recipients/{recipientId}`), never the path, so no id ends
 /// up in a label; requests that match no route count as `NotFound`.
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
   let instruments: RequestInstruments
