@@ -7,7 +7,7 @@ import SamhandCore
 /// group meetings coming up, consents about to end, and an emergency access for the auditor
 /// to review. Every demo staff member's agenda, handover inbox or review queue has something.
 ///
-/// Recipient `n` of the demo is registered by service `n % 8` (see `Demo.fill`); those with
+/// Recipient `n < 30` of the demo is registered by service `n % 8` (see `Demo.fill`); those with
 /// `n % 3 == 0` have an active plan and a responsibility group and consent to handovers.
 extension Demo {
   /// Purpose of every step: the demo's staff follow their recipients up.
@@ -15,20 +15,22 @@ extension Demo {
 
   static func actor(_ id: String) -> Actor { Actor(staffID: StaffID(rawValue: id), channel: .cli) }
 
-  /// Adds the story to a filled demo; `groups` are the responsibility groups by recipient index.
+  /// Adds the story to a filled demo; `groups` are the responsibility groups by recipient
+  /// index. Returns the recipients it registered (the youth turning 18, recipient 30).
   static func addStory(
     recipients: [RecipientID], groups: [Int: GroupID], to service: SamhandService
-  ) throws {
+  ) throws -> [RecipientID] {
     let today = CalendarDate.today(service.clock)
     try addHandovers(recipients, today: today, to: service)
-    try addTurning18(today: today, to: service)
+    let youth = try addTurning18(today: today, to: service)
     try addRevisionAndMeetings(recipients, groups: groups, today: today, to: service)
     // Liv Dahl (leader, koordinerende enhet) opened the record of a LAR patient in an
     // emergency; Kim Aas (auditor) has the grant to review.
     _ = try service.breakGlass(
-      recipient: recipients[4],
+      recipient: recipients[20],
       reason: "Akutt innleggelse, legevakten ba om oversikt over LAR-behandlingen",
       as: actor("liv.dahl"), options: followUp)
+    return [youth]
   }
 
   private static func addHandovers(
@@ -36,7 +38,7 @@ extension Demo {
   ) throws {
     // TSB discharges a patient to psykisk helse og rus in 5 days: late notice (< 14 days).
     try propose(
-      recipients[3], "discharge-to-aftercare", "transfer", to: "siri.fjell", in: 5,
+      recipients[27], "discharge-to-aftercare", "transfer", to: "siri.fjell", in: 5,
       notes: "Utskrives fra døgnbehandling; ettervern må være på plass", by: "jon.rud",
       today: today, service)
     // Kriminalomsorgen hands a release next week over to NAV.
@@ -76,7 +78,9 @@ extension Demo {
 
   /// A youth in child welfare turns 18 in seven weeks; barnevern proposes the transfer to
   /// adult mental-health and substance-use services for the birthday.
-  private static func addTurning18(today: CalendarDate, to service: SamhandService) throws {
+  private static func addTurning18(today: CalendarDate, to service: SamhandService) throws
+    -> RecipientID
+  {
     let birthday = today.adding(days: 49)
     guard
       let nationalID = NationalID.synthetic(
@@ -97,6 +101,7 @@ extension Demo {
       youth, "turning-18", "transfer", to: "ola.strand", in: 49,
       notes: "Ettervern etter barnevernsloven; ønsker fortsatt kontakt med barnevernet",
       by: "eva.sand", today: today, service)
+    return youth
   }
 
   /// An active plan whose revision was due twelve days ago, and group meetings in the coming

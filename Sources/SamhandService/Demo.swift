@@ -90,7 +90,7 @@ public struct Demo: Sendable {
       recipients.append(recipient)
       groups[index] = group
     }
-    try addStory(recipients: recipients, groups: groups, to: service)
+    recipients += try addStory(recipients: recipients, groups: groups, to: service)
     return Result(
       staff: logins, recipients: recipients.map { RecipientRef(id: $0.rawValue) })
   }

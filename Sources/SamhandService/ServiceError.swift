@@ -18,9 +18,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case preconditionFailed(String)
   /// The policy set could not be loaded; nothing is decided without one.
   case policiesUnavailable(String)
-  /// A recipient's data key is wrapped under a key-encryption key version this installation
-  /// does not hold (its key file is gone): nothing sealed of theirs opens until an operator
-  /// restores that version from the key backup.
+  /// A key-encryption key version this installation does not hold (its key file is gone) is
+  /// needed: a recipient's sealed data under it does not open, or, for the current version,
+  /// nothing is written, until an operator restores that version from the key backup.
   case keyVersionUnavailable(version: Int)
 
   public var description: String {
@@ -33,8 +33,7 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .preconditionFailed(let message): return message
     case .policiesUnavailable(let message): return "policies not loaded: \(message)"
     case .keyVersionUnavailable(let version):
-      return "this recipient's data cannot be opened: their data key is wrapped under"
-        + " key-encryption key version \(version), which the server does not hold;"
+      return "key-encryption key version \(version) is needed but the server does not hold it;"
         + " an operator must restore kek-\(version).key from the key backup"
     }
   }

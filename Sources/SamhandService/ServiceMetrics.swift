@@ -62,9 +62,9 @@ public struct ServiceMetrics: Sendable {
   /// current version.
   func recordKeyVersions(_ versions: [InstallationStatus.KeyVersion]) {
     for version in versions {
+      // No state label: a version moving from previous to retired would leave a stale series.
       Gauge(
-        label: Name.dataKeys,
-        dimensions: [("kek_version", "\(version.version)"), ("status", version.status)],
+        label: Name.dataKeys, dimensions: [("kek_version", "\(version.version)")],
         factory: factory
       ).record(version.dataKeys)
       if version.current {

@@ -97,7 +97,11 @@ public struct SQLiteStore: Store {
         let current = try Int.fetchOne(recorded)
         var ring = keys.ring
         if let current, current != ring.currentKEKVersion {
-          ring = try keys.reload(following: transaction(db, ring).recordedKeyVersions())
+          do {
+            ring = try keys.reload(following: transaction(db, ring).recordedKeyVersions())
+          } catch CryptoError.unknownKeyVersion, CryptoError.keyFileMissing {
+            throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
+          }
         }
         return try body(transaction(db, ring))
       }

@@ -157,13 +157,28 @@ struct SealingTests {
     #expect(!FileManager.default.fileExists(atPath: keys.appending(path: "kek-1.key").path))
   }
 
+  @Test("a running store refuses to write when the new current version's key file is missing")
+  func writeRefusedWithoutCurrentKeyFile() throws {
+    let fixture = try StoreFixture()
+    let other = try fixture.directory.open().store
+    _ = try KeyRotation(directory: fixture.directory, store: other)
+      .rotate(by: StoreFixture.operatorActor)
+    try FileManager.default.removeItem(at: fixture.directory.keysURL.appending(path: "kek-2.key"))
+    #expect(throws: StoreError.keyVersionUnavailable(version: 2, recipientID: nil)) {
+      try fixture.addRecipients(1)
+    }
+    #expect(fixture.store.keyRing.currentKEKVersion == 1, "nothing was wrapped under 1")
+  }
+
   @Test("the database refuses to open when the recorded current version's key file is missing")
   func missingCurrentKeyFile() throws {
     let fixture = try StoreFixture()
     _ = try KeyRotation(directory: fixture.directory, store: fixture.store)
       .rotate(by: StoreFixture.operatorActor)
     try FileManager.default.removeItem(at: fixture.directory.keysURL.appending(path: "kek-2.key"))
-    #expect(throws: CryptoError.unknownKeyVersion(2)) { try fixture.directory.open() }
+    #expect(throws: StoreError.keyVersionUnavailable(version: 2, recipientID: nil)) {
+      try fixture.directory.open()
+    }
   }
 
   @Test("a shredded recipient reads as erased, not as an error, and its national id is free")
