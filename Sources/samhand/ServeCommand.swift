@@ -82,13 +82,8 @@ struct ServeCommand: AsyncParsableCommand {
   private func metricsPort(settings: Settings) throws -> Int? {
     guard let chosen = metricsPort ?? (settings.metricsPort > 0 ? settings.metricsPort : nil)
     else { return nil }
-    guard (0...65535).contains(chosen) else {
-      throw ValidationError("--metrics-port must be 0-65535, not \(chosen)")
-    }
-    guard chosen == 0 || chosen != port else {
-      throw ValidationError(
-        "--metrics-port \(chosen) is the API port; metrics are served on a listener of their own")
-    }
+    guard (0...65535).contains(chosen) else { throw ServeError.metricsPortOutOfRange(chosen) }
+    guard chosen == 0 || chosen != port else { throw ServeError.metricsPortIsAPIPort(chosen) }
     return chosen
   }
 
@@ -112,5 +107,21 @@ struct ServeCommand: AsyncParsableCommand {
   /// Writes one line to standard output at once (scripts wait for these lines).
   static func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+}
+
+/// Why `samhand serve` would not start; printed as one line, exit status 1.
+enum ServeError: Error, CustomStringConvertible {
+  case metricsPortOutOfRange(Int)
+  case metricsPortIsAPIPort(Int)
+
+  var description: String {
+    switch self {
+    case .metricsPortOutOfRange(let port):
+      "the metrics port must be 0-65535, not \(port)"
+    case .metricsPortIsAPIPort(let port):
+      "the metrics port \(port) is the API port; choose another: metrics are served on a"
+        + " listener of their own"
+    }
   }
 }
