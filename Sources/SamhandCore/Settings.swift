@@ -15,6 +15,8 @@ public struct Settings: Sendable, Equatable {
   /// Address and port the HTTP server listens on.
   public var host: String = "127.0.0.1"
   public var port: Int = 8080
+  /// Port of the Prometheus `/metrics` listener, always on 127.0.0.1; 0 serves no metrics.
+  public var metricsPort: Int = 0
 
   public init() {}
 
@@ -49,6 +51,10 @@ public struct Settings: Sendable, Equatable {
         return true
       }, read: { $0.host }),
     integer("port", "port the HTTP server listens on", 1...65535, \.port),
+    integer(
+      "metrics_port",
+      "port of the Prometheus /metrics listener, on 127.0.0.1 only and never the API port;"
+        + " 0 serves no metrics", 0...65535, \.metricsPort),
   ]
 
   private static func integer(

@@ -4,10 +4,12 @@ import Foundation
 extension KeyRing {
   /// Writes a new KEK `kek-<highest + 1>.key` and returns a ring in which it is current.
   ///
-  /// Older versions stay loaded, so data keys wrapped under them still unwrap; rewrap them
-  /// under the new version and then retire the old one with ``retiring(version:in:)``.
-  public func rotated(in keysDirectory: URL) throws -> KeyRing {
-    let version = (kekVersions.last ?? currentKEKVersion) + 1
+  /// The new version is above every loaded one and above `recorded` (the highest version the
+  /// database knows, retired ones included), so a version number is never used twice. Older
+  /// versions stay loaded, so data keys wrapped under them still unwrap; rewrap them under the
+  /// new version and then retire the old one with ``retiring(version:in:)``.
+  public func rotated(in keysDirectory: URL, above recorded: Int = 0) throws -> KeyRing {
+    let version = max(kekVersions.last ?? currentKEKVersion, recorded) + 1
     let key = SymmetricKey(size: .bits256)
     try KeyFile.writeNew(key.bytes, named: KeyFile.kek(version), in: keysDirectory)
     return replacing(kekVersion: version, with: key, current: version)

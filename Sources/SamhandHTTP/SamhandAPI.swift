@@ -1,3 +1,4 @@
+import CoreMetrics
 import Hummingbird
 import Logging
 import NIOCore
@@ -12,9 +13,14 @@ import SamhandService
 /// ```
 public struct SamhandAPI: Sendable {
   public let service: SamhandService
+  /// Counts and times every request; nil (no middleware at all) without metrics.
+  let requestInstruments: RequestInstruments?
 
-  public init(service: SamhandService) {
+  /// `metrics` receives the request counters and latency histograms; the metrics themselves
+  /// are served by `MetricsEndpoint`, on a listener of their own.
+  public init(service: SamhandService, metrics: (any MetricsFactory)? = nil) {
     self.service = service
+    requestInstruments = metrics.map(RequestInstruments.init(factory:))
   }
 
   /// Every operation, in the order of `openapi.yaml`.
@@ -36,6 +42,9 @@ public struct SamhandAPI: Sendable {
 
   public func router() -> Router<SamhandRequestContext> {
     let router = Router(context: SamhandRequestContext.self)
+    if let requestInstruments {
+      router.add(middleware: RequestMetricsMiddleware(instruments: requestInstruments))
+    }
     router.add(middleware: RequestIDMiddleware())
     let open = router.group()
     let bearer = router.group().add(

@@ -6,6 +6,8 @@ public protocol AccessDecider: Sendable {
   func decide(_ request: AuthorizationRequest, entities: Entities) -> Decision
   /// What the policies could allow of a resource not yet known (lists narrow by it).
   func residual(for request: PartialRequest, entities: Entities) -> PartialDecision
+  /// The policy set behind this decider (for explanations), through any wrapper.
+  var policySet: PolicySet? { get }
 }
 
 extension AccessDecider {
@@ -13,6 +15,8 @@ extension AccessDecider {
   public func residual(for request: PartialRequest, entities: Entities) -> PartialDecision {
     .everything(because: "the decider does not evaluate partially")
   }
+
+  public var policySet: PolicySet? { self as? PolicySet }
 }
 
 extension PolicySet: AccessDecider {

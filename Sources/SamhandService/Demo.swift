@@ -2,8 +2,9 @@ import Foundation
 import SamhandCore
 
 /// A fictional municipality to try Samhand with: its eight services, fifteen staff across
-/// roles, thirty recipients with consents, next of kin and a few blocks. Every name is made
-/// up and every national id is from the synthetic range (month + 80).
+/// roles, thirty-one recipients with consents, next of kin and a few blocks, and work in
+/// flight (see `Demo+Story.swift`). Every name is made up and every national id is from the
+/// synthetic range (month + 80).
 public struct Demo: Sendable {
   public struct StaffLogin: Sendable, Encodable {
     public let id: String
@@ -85,14 +86,22 @@ public struct Demo: Sendable {
           id: member.id, name: member.name, service: member.service,
           role: member.roles[0].rawValue, token: token.secret))
     }
-    var recipients: [RecipientRef] = []
+    var recipients: [RecipientID] = []
+    var groups: [Int: GroupID] = [:]
     for index in 0..<30 {
-      recipients.append(RecipientRef(id: try addRecipient(index, to: service).rawValue))
+      let (recipient, group) = try addRecipient(index, to: service)
+      recipients.append(recipient)
+      groups[index] = group
     }
-    return Result(staff: logins, recipients: recipients)
+    recipients += try addStory(recipients: recipients, groups: groups, to: service)
+    return Result(
+      staff: logins, recipients: recipients.map { RecipientRef(id: $0.rawValue) })
   }
 
-  private static func addRecipient(_ index: Int, to service: SamhandService) throws -> RecipientID {
+  /// Registers demo recipient `index`; returns it and, for every third, its group.
+  private static func addRecipient(_ index: Int, to service: SamhandService) throws -> (
+    RecipientID, GroupID?
+  ) {
     let code = services[index % services.count].0
     let registrar = Actor(
       staffID: StaffID(rawValue: registrars[code] ?? "siri.fjell"), channel: .cli)
@@ -125,15 +134,14 @@ public struct Demo: Sendable {
       purpose: "samordning av tjenester", documentReference: "samtykkeskjema \(index + 1)",
       validUntil: index % 5 == 0 ? today.adding(days: 20) : today.adding(days: 365),
       as: registrar, options: demoPurpose)
-    if index % 3 == 0 {
-      try addPlanAndGroup(for: id, index: index, by: registrar, to: service)
-    }
+    let group =
+      index % 3 == 0 ? try addPlanAndGroup(for: id, index: index, by: registrar, to: service) : nil
     if index % 10 == 7 {
       _ = try service.addBlock(
         recipient: id, target: .service(try ServiceCode("nav")), categories: [.health],
         reason: "ønsker ikke at NAV ser helseopplysninger", as: registrar, options: demoPurpose)
     }
-    return id
+    return (id, group)
   }
 }
 
@@ -146,7 +154,7 @@ extension Demo {
   /// An active plan with a goal and a measure, and a responsibility group that has met once.
   static func addPlanAndGroup(
     for recipient: RecipientID, index: Int, by registrar: Actor, to service: SamhandService
-  ) throws {
+  ) throws -> GroupID {
     let today = CalendarDate.today(service.clock)
     let plan = try service.createPlan(
       recipient: recipient, coordinator: registrar.staffID,
@@ -173,6 +181,7 @@ extension Demo {
         text: "Oppstartsmøte: planen gjennomgått",
         actionItems: [.init(text: "Søke bolig", owner: member.id, due: today.adding(days: 30))]),
       of: meeting.id, as: registrar, options: demoPurpose)
+    return group
   }
 }
 

@@ -20,6 +20,15 @@ final class GroupCommitter: @unchecked Sendable {
   /// The largest number of operations put into one transaction.
   static let maxBatch = 256
 
+  /// Told how many operations each commit carried and how long it took (for metrics).
+  private let onCommit: @Sendable (_ operations: Int, _ duration: Duration) -> Void
+
+  init(
+    onCommit: @escaping @Sendable (_ operations: Int, _ duration: Duration) -> Void = { _, _ in }
+  ) {
+    self.onCommit = onCommit
+  }
+
   private final class Pending {
     /// Dropped once run, so no reference to the caller's non-escaping closure outlives it.
     var work: ((StoreTransaction) -> Void)?
@@ -63,6 +72,7 @@ final class GroupCommitter: @unchecked Sendable {
     let batch = Array(queue.prefix(Self.maxBatch))
     queue.removeFirst(batch.count)
     lock.unlock()
+    let started = ContinuousClock.now
     do {
       try store.write { transaction in
         for pending in batch { pending.work?(transaction) }
@@ -70,6 +80,7 @@ final class GroupCommitter: @unchecked Sendable {
     } catch {
       for pending in batch { pending.commitFailure = error }
     }
+    onCommit(batch.count, ContinuousClock.now - started)
     for pending in batch { pending.work = nil }
     lock.lock()
     if let next = queue.first {

@@ -56,7 +56,7 @@ extension SamhandService {
         let entities = facts.entities(for: target)
         let decision = decider.decide(question, entities: entities)
         let text =
-          (decider as? PolicySet)?.explain(question, entities: entities).description
+          decider.policySet?.explain(question, entities: entities).description
           ?? "\(decision.isAllowed ? "allow" : "deny"): \(decision.reasons.joined(separator: ", "))"
         return AccessExplanation(
           staffId: staff.rawValue, action: action.rawValue, resource: target.uid.description,

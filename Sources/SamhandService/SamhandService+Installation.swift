@@ -11,6 +11,9 @@ public struct InstallationStatus: Sendable, Encodable {
   public struct KeyVersion: Sendable, Encodable {
     public let version: Int
     public let current: Bool
+    /// As the database records it: `current`, `previous` or `retired` (`unrecorded` for a
+    /// key file no rotation recorded, e.g. one left by a rotation that failed).
+    public let status: String
     public let dataKeys: Int
   }
   public struct Checkpoint: Sendable, Encodable {
@@ -36,14 +39,10 @@ public struct InstallationStatus: Sendable, Encodable {
 /// The operator's work on the installation: status, keys, checkpoints, backups, verification.
 extension SamhandService {
   public func status() throws -> InstallationStatus {
-    let ring = store.keyRing
     return try store.read { transaction in
-      let dataKeys = try transaction.dataKeyCountsByKEKVersion()
-      return InstallationStatus(
+      InstallationStatus(
         data: directory.url.path, counts: try transaction.counts(),
-        keyVersions: ring.kekVersions.map {
-          .init(version: $0, current: $0 == ring.currentKEKVersion, dataKeys: dataKeys[$0] ?? 0)
-        },
+        keyVersions: try keyVersions(transaction),
         lastCheckpoint: try transaction.lastCheckpoint().map {
           .init(
             sequence: $0.sequence, time: Date(timeIntervalSince1970: Double($0.timeMillis) / 1000),
@@ -60,6 +59,27 @@ extension SamhandService {
     return .init(
       origin: try transaction.auditOrigin(), treeSize: size, newestCheckpointSize: newest,
       unsignedEntries: size - (newest ?? 0))
+  }
+
+  /// Every key-encryption key version the database records or the keys directory holds,
+  /// with its state and how many data keys it wraps.
+  private func keyVersions(_ transaction: StoreTransaction) throws
+    -> [InstallationStatus.KeyVersion]
+  {
+    let dataKeys = try transaction.dataKeyCountsByKEKVersion()
+    let states = try transaction.keyVersionStates()
+    let versions = Set(states.keys).union(store.keyRing.kekVersions).union(dataKeys.keys)
+    return versions.sorted().map {
+      let status = states[$0] ?? "unrecorded"
+      return .init(
+        version: $0, current: status == "current", status: status, dataKeys: dataKeys[$0] ?? 0)
+    }
+  }
+
+  /// Sets the key-version gauges of `metrics` from the database: what `/metrics` reads before
+  /// it answers.
+  public func recordKeyVersionMetrics() throws {
+    metrics.recordKeyVersions(try store.read { try keyVersions($0) })
   }
 
   /// What a key rotation or retirement did.

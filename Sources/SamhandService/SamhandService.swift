@@ -20,8 +20,10 @@ public struct SamhandService: Sendable {
   /// recorded in every audit entry the gate writes.
   let policyDigest: String?
   let clock: any WallClock
+  /// Where gate decisions, commits and key versions are reported.
+  let metrics: ServiceMetrics
   /// Batches the gate's writes from concurrent requests into shared transactions.
-  let committer = GroupCommitter()
+  let committer: GroupCommitter
   /// Access facts read snapshots gathered, reused until the store's access generation moves.
   let accessCache = AccessFactsCache()
   /// Commits the audit entries of reads whose callers await them (`DeferredAudit`).
@@ -32,11 +34,28 @@ public struct SamhandService: Sendable {
   /// How often each policy made a list judge every candidate (see `ListWarnings`).
   public var listWideningCounts: [String: Int] { listWarnings.counts }
 
+  init(
+    store: SQLiteStore, directory: DataDirectory, settings: Settings, decider: any AccessDecider,
+    policyDigest: String?, clock: any WallClock, metrics: ServiceMetrics = .disabled
+  ) {
+    self.store = store
+    self.directory = directory
+    self.settings = settings
+    self.policyDigest = policyDigest
+    self.decider =
+      metrics.enabled && !(decider is MeasuredDecider)
+      ? MeasuredDecider(base: decider, metrics: metrics) : decider
+    self.clock = clock
+    self.metrics = metrics
+    committer = GroupCommitter(onCommit: metrics.recordCommit)
+  }
+
   /// Opens an existing data directory: key permissions checked, settings loaded, database
   /// migrated, the policy set loaded from `policies` (default: `DIR/policies`) and validated.
   public static func open(
     dataDirectory: URL, policies: URL? = nil, environment: [String: String] = [:],
-    clock: any WallClock = SystemClock(), decider: (any AccessDecider)? = nil
+    clock: any WallClock = SystemClock(), decider: (any AccessDecider)? = nil,
+    metrics: ServiceMetrics = .disabled
   ) throws -> SamhandService {
     let directory = DataDirectory(url: dataDirectory)
     let opened = try directory.open(environment: environment, clock: clock)
@@ -49,7 +68,7 @@ public struct SamhandService: Sendable {
     }
     return SamhandService(
       store: opened.store, directory: directory, settings: opened.settings, decider: loaded.set,
-      policyDigest: loaded.digest, clock: clock)
+      policyDigest: loaded.digest, clock: clock, metrics: metrics)
   }
 
   /// Creates a new data directory (keys, settings, database, default policies) and opens it.
@@ -84,6 +103,15 @@ public struct SamhandService: Sendable {
   public func with(clock: any WallClock) -> SamhandService {
     SamhandService(
       store: SQLiteStore.reopen(store, clock: clock), directory: directory, settings: settings,
-      decider: decider, policyDigest: policyDigest, clock: clock)
+      decider: decider, policyDigest: policyDigest, clock: clock, metrics: metrics)
+  }
+
+  /// The same service reporting to `metrics` (a new commit queue and access-facts cache on
+  /// the same store): what `samhand serve --metrics-port` runs.
+  public func with(metrics: ServiceMetrics) -> SamhandService {
+    SamhandService(
+      store: store, directory: directory, settings: settings,
+      decider: (decider as? MeasuredDecider)?.base ?? decider, policyDigest: policyDigest,
+      clock: clock, metrics: metrics)
   }
 }

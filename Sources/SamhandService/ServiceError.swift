@@ -1,3 +1,5 @@
+import SamhandStore
+
 /// Why a use case refused. The messages are safe to show a requester: a denied recipient
 /// reads exactly like one that does not exist.
 public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -19,6 +21,10 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The request on recipient data stated no purpose (tjenstlig behov); the policies denied
   /// it. Answered the same whatever the recipient, so it reveals nothing about them.
   case purposeRequired
+  /// A key-encryption key version this installation does not hold (its key file is gone) is
+  /// needed: a recipient's sealed data under it does not open, or, for the current version,
+  /// nothing is written, until an operator restores that version from the key backup.
+  case keyVersionUnavailable(version: Int)
 
   public var description: String {
     switch self {
@@ -32,6 +38,26 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .purposeRequired:
       return "a purpose is required: say why you need the information with --purpose TEXT "
         + "or SAMHAND_PURPOSE"
+    case .keyVersionUnavailable(let version):
+      return "key-encryption key version \(version) is needed but the server does not hold it;"
+        + " an operator must restore kek-\(version).key from the key backup"
+    }
+  }
+}
+
+extension ServiceError {
+  /// The service's account of an error from the layers below it, for callers that never see
+  /// the store (the HTTP API); nil for errors that are not the requester's to know about.
+  public init?(translating error: any Error) {
+    switch error {
+    case let error as ServiceError: self = error
+    case StoreError.duplicateNationalID:
+      self = .conflict("a recipient with this national id is already registered")
+    case StoreError.recipientErased:
+      self = .conflict("the recipient has been erased; nothing new can be recorded")
+    case StoreError.keyVersionUnavailable(let version, _):
+      self = .keyVersionUnavailable(version: version)
+    default: return nil
     }
   }
 }

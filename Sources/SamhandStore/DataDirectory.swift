@@ -33,8 +33,8 @@ public struct DataDirectory: Sendable {
     try Data(Settings.defaultFileText.utf8).write(to: settingsURL, options: .atomic)
     try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settingsURL.path)
     let store = try SQLiteStore.open(
-      at: databaseURL, keyRing: ring, checkpointInterval: Settings().checkpointInterval,
-      clock: clock)
+      at: databaseURL, keyRing: ring, keysDirectory: keysURL,
+      checkpointInterval: Settings().checkpointInterval, clock: clock)
     try store.write { transaction in
       try transaction.appendAudit(
         actor.event(action: "store.init", resourceType: "store", at: clock.now))
@@ -54,8 +54,8 @@ public struct DataDirectory: Sendable {
     let ring = try KeyRing.load(from: keysURL)
     let settings = try loadSettings(environment: environment)
     let store = try SQLiteStore.open(
-      at: databaseURL, keyRing: ring, checkpointInterval: settings.checkpointInterval,
-      clock: clock)
+      at: databaseURL, keyRing: ring, keysDirectory: keysURL,
+      checkpointInterval: settings.checkpointInterval, clock: clock)
     return (store, settings)
   }
 

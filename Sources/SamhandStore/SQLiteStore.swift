@@ -13,16 +13,22 @@ import SamhandCrypto
 /// ```
 public struct SQLiteStore: Store {
   let pool: DatabasePool
-  public let keyRing: KeyRing
+  /// The key ring, following the key versions the database records (see `LiveKeyRing`).
+  public let keys: LiveKeyRing
   public let checkpointInterval: Int
   public let clock: any WallClock
 
   /// Opens (creating if absent) and migrates the database.
   ///
+  /// `keysDirectory` is where `keyRing` was loaded from: the store reloads it from there when
+  /// another process records a new current key version. A database that records no current
+  /// version yet records `keyRing`'s; one that does applies its record to `keyRing` and
+  /// refuses to open when the recorded current version's key file is missing.
+  ///
   /// `synchronous = FULL` makes every committed transaction durable across power loss: an
   /// acknowledged audit entry or data change must never vanish, and WAL keeps the cost low.
   public static func open(
-    at url: URL, keyRing: KeyRing, checkpointInterval: Int = 1000,
+    at url: URL, keyRing: KeyRing, keysDirectory: URL? = nil, checkpointInterval: Int = 1000,
     clock: any WallClock = SystemClock()
   ) throws -> SQLiteStore {
     var configuration = Configuration()
@@ -49,9 +55,18 @@ public struct SQLiteStore: Store {
       try Migrations.apply(to: pool)
       try pool.write { try AuditTreeUpgrade.run($0, keyRing: keyRing) }
     }
-    return SQLiteStore(
-      pool: pool, keyRing: keyRing, checkpointInterval: max(1, checkpointInterval), clock: clock)
+    let keys = LiveKeyRing(keyRing, keysDirectory: keysDirectory)
+    let store = SQLiteStore(
+      pool: pool, keys: keys, checkpointInterval: max(1, checkpointInterval), clock: clock)
+    try store.write { transaction in
+      try transaction.recordKeyVersionsIfNone(of: keyRing)
+      _ = try keys.reload(following: transaction.recordedKeyVersions())
+    }
+    return store
   }
+
+  /// The key ring as last loaded.
+  public var keyRing: KeyRing { keys.ring }
 
   /// Runs `body` in a read transaction on one of the pool's reader connections: a snapshot of
   /// the last commit, taken at the first read. The transaction is begun and ended with cached
@@ -61,7 +76,7 @@ public struct SQLiteStore: Store {
     try translatingErrors(path: pool.path) {
       try pool.unsafeRead { db in
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-        let result = Result { try body(transaction(db)) }
+        let result = Result { try body(transaction(db, keys.ring)) }
         // A read changes nothing, so ending its snapshot undoes nothing; it must only not
         // outlive the call, whatever failed.
         if (try? db.cachedStatement(sql: "COMMIT").execute()) == nil, db.isInsideTransaction {
@@ -72,9 +87,25 @@ public struct SQLiteStore: Store {
     }
   }
 
+  /// Runs `body` in a write transaction, with the key ring that follows the current key
+  /// version recorded in that transaction: a data key is wrapped under the version current
+  /// when the transaction commits, never under one another process retired meanwhile.
   public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
     try translatingErrors(path: pool.path) {
-      try pool.write { db in try body(transaction(db)) }
+      try pool.write { db in
+        let recorded = try db.cachedStatement(
+          sql: "SELECT version FROM key_versions WHERE status = 'current'")
+        let current = try Int.fetchOne(recorded)
+        var ring = keys.ring
+        if let current, current != ring.currentKEKVersion {
+          do {
+            ring = try keys.reload(following: transaction(db, ring).recordedKeyVersions())
+          } catch CryptoError.unknownKeyVersion, CryptoError.keyFileMissing {
+            throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
+          }
+        }
+        return try body(transaction(db, ring))
+      }
     }
   }
 
@@ -90,18 +121,21 @@ public struct SQLiteStore: Store {
   /// The same database with another clock, for tests that move time.
   public static func reopen(_ store: SQLiteStore, clock: any WallClock) -> SQLiteStore {
     SQLiteStore(
-      pool: store.pool, keyRing: store.keyRing, checkpointInterval: store.checkpointInterval,
+      pool: store.pool, keys: store.keys, checkpointInterval: store.checkpointInterval,
       clock: clock)
   }
 
-  /// A store using another key ring, e.g. after `keys rotate`.
+  /// A store on the same database holding another key ring of its own, not reloaded from
+  /// disk: for tests that play a process that loaded its keys earlier.
   public func with(keyRing: KeyRing) -> SQLiteStore {
-    SQLiteStore(pool: pool, keyRing: keyRing, checkpointInterval: checkpointInterval, clock: clock)
+    SQLiteStore(
+      pool: pool, keys: LiveKeyRing(keyRing, keysDirectory: keys.keysDirectory),
+      checkpointInterval: checkpointInterval, clock: clock)
   }
 
-  private func transaction(_ db: Database) -> StoreTransaction {
+  private func transaction(_ db: Database, _ ring: KeyRing) -> StoreTransaction {
     StoreTransaction(
-      db: db, keyRing: keyRing, checkpointInterval: checkpointInterval, clock: clock)
+      db: db, keyRing: ring, keys: keys, checkpointInterval: checkpointInterval, clock: clock)
   }
 }
 

@@ -9,6 +9,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case recipientNotFound(String)
   case recipientErased(String)
   case keyVersionInUse(version: Int, dataKeys: Int)
+  /// A key-encryption key version is needed whose file is not in the keys directory (deleted,
+  /// or never copied there): a recipient's data key wrapped under it (`recipientID`) cannot be
+  /// opened, or, for the recorded current version (`recipientID` nil), nothing can be written.
+  case keyVersionUnavailable(version: Int, recipientID: String?)
   case corruptRow(table: String, id: String, reason: String)
   case database(String)
 
@@ -34,6 +38,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .keyVersionInUse(let version, let dataKeys):
       return
         "key version \(version) still wraps \(dataKeys) data keys; run samhand keys rotate first"
+    case .keyVersionUnavailable(let version, let recipientID):
+      let what =
+        recipientID.map { "the data key of recipient \($0) is wrapped under" }
+        ?? "the database records as current"
+      return
+        "\(what) key-encryption key version \(version), which is not in the keys directory; restore kek-\(version).key from the key backup"
     case .corruptRow(let table, let id, let reason):
       return "corrupt row \(id) in \(table): \(reason)"
     case .database(let message):

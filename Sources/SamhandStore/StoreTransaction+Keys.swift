@@ -32,7 +32,27 @@ extension StoreTransaction {
     guard let ciphertext = row[2] as Data? else { return nil }
     let wrapped = WrappedDataKey(
       kekVersion: row[1], dataKeyVersion: row[0], ciphertext: ciphertext)
-    return try keyRing.unwrap(wrapped, recipientID: id.rawValue)
+    do {
+      return try keyRing.unwrap(wrapped, recipientID: id.rawValue)
+    } catch CryptoError.unknownKeyVersion(let version) {
+      return try unwrapAfterReload(wrapped, of: id, missing: version)
+    }
+  }
+
+  /// Unwraps with the key ring reloaded from disk: another process rotated to a version this
+  /// one has not loaded yet. Throws ``StoreError/keyVersionUnavailable(version:recipientID:)``
+  /// when the key file of that version is not there either.
+  private func unwrapAfterReload(_ wrapped: WrappedDataKey, of id: RecipientID, missing: Int)
+    throws -> DataKey
+  {
+    do {
+      return try keys.reload(following: recordedKeyVersions())
+        .unwrap(wrapped, recipientID: id.rawValue)
+    } catch CryptoError.unknownKeyVersion(let version) {
+      throw StoreError.keyVersionUnavailable(version: version, recipientID: id.rawValue)
+    } catch CryptoError.keyFileMissing, CryptoError.keyFileMalformed {
+      throw StoreError.keyVersionUnavailable(version: missing, recipientID: id.rawValue)
+    }
   }
 
   /// Rewraps every live data key under `ring`'s current key-encryption key, in this

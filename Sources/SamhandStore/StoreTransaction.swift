@@ -8,7 +8,11 @@ import SamhandCrypto
 /// which is how an audit entry and the change it records can never part.
 public struct StoreTransaction {
   let db: Database
+  /// The key ring this transaction uses: for a write, the one following the recorded
+  /// current key version (see `SQLiteStore.write`).
   let keyRing: KeyRing
+  /// Where `keyRing` came from, reloaded when a data key names a version it does not hold.
+  let keys: LiveKeyRing
   let checkpointInterval: Int
   let clock: any WallClock
 

@@ -10,8 +10,9 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Make a new key-encryption key and rewrap every data key under it.",
       discussion: """
-        The rewrap runs in one transaction. The old key stays until `samhand keys retire`.
-        Restart a running server afterwards, and back up DIR/keys.
+        The rewrap and the record of the new current version run in one transaction. Running
+        servers on DIR wrap new data keys under the new version from their next write, without
+        a restart. The old key stays until `samhand keys retire`. Back up DIR/keys afterwards.
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -26,7 +27,12 @@ struct KeysCommand: ParsableCommand {
 
   struct Retire: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Delete an old key-encryption key once no data key uses it.")
+      abstract: "Delete an old key-encryption key once no data key uses it.",
+      discussion: """
+        Refused for the current version and while any data key is wrapped under the version.
+        The version is recorded as retired in the database before its file is deleted, so no
+        server, running or started later, wraps under it or loads it again.
+        """)
 
     @OptionGroup var options: GlobalOptions
 

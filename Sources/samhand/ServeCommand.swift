@@ -1,8 +1,12 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
+import Prometheus
+import SamhandCore
 import SamhandHTTP
 import SamhandService
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,6 +18,11 @@ struct ServeCommand: AsyncParsableCommand {
       signed. While it runs, a checkpoint is signed at least every `checkpoint_seconds` (default
       10) when audit entries are unsigned. With --demo, a data directory that does not exist yet is created and filled with
       the demo municipality, and the staff tokens are printed.
+
+      With --metrics-port (or `metrics_port` in samhand.conf), Prometheus metrics are served at
+      GET /metrics on a second listener, always on 127.0.0.1 and never on the API port:
+      requests by route and status with latency histograms, gate decisions, audit commit batch
+      sizes and commit (fsync) latency, and data keys per key version.
       """)
 
   @OptionGroup var options: GlobalOptions
@@ -27,24 +36,60 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Create and fill a demo data directory if DIR does not exist.")
   var demo = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Serve Prometheus metrics at GET /metrics on 127.0.0.1:N (0 picks a free port).",
+      discussion: "Overrides metrics_port in samhand.conf; never the API port."))
+  var metricsPort: Int?
+
   func run() async throws {
     let url = try options.dataDirectory()
-    let service = try openService(at: url)
+    var service = try openService(at: url)
     var logger = Logger(label: "samhand.http")
     logger.logLevel =
       ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
       ?? .info
-    let app = SamhandAPI(service: service).application(host: host, port: port, logger: logger) {
-      [host] port in
-      Self.say("Samhand listening on http://\(host):\(port)")
+    var services: [any Service] = []
+    var metrics: PrometheusMetricsFactory?
+    if let metricsPort = try metricsPort(settings: service.settings) {
+      let registry = PrometheusCollectorRegistry()
+      let factory = MetricsEndpoint.factory(registry: registry)
+      MetricsSystem.bootstrap(factory)
+      metrics = factory
+      service = service.with(metrics: ServiceMetrics(factory: factory))
+      services.append(
+        MetricsEndpoint(registry: registry, service: service).application(
+          port: metricsPort, logger: logger
+        ) { port in
+          Self.say("Metrics on http://\(MetricsEndpoint.host):\(port)/metrics")
+        })
     }
-    let checkpoints = Task { [logger] in
+    let api = SamhandAPI(service: service, metrics: metrics)
+    services.insert(
+      api.application(host: host, port: port, logger: logger) { [host] port in
+        Self.say("Samhand listening on http://\(host):\(port)")
+      }, at: 0)
+    let checkpoints = Task { [logger, service] in
       await service.checkpointPeriodically { logger.error("audit checkpoint failed: \($0)") }
     }
-    try await app.runService()
-    checkpoints.cancel()
+    defer { checkpoints.cancel() }
+    try await ServiceGroup(
+      configuration: .init(
+        services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    ).run()
     try service.shutdownCheckpoint()
     logger.info("stopped; final audit checkpoint written")
+  }
+
+  /// The metrics port: the flag, else a non-zero `metrics_port` setting, else none. The API
+  /// port is refused: metrics never share the API's listener.
+  private func metricsPort(settings: Settings) throws -> Int? {
+    guard let chosen = metricsPort ?? (settings.metricsPort > 0 ? settings.metricsPort : nil)
+    else { return nil }
+    guard (0...65535).contains(chosen) else { throw ServeError.metricsPortOutOfRange(chosen) }
+    guard chosen == 0 || chosen != port else { throw ServeError.metricsPortIsAPIPort(chosen) }
+    return chosen
   }
 
   private func openService(at url: URL) throws -> SamhandService {
@@ -67,5 +112,21 @@ struct ServeCommand: AsyncParsableCommand {
   /// Writes one line to standard output at once (scripts wait for these lines).
   static func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+}
+
+/// Why `samhand serve` would not start; printed as one line, exit status 1.
+enum ServeError: Error, CustomStringConvertible {
+  case metricsPortOutOfRange(Int)
+  case metricsPortIsAPIPort(Int)
+
+  var description: String {
+    switch self {
+    case .metricsPortOutOfRange(let port):
+      "the metrics port must be 0-65535, not \(port)"
+    case .metricsPortIsAPIPort(let port):
+      "the metrics port \(port) is the API port; choose another: metrics are served on a"
+        + " listener of their own"
+    }
   }
 }

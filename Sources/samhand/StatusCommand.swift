@@ -26,8 +26,8 @@ struct StatusCommand: ParsableCommand {
       "checkpoints      \(counts.auditCheckpoints)",
     ]
     for key in status.keyVersions {
-      let marker = key.current ? " (current)" : ""
-      lines.append("key version \(key.version)    wraps \(key.dataKeys) data keys\(marker)")
+      lines.append(
+        "key version \(key.version)    wraps \(key.dataKeys) data keys (\(key.status))")
     }
     if let checkpoint = status.lastCheckpoint {
       lines.append("last checkpoint  #\(checkpoint.sequence) at \(Output.time(checkpoint.time))")

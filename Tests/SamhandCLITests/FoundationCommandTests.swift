@@ -145,7 +145,9 @@ struct FoundationCommandTests {
     let cli = try CLIFixture()
     #expect(try cli.run("keys", "rotate").status == 0)
     let status = try cli.run("status", "--json")
-    #expect(status.stdout.contains("\"current\":true,\"dataKeys\":0,\"version\":2"))
+    #expect(
+      status.stdout.contains("\"current\":true,\"dataKeys\":0,\"status\":\"current\",\"version\":2")
+    )
     let refused = try cli.run("keys", "retire", "--version", "2")
     #expect(refused.status != 0)
     #expect(refused.errorLines.count == 1)

@@ -9,7 +9,7 @@ import SamhandTestSupport
 import Testing
 
 /// The demo municipality in a fresh data directory, served in-process. Recipient `n` of the
-/// demo is registered by service `n % 8` (0 nav, 1 psykisk-helse-rus, 2 fastlege, 3 tsb, 4 lar,
+/// demo (n < 30) is registered by service `n % 8` (0 nav, 1 psykisk-helse-rus, 2 fastlege, 3 tsb, 4 lar,
 /// 5 barnevern, 6 kriminalomsorg, 7 koordinerende-enhet) and consents to sharing its identity
 /// with nav, psykisk-helse-rus and fastlege only.
 struct HTTPFixture: Sendable {

@@ -136,11 +136,12 @@ final class ServerProcess: @unchecked Sendable {
     let recipients: [Ref]
   }
 
-  init(data: URL) throws {
+  init(data: URL, arguments: [String] = []) throws {
     output = data.deletingLastPathComponent().appending(path: "serve.out")
     _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     process.executableURL = BuildProducts.executable("samhand")
-    process.arguments = ["serve", "--data", data.path, "--demo", "--json", "--port", "0"]
+    process.arguments =
+      ["serve", "--data", data.path, "--demo", "--json", "--port", "0"] + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "error"]) {
       $1
     }
@@ -156,10 +157,10 @@ final class ServerProcess: @unchecked Sendable {
   }
 
   /// Waits (at most a minute) for the "listening on" line and returns the base URL.
-  func waitForURL() async throws -> URL {
+  func waitForURL(after prefix: String = "Samhand listening on ") async throws -> URL {
     for _ in 0..<600 {
-      if let line = lines.first(where: { $0.hasPrefix("Samhand listening on ") }),
-        let url = URL(string: String(line.dropFirst("Samhand listening on ".count)))
+      if let line = lines.first(where: { $0.hasPrefix(prefix) }),
+        let url = URL(string: String(line.dropFirst(prefix.count)))
       {
         return url
       }

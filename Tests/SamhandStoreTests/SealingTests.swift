@@ -102,18 +102,83 @@ struct SealingTests {
     #expect(try final.read { try $0.recipient(ids[4]) } == before[4])
   }
 
-  @Test("an old key still wrapping data keys cannot be retired")
+  @Test("an old key still wrapping data keys cannot be retired, and its file stays")
   func retireRefusedWhileInUse() throws {
     let fixture = try StoreFixture()
-    try fixture.addRecipients(2)
-    // Simulate a server that kept wrapping under version 1 after a rotation elsewhere.
-    let rotated = try fixture.store.keyRing.rotated(in: fixture.directory.keysURL)
-    let store = fixture.store.with(keyRing: rotated)
-    #expect(throws: StoreError.keyVersionInUse(version: 1, dataKeys: 2)) {
-      try KeyRotation(directory: fixture.directory, store: store)
+    let ids = try fixture.addRecipients(2)
+    _ = try KeyRotation(directory: fixture.directory, store: fixture.store)
+      .rotate(by: StoreFixture.operatorActor)
+    // A data key left under version 1, as a server before migration 0012 could leave one.
+    try DatabaseQueue(path: fixture.directory.databaseURL.path).write {
+      try $0.execute(
+        sql: "UPDATE recipient_keys SET kek_version = 1 WHERE recipient_id = ?",
+        arguments: [ids[0].rawValue])
+    }
+    #expect(throws: StoreError.keyVersionInUse(version: 1, dataKeys: 1)) {
+      try KeyRotation(directory: fixture.directory, store: fixture.store)
         .retire(version: 1, by: StoreFixture.operatorActor)
     }
     #expect(try fixture.directory.open().store.keyRing.kekVersions == [1, 2])
+    #expect(try fixture.store.read { try $0.keyVersionStates() } == [1: "previous", 2: "current"])
+  }
+
+  @Test("a store with keys loaded before a rotation and retirement elsewhere follows them")
+  func runningStoreFollowsRotation() throws {
+    let fixture = try StoreFixture()
+    let ids = try fixture.addRecipients(1)
+    let other = try fixture.directory.open().store
+    let rotation = KeyRotation(directory: fixture.directory, store: other)
+    _ = try rotation.rotate(by: StoreFixture.operatorActor)
+    _ = try rotation.retire(version: 1, by: StoreFixture.operatorActor)
+    #expect(fixture.store.keyRing.currentKEKVersion == 1, "the first store has not looked yet")
+
+    #expect(try fixture.store.read { try $0.recipient(ids[0]) } != nil)
+    let added = try fixture.addRecipients(1, marker: "Etter rotasjon", offset: 1)
+    #expect(fixture.store.keyRing.currentKEKVersion == 2)
+    #expect(try fixture.store.read { try $0.dataKeyCountsByKEKVersion() } == [2: 2])
+    let restarted = try fixture.directory.open().store
+    #expect(restarted.keyRing.kekVersions == [2])
+    #expect(try restarted.read { try $0.recipient(added[0]) } != nil)
+  }
+
+  @Test("a version recorded as retired is never loaded again, even if its file is still there")
+  func retiredFileLeftBehindIsIgnored() throws {
+    let fixture = try StoreFixture()
+    let keys = fixture.directory.keysURL
+    let kek1 = try Data(contentsOf: keys.appending(path: "kek-1.key"))
+    let rotation = KeyRotation(directory: fixture.directory, store: fixture.store)
+    _ = try rotation.rotate(by: StoreFixture.operatorActor)
+    _ = try rotation.retire(version: 1, by: StoreFixture.operatorActor)
+    // A crash between recording the retirement and deleting the file leaves the file.
+    try kek1.write(to: keys.appending(path: "kek-1.key"))
+    chmod(keys.appending(path: "kek-1.key").path, 0o600)
+    #expect(try fixture.directory.open().store.keyRing.kekVersions == [2])
+    _ = try rotation.retire(version: 1, by: StoreFixture.operatorActor)
+    #expect(!FileManager.default.fileExists(atPath: keys.appending(path: "kek-1.key").path))
+  }
+
+  @Test("a running store refuses to write when the new current version's key file is missing")
+  func writeRefusedWithoutCurrentKeyFile() throws {
+    let fixture = try StoreFixture()
+    let other = try fixture.directory.open().store
+    _ = try KeyRotation(directory: fixture.directory, store: other)
+      .rotate(by: StoreFixture.operatorActor)
+    try FileManager.default.removeItem(at: fixture.directory.keysURL.appending(path: "kek-2.key"))
+    #expect(throws: StoreError.keyVersionUnavailable(version: 2, recipientID: nil)) {
+      try fixture.addRecipients(1)
+    }
+    #expect(fixture.store.keyRing.currentKEKVersion == 1, "nothing was wrapped under 1")
+  }
+
+  @Test("the database refuses to open when the recorded current version's key file is missing")
+  func missingCurrentKeyFile() throws {
+    let fixture = try StoreFixture()
+    _ = try KeyRotation(directory: fixture.directory, store: fixture.store)
+      .rotate(by: StoreFixture.operatorActor)
+    try FileManager.default.removeItem(at: fixture.directory.keysURL.appending(path: "kek-2.key"))
+    #expect(throws: StoreError.keyVersionUnavailable(version: 2, recipientID: nil)) {
+      try fixture.directory.open()
+    }
   }
 
   @Test("a shredded recipient reads as erased, not as an error, and its national id is free")

@@ -23,14 +23,17 @@ struct StoreFixture {
 
   static let nav = try! ServiceCode("nav")
 
-  /// Registers `count` fictional recipients with synthetic national ids.
+  /// Registers `count` fictional recipients with synthetic national ids; `offset` skips the
+  /// national ids of recipients an earlier call registered.
   @discardableResult
-  func addRecipients(_ count: Int, marker: String = "Testperson") throws -> [RecipientID] {
+  func addRecipients(_ count: Int, marker: String = "Testperson", offset: Int = 0) throws
+    -> [RecipientID]
+  {
     try store.write { transaction in
       if !(try transaction.serviceExists(Self.nav)) {
         try transaction.insertService(Self.nav, name: "NAV")
       }
-      return try (0..<count).map { index in
+      return try (offset..<offset + count).map { index in
         let nationalID = try #require(
           NationalID.synthetic(
             year: 1960 + index % 40, month: 1 + index % 12, day: 1 + index % 28,

@@ -42,6 +42,8 @@ struct HandoverScenarioTests {
     _ = try town.decode(
       Municipality.Created.self, "tor.lie", "consent", "add", "--recipient", nils, "--services",
       "nav,psykisk-helse-rus", "--categories", "identity,plan,handover")
+    let demoOutgoing = Set(
+      try town.decode(Inbox.self, "tor.lie", "handover", "inbox").outgoing.map(\.handover.id))
     let toFastlege = try town.run(
       "tor.lie", "handover", "propose", "--recipient", nils, "--kind", "prison-release",
       "--mode", "transfer", "--to-staff", "ane.moe", "--planned", Self.date(inDays: 10))
@@ -56,10 +58,14 @@ struct HandoverScenarioTests {
       "prison-release", "--mode", "transfer", "--to-staff", "siri.fjell", "--planned",
       Self.date(inDays: 10)
     ).id
+    // The demo has handovers of its own in flight: look at the new one.
     let outgoing = try town.decode(Inbox.self, "tor.lie", "handover", "inbox").outgoing
+      .filter { !demoOutgoing.contains($0.handover.id) }
     #expect(outgoing.map(\.handover.id) == [handover])
     #expect(outgoing.first?.isLateNotice == true)
-    #expect(try town.decode(Inbox.self, "siri.fjell", "handover", "inbox").incoming.count == 1)
+    #expect(
+      try town.decode(Inbox.self, "siri.fjell", "handover", "inbox").incoming
+        .filter { $0.handover.id == handover }.count == 1)
     let before = try town.decode(Holder.self, "tor.lie", "handover", "holder", "--recipient", nils)
     #expect(before.staff == "tor.lie" && before.service == "kriminalomsorg")
     _ = try town.decode(Municipality.Created.self, "siri.fjell", "handover", "accept", handover)

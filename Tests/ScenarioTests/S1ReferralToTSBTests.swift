@@ -46,12 +46,15 @@ struct S1ReferralToTSBTests {
       Versioned<String>.self, siri, "group", "meeting", "add", per.group, "--at",
       Self.meetingBeforeDischarge, "--agenda", "Utskriving og ettervern")
     let agenda = try town.decode(AgendaView.self, siri, "agenda")
-    let checklist = agenda.items("handover-checklist")
+    // Siri's agenda also holds the demo's own work (a discharge to her, another group).
+    let checklist = agenda.items("handover-checklist").filter {
+      $0.subject.hasPrefix("\(referral)/")
+    }
     #expect(Set(checklist.map(\.subject)) == Set(stillOpen.map { "\(referral)/\($0)" }))
     #expect(checklist.allSatisfy { $0.due == Self.discharge && !$0.overdue })
     #expect(agenda.items("handover-outgoing").map(\.subject) == [referral])
-    let meeting = try #require(agenda.items("group-meeting").first)
-    #expect(meeting.subject == per.group && meeting.due == Self.meetingBeforeDischarge)
+    let meeting = try #require(agenda.items("group-meeting").first { $0.subject == per.group })
+    #expect(meeting.due == Self.meetingBeforeDischarge)
     #expect(meeting.due < Self.discharge, "the group meets before discharge")
     let tsbAgenda = try town.decode(AgendaView.self, "jon.rud", "agenda")
     #expect(tsbAgenda.items("handover-awaiting").map(\.subject) == [referral])

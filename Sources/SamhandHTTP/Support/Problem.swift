@@ -3,7 +3,6 @@ import Hummingbird
 import NIOCore
 import SamhandCore
 import SamhandService
-import SamhandStore
 
 /// An RFC 9457 problem detail: what every error response carries as
 /// `application/problem+json`. `type` is stable per kind so clients can branch on it; the
@@ -93,19 +92,19 @@ extension Problem {
   init(from error: any Error) {
     switch error {
     case let problem as Problem: self = problem
-    case let error as ServiceError: self.init(service: error)
     case let error as DomainError: self.init(.invalidField, detail: error.description)
     case let error as PlanError: self.init(.invalidField, detail: error.description)
-    case StoreError.duplicateNationalID:
-      self.init(.conflict, detail: "a recipient with this national id is already registered")
-    case StoreError.recipientErased:
-      self.init(.conflict, detail: "the recipient has been erased; nothing new can be recorded")
     case let error as HTTPError: self.init(http: error)
     case is NIOTooManyBytesError:
       self.init(
         .bodyTooLarge,
         detail: "the request body exceeds \(SamhandRequestContext.bodyLimit) bytes")
-    default: self.init(.internalError, detail: "the server failed to handle the request")
+    default:
+      if let error = ServiceError(translating: error) {
+        self.init(service: error)
+      } else {
+        self.init(.internalError, detail: "the server failed to handle the request")
+      }
     }
   }
 
@@ -124,6 +123,7 @@ extension Problem {
         .badRequest,
         detail: "a purpose is required: say why you need the information in the X-Purpose header",
         field: "X-Purpose")
+    case .keyVersionUnavailable: self.init(.unavailable, detail: error.description)
     }
   }
 
