@@ -33,6 +33,10 @@ public enum BackupFile {
       .appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).partial")
     do {
       try PrivateFile.create(at: partial)
+    } catch StoreError.cannotOpen(_, let reason) {
+      throw BackupError.fileAccess(path: url.path, reason: reason)
+    }
+    do {
       try store.backup(to: partial)
       try translatingErrors(path: partial.path) {
         let queue = try DatabaseQueue(path: partial.path)

@@ -132,6 +132,18 @@ struct BackupRestoreCommandTests {
     #expect(try folderListing(cli.temporary.url) == before)
   }
 
+  @Test("backup into a folder that does not exist is refused with one line naming the file")
+  func backupIntoMissingFolder() throws {
+    let cli = try CLIFixture()
+    let target = cli.temporary.path("no-such-folder/samhand.backup")
+    let entries = try cli.auditEntryCount()
+    let result = try cli.run("backup", "--to", target.path)
+    #expect(result.status != 0)
+    #expect(result.errorLines.count == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("cannot use \(target.path): No such file or directory"))
+    #expect(try cli.auditEntryCount() == entries)
+  }
+
   @Test("backup carries no key: no key file's bytes are in it")
   func noKeysInBackup() throws {
     let cli = try CLIFixture()
