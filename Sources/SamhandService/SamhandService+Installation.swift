@@ -104,13 +104,11 @@ extension SamhandService {
     }
   }
 
-  /// A consistent online copy of the database, mode 0600; refuses to overwrite.
+  /// One file, mode 0600, with a consistent online copy of the database, the policies and the
+  /// settings, never the keys (`BackupFile`); refuses to overwrite. Audited after the copy,
+  /// so the backup's log ends before its own entry.
   public func backup(to url: URL, by osUser: String) throws {
-    guard !FileManager.default.fileExists(atPath: url.path) else {
-      throw ServiceError.conflict("\(url.path) exists; choose a new file name")
-    }
-    try store.backup(to: url)
-    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+    try BackupFile.write(of: directory, store: store, to: url)
     try operatorChange(osUser, "store.backup", "store", url.lastPathComponent) { _ in }
   }
 

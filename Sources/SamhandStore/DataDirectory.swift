@@ -59,15 +59,39 @@ public struct DataDirectory: Sendable {
     return (store, settings)
   }
 
-  /// The settings file (absent means defaults) with `SAMHAND_*` overrides applied.
+  /// The settings file (absent means defaults) with `SAMHAND_*` overrides applied. A file
+  /// that is there but cannot be read is refused, never taken for the defaults.
   public func loadSettings(environment: [String: String]) throws -> Settings {
     let fileSettings: Settings
-    if let text = try? String(contentsOf: settingsURL, encoding: .utf8) {
+    if let data = try settingsFileContents() {
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw StoreError.settingsUnreadable(path: settingsURL.path, reason: "not UTF-8 text")
+      }
       fileSettings = try Settings.parse(text, source: settingsURL.path)
     } else {
       fileSettings = Settings()
     }
     return try fileSettings.overridden(by: environment)
+  }
+
+  /// The bytes of `samhand.conf`; nil when there is none (every setting at its default).
+  /// Throws ``StoreError/settingsUnreadable(path:reason:)`` for one that cannot be read.
+  public func settingsFileContents() throws -> Data? {
+    let path = settingsURL.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return nil
+    }
+    guard !isDirectory.boolValue else {
+      throw StoreError.settingsUnreadable(path: path, reason: "it is a directory, not a file")
+    }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw StoreError.settingsUnreadable(path: path, reason: "permission denied")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw StoreError.settingsUnreadable(path: path, reason: "reading it failed")
+    }
+    return data
   }
 }
 

@@ -18,7 +18,8 @@ public struct SQLiteStore: Store {
   public let checkpointInterval: Int
   public let clock: any WallClock
 
-  /// Opens (creating if absent) and migrates the database.
+  /// Opens (creating if absent, mode 0600, which its WAL and shared-memory files inherit) and
+  /// migrates the database.
   ///
   /// `keysDirectory` is where `keyRing` was loaded from: the store reloads it from there when
   /// another process records a new current key version. A database that records no current
@@ -43,6 +44,10 @@ public struct SQLiteStore: Store {
       // every connection's mapping; the unmaps flushed both cores' TLBs (measured: 2.4k
       // instead of 2.8k audited GETs per second).
       try db.execute(sql: "PRAGMA mmap_size = 0")
+    }
+    if !FileManager.default.fileExists(atPath: url.path) {
+      // SQLite would create it 0644 less the umask: readable by others until someone notices.
+      try PrivateFile.create(at: url)
     }
     let pool = try translatingErrors(path: url.path) {
       try DatabasePool(path: url.path, configuration: configuration)

@@ -5,6 +5,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotOpen(path: String, reason: String)
   case dataDirectoryMissing(path: String)
   case dataDirectoryNotEmpty(path: String)
+  case settingsUnreadable(path: String, reason: String)
   case duplicateNationalID
   case recipientNotFound(String)
   case recipientErased(String)
@@ -29,6 +30,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       return "no Samhand data directory at \(path); create one with: samhand init --data \(path)"
     case .dataDirectoryNotEmpty(let path):
       return "\(path) is not empty; init needs a new or empty directory"
+    case .settingsUnreadable(let path, let reason):
+      return
+        "cannot read the settings file \(path): \(reason); make it a file its owner can read "
+        + "(chmod 600), or remove it to use the defaults"
     case .duplicateNationalID:
       return "a recipient with this national id is already registered"
     case .recipientNotFound(let id):

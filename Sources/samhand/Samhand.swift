@@ -11,6 +11,7 @@ struct Samhand: AsyncParsableCommand {
       StaffCommand.self, TokenCommand.self, RecipientCommand.self, ConsentCommand.self,
       BlockCommand.self, BreakGlassCommand.self, AuditCommand.self, KeysCommand.self,
       BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
+      RestoreCommand.self,
       HandoverCommand.self,
       AgendaCommand.self,
       ServeCommand.self,

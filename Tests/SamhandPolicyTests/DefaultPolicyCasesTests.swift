@@ -71,7 +71,7 @@ struct DefaultPolicyCasesTests {
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(
-      process.terminationStatus == 0, "\(text)\n(needs: pip install -r Tests/requirements.txt)")
+      process.terminationStatus == 0, "\(text)\n(needs cedarpy: run the tests with ops/test.sh)")
     #expect(text.contains(" 0 failed"), "\(text)")
   }
 }

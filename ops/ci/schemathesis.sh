@@ -3,7 +3,8 @@
 # --demo` on a free loopback port, runs generated requests (positive and negative) with the
 # bearer tokens of an auditor and of a clinician, and fails on any 5xx, any response outside
 # its documented status, content type or schema, or fewer than 2000 requests in all.
-# Needs a built `samhand` (swift build) and `pip install schemathesis`.
+# Needs a built `samhand` (swift build) and schemathesis on PATH (.ci/run installs it
+# into .venv-ci from ops/ci/requirements-schemathesis.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=../lib/demo-server.sh

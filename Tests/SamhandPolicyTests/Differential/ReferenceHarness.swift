@@ -66,8 +66,8 @@ struct ReferenceHarness {
       try process.run()
     } catch {
       throw Failure(
-        description: "cannot start python3 (\(error)); install Python 3 and "
-          + "`pip install cedarpy`")
+        description: "cannot start python3 (\(error)); run the tests with "
+          + "ops/test.sh, which installs cedarpy into .venv")
     }
     let stderr = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -75,7 +75,7 @@ struct ReferenceHarness {
       throw Failure(
         description: "the cedarpy reference harness failed (exit "
           + "\(process.terminationStatus)): \(String(decoding: stderr, as: UTF8.self)) — "
-          + "the differential test needs `pip install cedarpy`")
+          + "the differential test needs cedarpy: run it with ops/test.sh")
     }
     return try Data(contentsOf: output)
   }

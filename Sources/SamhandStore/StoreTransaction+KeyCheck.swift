@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import SamhandCore
+
+/// Whether a key ring belongs to this database, checked before a restore is accepted.
+extension StoreTransaction {
+  /// Why this transaction's key ring cannot serve the database, or nil when it can: the
+  /// newest checkpoint must be signed by the ring's audit key, every key-encryption key
+  /// version in use must be there and unwrap a data key, and the blind-index key must find a
+  /// recipient by their (opened) national id.
+  func keyProblem() throws -> String? {
+    if let checkpoint = try lastCheckpoint(), checkpoint.keyID != keyRing.auditKeyID {
+      return "the audit checkpoints are signed by key \(checkpoint.keyID), "
+        + "but audit-signing.key is key \(keyRing.auditKeyID)"
+    }
+    let inUse = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT kek_version, MIN(recipient_id), COUNT(*) FROM recipient_keys
+        WHERE wrapped_key IS NOT NULL GROUP BY kek_version ORDER BY kek_version
+        """)
+    for row in inUse {
+      let version: Int = row[0]
+      let recipient = RecipientID(rawValue: row[1])
+      guard keyRing.kekVersions.contains(version) else {
+        return "kek-\(version).key is missing and wraps \(row[2] as Int) data keys"
+      }
+      do {
+        _ = try dataKey(for: recipient)
+      } catch {
+        return "kek-\(version).key does not unwrap the data key of recipient \(recipient)"
+      }
+    }
+    guard
+      let indexed = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT recipients.id, recipients.national_id_index FROM recipients
+          JOIN recipient_keys ON recipient_keys.recipient_id = recipients.id
+          WHERE recipients.national_id_index IS NOT NULL
+            AND recipient_keys.wrapped_key IS NOT NULL
+          ORDER BY recipients.id LIMIT 1
+          """)
+    else { return nil }
+    let id = RecipientID(rawValue: indexed[0])
+    guard let nationalID = try recipient(id)?.nationalID.value,
+      keyRing.blindIndex(nationalID: nationalID.digits) == indexed[1] as Data
+    else { return "blind-index.key does not find recipient \(id) by their national id" }
+    return nil
+  }
+}
