@@ -23,7 +23,7 @@ struct BackupRestoreTests {
         let name = "Fiktiv Last \(index)"
         guard
           let id = try? live.registerRecipient(
-            name: name, nationalID: nationalID.digits, as: coordinator)
+            name: name, nationalID: nationalID.digits, as: coordinator, options: .followUp)
         else { continue }
         acknowledged.append(id, name)
         if acknowledged.count == 20 { firstWrites.signal() }
@@ -45,7 +45,7 @@ struct BackupRestoreTests {
     #expect(report.data == restored.path)
     let service = try SamhandService.open(dataDirectory: restored, clock: fixture.clock)
     for (id, name) in beforeBackup + [(fixture.recipient, "Fiktiv Person")] {
-      #expect(try service.showRecipient(id, as: coordinator).name == .value(name), "\(id)")
+      #expect(try service.showRecipient(id, as: coordinator, options: .followUp).name == .value(name), "\(id)")
     }
     let verification = try SamhandService.verifyAuditLog(dataDirectory: restored)
     #expect(verification.intact, "\(verification)")
