@@ -45,7 +45,9 @@ struct BackupRestoreTests {
     #expect(report.data == restored.path)
     let service = try SamhandService.open(dataDirectory: restored, clock: fixture.clock)
     for (id, name) in beforeBackup + [(fixture.recipient, "Fiktiv Person")] {
-      #expect(try service.showRecipient(id, as: coordinator, options: .followUp).name == .value(name), "\(id)")
+      #expect(
+        try service.showRecipient(id, as: coordinator, options: .followUp).name == .value(name),
+        "\(id)")
     }
     let verification = try SamhandService.verifyAuditLog(dataDirectory: restored)
     #expect(verification.intact, "\(verification)")
