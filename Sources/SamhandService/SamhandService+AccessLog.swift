@@ -25,7 +25,7 @@ extension SamhandService {
   public func accessLog(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [AccessLogEntry] {
-    try gate(
+    try gate.write(
       request(actor, .readAudit, "access-log.read", options),
       notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },

@@ -7,7 +7,7 @@ import SamhandStore
 /// only where the policies let the actor see its recipient's
 /// records of that kind today.
 extension SamhandService {
-  /// The actor's agenda on the service clock's Oslo date. On one snapshot (`gateList`): the
+  /// The actor's agenda on the service clock's Oslo date. On one snapshot (`Gate.list`): the
   /// store finds the candidates (one indexed query per kind, narrowed to the recipients the
   /// policies could allow), the gate decides each recipient and category once and audits
   /// what it shows as `agenda.show`. A leader's open staff warnings (ids only) come with it.
@@ -22,7 +22,7 @@ extension SamhandService {
           of: staff.id, on: today, window: window, visible: visible)
       },
       target: { .record($0.recipient, $0.kind.category) })
-    let items = try gateList(
+    let items = try gate.list(
       request(actor, .view, "agenda.show", options), query, page: .whole,
       read: { _, item in item }
     ).items

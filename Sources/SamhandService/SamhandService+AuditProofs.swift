@@ -30,7 +30,7 @@ extension SamhandService {
   public func auditCheckpoint(as actor: Actor, options: RequestOptions) throws
     -> SignedNote
   {
-    try gate(
+    try gate.write(
       request(actor, .readAudit, "audit.checkpoint", options),
       notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
       perform: { transaction, _ in
@@ -51,7 +51,7 @@ extension SamhandService {
   public func auditInclusionProof(
     entry: Int64, treeSize: Int64?, as actor: Actor, options: RequestOptions
   ) throws -> InclusionProof {
-    try gate(
+    try gate.write(
       request(actor, .readAudit, "audit.proof.inclusion", options),
       notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
       perform: { transaction, _ in
@@ -65,7 +65,7 @@ extension SamhandService {
   public func auditConsistencyProof(
     from oldSize: Int64, to newSize: Int64?, as actor: Actor, options: RequestOptions
   ) throws -> ConsistencyProof {
-    try gate(
+    try gate.write(
       request(actor, .readAudit, "audit.proof.consistency", options),
       notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
       perform: { transaction, _ in

@@ -25,7 +25,7 @@ extension SamhandService {
   public func verifyAuditLog(as actor: Actor, options: RequestOptions) throws
     -> AuditVerificationReport
   {
-    try gate(
+    try gate.write(
       request(actor, .readAudit, "audit.verify", options), notFound: .forbidden("the audit log"),
       resolve: { _ in .auditLog }, perform: { _, _ in })
     return try Self.verifyAuditLog(dataDirectory: directory.url)
@@ -41,7 +41,7 @@ extension SamhandService {
   ) throws -> AccessExplanation {
     let now = clock.now
     let target = GateTarget.record(recipient, category)
-    return try gate(
+    return try gate.write(
       request(actor, .readAudit, "policy.explain", options), notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
@@ -50,7 +50,7 @@ extension SamhandService {
         }
         let facts = try AccessFacts.gather(
           transaction, principal: principal, target: target, assignTarget: nil, at: now)
-        let question = Self.authorization(
+        let question = Gate.authorization(
           staff, action, target, purpose: options.purpose, breakGlass: false, assignTarget: nil,
           at: now)
         let entities = facts.entities(for: target)
@@ -74,7 +74,7 @@ extension SamhandService {
   ) throws -> [StaffID] {
     let now = clock.now
     let target = GateTarget.record(recipient, category)
-    return try gate(
+    return try gate.write(
       request(actor, .readAudit, "policy.who-can", options), notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
@@ -82,7 +82,7 @@ extension SamhandService {
           let facts = try AccessFacts.gather(
             transaction, principal: staff, target: target, assignTarget: nil, at: now)
           let decision = decider.decide(
-            Self.authorization(
+            Gate.authorization(
               staff.id, action, target, purpose: options.purpose, breakGlass: false,
               assignTarget: nil, at: now),
             entities: facts.entities(for: target))

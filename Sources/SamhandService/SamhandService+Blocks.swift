@@ -8,7 +8,7 @@ extension SamhandService {
     recipient: RecipientID, target: Block.Target, categories: [InformationCategory] = [],
     reason: String? = nil, as actor: Actor, options: RequestOptions
   ) throws -> BlockID {
-    try gate(
+    try gate.write(
       request(actor, .create, "block.add", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       perform: { transaction, _ in
@@ -26,7 +26,7 @@ extension SamhandService {
   }
 
   public func liftBlock(_ id: BlockID, as actor: Actor, options: RequestOptions) throws {
-    try gate(
+    try gate.write(
       request(actor, .update, "block.lift", options),
       notFound: .notFound(kind: "block", id: id.rawValue),
       resolve: { transaction in
@@ -42,7 +42,7 @@ extension SamhandService {
   public func blocks(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [Block] {
-    try gateRead(
+    try gate.read(
       request(actor, .view, "block.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       read: { transaction, _ in try transaction.blocks(of: recipient, liveOnly: false) })

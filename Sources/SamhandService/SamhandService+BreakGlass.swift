@@ -10,13 +10,13 @@ extension SamhandService {
     recipient: RecipientID, reason: String, as actor: Actor, options: RequestOptions
   ) throws -> BreakGlassGrant {
     let breakGlass = request(actor, .breakGlass, "break-glass.request", options)
-    try validated(breakGlass) {
+    try gate.validated(breakGlass) {
       guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw ServiceError.invalid("state the reason for emergency access")
       }
     }
     let expires = clock.now.addingTimeInterval(Double(settings.breakGlassHours) * 3600)
-    return try gate(
+    return try gate.write(
       breakGlass,
       notFound: Self.noRecipient(recipient),
       resolve: { transaction in
@@ -36,7 +36,7 @@ extension SamhandService {
   public func breakGlassGrants(
     pendingOnly: Bool = true, as actor: Actor, options: RequestOptions
   ) throws -> [BreakGlassGrant] {
-    try gate(
+    try gate.write(
       request(actor, .reviewBreakGlass, "break-glass.list", options),
       notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
       perform: { transaction, _ in try transaction.breakGlassGrants(unreviewedOnly: pendingOnly) })
@@ -47,12 +47,12 @@ extension SamhandService {
     options: RequestOptions
   ) throws {
     let review = request(actor, .reviewBreakGlass, "break-glass.review", options)
-    try validated(review) {
+    try gate.validated(review) {
       guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw ServiceError.invalid("a review needs a comment")
       }
     }
-    try gate(
+    try gate.write(
       review,
       notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
       perform: { transaction, _ in

@@ -25,14 +25,14 @@ extension SamhandService {
   ) throws -> ConsentID {
     let today = CalendarDate.today(clock)
     let add = request(actor, .create, "consent.add", options)
-    let new = try validated(add) {
+    let new = try gate.validated(add) {
       try NewConsent(
         recipientID: recipient, givenBy: givenBy, form: form, purpose: purpose,
         documentReference: documentReference, services: scope.services, staff: scope.staff,
         categories: scope.categories, validFrom: validFrom ?? today, validUntil: validUntil,
         today: today)
     }
-    return try gate(
+    return try gate.write(
       add, notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       perform: { transaction, _ in
@@ -51,7 +51,7 @@ extension SamhandService {
     _ id: ConsentID, as actor: Actor, options: RequestOptions
   ) throws {
     let notFound = ServiceError.notFound(kind: "consent", id: id.rawValue)
-    try gate(
+    try gate.write(
       request(actor, .update, "consent.withdraw", options), notFound: notFound,
       resolve: { transaction in
         try transaction.recipientID(ofConsent: id).map { .record($0, .identity) }
@@ -66,7 +66,7 @@ extension SamhandService {
   public func consents(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [Consent] {
-    try gateRead(
+    try gate.read(
       request(actor, .view, "consent.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       read: { transaction, _ in try transaction.consents(of: recipient) })
@@ -84,7 +84,7 @@ extension SamhandService {
           between: today, and: today.adding(days: days), visible: visible)
       },
       target: { .record($0.1, .identity) })
-    return try gateList(
+    return try gate.list(
       request(actor, .view, "consents-expiring.show", options), query, page: .whole,
       read: { transaction, candidate in
         try transaction.consents(of: candidate.1).first {

@@ -12,14 +12,14 @@ extension SamhandService {
     options: RequestOptions
   ) throws -> GroupID {
     let create = request(actor, .create, "group.create", options)
-    let interval = try validated(create) {
+    let interval = try gate.validated(create) {
       try Self.rule { () throws(PlanError) in
         try MeetingInterval(months: meetingIntervalMonths ?? settings.meetingIntervalMonths)
       }
     }
     let notFound = ServiceError.notFound(kind: "plan", id: plan.rawValue)
     return try hidingRecipient(notFound) {
-      try gate(
+      try gate.write(
         create, notFound: notFound,
         resolve: { try $0.recipientID(ofPlan: plan).map { .record($0, .group) } },
         perform: { transaction, target in
@@ -67,7 +67,7 @@ extension SamhandService {
       add.assignTarget = staff
       category = .identity
     }
-    let checked = try validated(add) {
+    let checked = try gate.validated(add) {
       try Self.rule { () throws(PlanError) in try member.validated() }
     }
     return try changeGroup(
@@ -197,7 +197,7 @@ extension SamhandService {
 
   /// The active groups the actor may see that `shows` keeps, each a decided look audited as
   /// `LIST.show`: the candidates narrowed to the recipients the policies could allow
-  /// (`gateList`).
+  /// (`Gate.list`).
   private func visibleActiveGroups(
     _ list: String, as actor: Actor, options: RequestOptions, shows: (Group) -> Bool
   ) throws -> [Group] {
@@ -205,7 +205,7 @@ extension SamhandService {
       name: list, categories: [.group],
       fetch: { transaction, _, visible, _, _ in try transaction.activeGroups(visible: visible) },
       target: { .record($0.1, .group) })
-    return try gateList(
+    return try gate.list(
       request(actor, .view, "\(list).show", options), query, page: .whole,
       read: { transaction, candidate in
         try transaction.group(candidate.0).flatMap { shows($0) ? $0 : nil }
@@ -216,7 +216,7 @@ extension SamhandService {
   /// Answers a request for something that does not exist through the gate, so that the
   /// attempt is audited like any other not-found.
   func auditedNotFound<T>(_ request: GateRequest, _ notFound: ServiceError) throws -> T {
-    try gate(
+    try gate.write(
       request, notFound: notFound, resolve: { _ in nil }, perform: { _, _ in throw notFound })
   }
 
@@ -233,7 +233,7 @@ extension SamhandService {
     perform: (StoreTransaction, RecipientID) throws -> T
   ) throws -> T {
     try hidingRecipient(Self.noGroup(id)) {
-      try gate(
+      try gate.perform(
         request, readingIfView: Self.noGroup(id),
         resolve: { try $0.recipientID(ofGroup: id).map { .record($0, category) } },
         perform: { transaction, target in

@@ -37,7 +37,7 @@ extension SamhandService {
   ) throws -> Versioned<String> {
     let add = request(actor, .update, "handover.checklist.add", options)
     let text = label.trimmingCharacters(in: .whitespacesAndNewlines)
-    try validated(add) {
+    try gate.validated(add) {
       guard !text.isEmpty else { throw ServiceError.invalid("the checklist item needs a text") }
     }
     return try changeChecklist(handover, expectedVersion: expectedVersion, add) {

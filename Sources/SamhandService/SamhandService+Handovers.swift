@@ -16,9 +16,9 @@ extension SamhandService {
   ) throws -> Versioned<String> {
     let propose = request(actor, .create, "handover.propose", options)
     let today = CalendarDate.today(clock)
-    let checked = try validated(propose) { try proposal.checked(by: actor.staffID, on: today) }
+    let checked = try gate.validated(propose) { try proposal.checked(by: actor.staffID, on: today) }
     let recipient = proposal.recipient
-    return try gate(
+    return try gate.write(
       propose, notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .handover) },
       perform: { transaction, _ in
@@ -86,7 +86,7 @@ extension SamhandService {
   ) throws -> Versioned<String> {
     let reject = request(actor, .update, "handover.reject", options)
     let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-    try validated(reject) {
+    try gate.validated(reject) {
       guard !text.isEmpty else {
         throw ServiceError.invalid(HandoverError.reasonRequired.description)
       }
@@ -131,7 +131,7 @@ extension SamhandService {
   public func handovers(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [Handover] {
-    try gateRead(
+    try gate.read(
       request(actor, .view, "handover.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .handover) },
       read: { transaction, _ in try transaction.handovers(of: recipient) })
@@ -142,7 +142,7 @@ extension SamhandService {
   public func responsibilityHolder(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> Responsibility {
-    try gate(
+    try gate.write(
       request(actor, .view, "responsibility.show", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .handover) },
       perform: { transaction, _ in
@@ -162,7 +162,7 @@ extension SamhandService {
   ) throws -> T {
     let notFound = Self.noHandover(id)
     return try hidingRecipient(notFound) {
-      try gate(
+      try gate.perform(
         request, readingIfView: notFound,
         resolve: { try $0.recipientID(ofHandover: id).map { .record($0, .handover) } },
         perform: { transaction, _ in try perform(transaction) })

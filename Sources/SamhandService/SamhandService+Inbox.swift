@@ -22,7 +22,7 @@ public struct HandoverInbox: Sendable, Equatable, Encodable {
 }
 
 extension SamhandService {
-  /// The actor's handover inbox, on one snapshot (`gateList`): each list narrowed to the
+  /// The actor's handover inbox, on one snapshot (`Gate.list`): each list narrowed to the
   /// recipients the policies could allow, each shown handover's recipient a decided look
   /// audited as `handover.inbox`; a handover the actor may no longer see (consent withdrawn,
   /// block) is left out and leaves no entry.
@@ -45,7 +45,7 @@ extension SamhandService {
         return lists.enumerated().flatMap { index, list in list.map { (index, $0) } }
       },
       target: { .record($0.handover.recipientID, .handover) })
-    let listed = try gateList(
+    let listed = try gate.list(
       request(actor, .view, "handover.inbox", options), query, page: .whole,
       read: { _, listed in listed }
     ).items

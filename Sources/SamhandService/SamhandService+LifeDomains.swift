@@ -10,13 +10,13 @@ extension SamhandService {
   ) throws {
     let today = CalendarDate.today(clock)
     let record = request(actor, .create, "lifedomain.map", options)
-    let mapping = try validated(record) {
+    let mapping = try gate.validated(record) {
       try Self.rule { () throws(PlanError) in
         try NewLifeDomainMapping(
           recipientID: recipient, mappedOn: mappedOn ?? today, scores: scores, today: today)
       }
     }
-    try gate(
+    try gate.write(
       record, notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .plan) },
       perform: { transaction, _ in
@@ -28,7 +28,7 @@ extension SamhandService {
   public func lifeDomainScores(
     of recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> [LifeDomainScore] {
-    try gateRead(
+    try gate.read(
       request(actor, .view, "lifedomain.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .plan) },
       read: { transaction, _ in try transaction.lifeDomainScores(of: recipient) })

@@ -111,7 +111,7 @@ extension SamhandService {
     as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanReferenceID> {
     let add = request(actor, .update, "plan.reference.add", options)
-    try validated(add) { try Self.nonEmpty(reference, "the reference") }
+    try gate.validated(add) { try Self.nonEmpty(reference, "the reference") }
     var id: PlanReferenceID?
     let version = try changePlan(
       plan, expectedVersion: expectedVersion, add, change: "reference added",
@@ -131,7 +131,7 @@ extension SamhandService {
     as actor: Actor, options: RequestOptions
   ) throws -> Versioned<PlanCommentID> {
     let add = request(actor, .update, "plan.comment.add", options)
-    try validated(add) { try Self.nonEmpty(text, "the comment") }
+    try gate.validated(add) { try Self.nonEmpty(text, "the comment") }
     var id: PlanCommentID?
     let version = try changePlan(
       plan, expectedVersion: expectedVersion, add, change: "comment added",
@@ -158,7 +158,7 @@ extension SamhandService {
   ) throws -> Versioned<RevisionID> {
     let today = CalendarDate.today(clock)
     let revise = request(actor, .update, "plan.revise", options)
-    let revision = try validated(revise) {
+    let revision = try gate.validated(revise) {
       try Self.rule { () throws(PlanError) in
         try NewRevision(
           revisedOn: revisedOn ?? today, evaluation: evaluation, goalChanges: goalChanges,
@@ -186,7 +186,7 @@ extension SamhandService {
 
   /// Active plans the actor may see whose next revision date has passed (L5): narrowed to the
   /// recipients the policies could allow, each plan shown a decided look audited as
-  /// `overdue-revisions.show` (`gateList`).
+  /// `overdue-revisions.show` (`Gate.list`).
   public func overdueRevisions(as actor: Actor, options: RequestOptions) throws
     -> [Plan]
   {
@@ -197,7 +197,7 @@ extension SamhandService {
         try transaction.activePlansWithRevisionBefore(today, visible: visible)
       },
       target: { .record($0.1, .plan) })
-    return try gateList(
+    return try gate.list(
       request(actor, .view, "overdue-revisions.show", options), query, page: .whole,
       read: { transaction, candidate in
         try transaction.plan(candidate.0).flatMap { $0.isRevisionOverdue(on: today) ? $0 : nil }

@@ -36,7 +36,7 @@ extension SamhandService {
   ) throws -> T {
     let notFound = ServiceError.notFound(kind: "plan", id: id.rawValue)
     return try hidingRecipient(notFound) {
-      try gate(
+      try gate.perform(
         request, readingIfView: notFound,
         resolve: { try $0.recipientID(ofPlan: id).map { .record($0, .plan) } },
         perform: { transaction, target in

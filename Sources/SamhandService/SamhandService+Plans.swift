@@ -15,7 +15,7 @@ extension SamhandService {
     recipient: RecipientID, coordinator: StaffID, content: PlanContentChange? = nil,
     as actor: Actor, options: RequestOptions
   ) throws -> PlanID {
-    try gate(
+    try gate.write(
       request(actor, .create, "plan.create", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .plan) },
       perform: { transaction, _ in
@@ -78,7 +78,7 @@ extension SamhandService {
   public func plans(of recipient: RecipientID, as actor: Actor, options: RequestOptions)
     throws -> [Plan]
   {
-    try gateRead(
+    try gate.read(
       request(actor, .view, "plan.list", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .plan) },
       read: { transaction, _ in
@@ -118,7 +118,7 @@ extension SamhandService {
     options: RequestOptions
   ) throws -> Versioned<PlanID> {
     let close = request(actor, .update, "plan.close", options)
-    let reason = try validated(close) {
+    let reason = try gate.validated(close) {
       try Self.rule { () throws(PlanError) in try CloseReason(reason) }
     }
     return try changePlan(
@@ -137,7 +137,7 @@ extension SamhandService {
     options: RequestOptions
   ) throws -> Versioned<PlanID> {
     let update = request(actor, .update, "plan.update", options)
-    try validated(update) {
+    try gate.validated(update) {
       guard !change.isEmpty else { throw ServiceError.invalid("nothing to change") }
     }
     return try changePlan(

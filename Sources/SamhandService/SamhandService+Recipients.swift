@@ -11,13 +11,13 @@ extension SamhandService {
     service: ServiceCode? = nil, as actor: Actor, options: RequestOptions
   ) throws -> RecipientID {
     let register = request(actor, .register, "recipient.register", options)
-    let new = try validated(register) {
+    let new = try gate.validated(register) {
       try NewRecipient(
         name: name, nationalID: try NationalID(nationalID), contact: contact,
         relatives: relatives, registeredBy: try service ?? onlyService(of: actor))
     }
     let registeringService = new.registeredBy
-    return try gate(
+    return try gate.write(
       register,
       notFound: .notFound(kind: "service", id: registeringService.rawValue),
       resolve: { try $0.serviceExists(registeringService) ? .service(registeringService) : nil },
@@ -33,7 +33,7 @@ extension SamhandService {
   public func showRecipient(
     _ id: RecipientID, as actor: Actor, options: RequestOptions
   ) throws -> Recipient {
-    try gateRead(
+    try gate.read(
       request(actor, .view, "recipient.show", options), notFound: Self.noRecipient(id),
       resolve: { _ in .record(id, .identity) },
       read: { transaction, _ in
@@ -48,9 +48,9 @@ extension SamhandService {
     nationalID: String, as actor: Actor, options: RequestOptions
   ) throws -> RecipientID {
     let find = request(actor, .view, "recipient.find", options)
-    let parsed = try validated(find) { try NationalID(nationalID) }
+    let parsed = try gate.validated(find) { try NationalID(nationalID) }
     let notFound = ServiceError.notFound(kind: "recipient", id: "with that national id")
-    return try gateRead(
+    return try gate.read(
       find, notFound: notFound,
       resolve: { transaction in
         try transaction.recipientID(nationalID: parsed).map { .record($0, .identity) }
@@ -63,7 +63,7 @@ extension SamhandService {
 
   /// One page of the actor's caseload: the recipients they may see, in registration order,
   /// narrowed in SQL to those the policies could allow, each shown one decided and audited as
-  /// `caseload.show` (`gateList`). `page.after` is the `next` of the previous page.
+  /// `caseload.show` (`Gate.list`). `page.after` is the `next` of the previous page.
   public func caseload(
     as actor: Actor, page: ListPageRequest = .whole, options: RequestOptions
   ) throws -> ListPage<Recipient> {
@@ -77,7 +77,7 @@ extension SamhandService {
           visible: visible, after: cursor.flatMap { Int64($0) }, limit: limit)
       },
       target: { .record($0.id, .identity) }, key: { String($0.position) })
-    return try gateList(
+    return try gate.list(
       request(actor, .view, "caseload.show", options), query, page: page,
       read: { transaction, candidate in try transaction.recipient(candidate.id) })
   }
@@ -89,7 +89,7 @@ extension SamhandService {
   ) throws {
     var assignment = request(actor, .assign, "recipient.assign", options)
     assignment.assignTarget = staff
-    try gate(
+    try gate.write(
       assignment, notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       perform: { transaction, _ in
@@ -104,7 +104,7 @@ extension SamhandService {
     _ staff: StaffID, from recipient: RecipientID, as actor: Actor,
     options: RequestOptions
   ) throws {
-    try gate(
+    try gate.write(
       request(actor, .update, "recipient.unassign", options), notFound: Self.noRecipient(recipient),
       resolve: { _ in .record(recipient, .identity) },
       perform: { transaction, _ in
@@ -149,7 +149,7 @@ extension SamhandService {
   public func eraseRecipient(
     _ id: RecipientID, as actor: Actor, options: RequestOptions
   ) throws {
-    try gate(
+    try gate.write(
       request(actor, .update, "recipient.erase", options), notFound: Self.noRecipient(id),
       resolve: { _ in .record(id, .identity) },
       perform: { transaction, _ in try transaction.shredRecipient(id) })

@@ -4,7 +4,7 @@ import SamhandPolicy
 import SamhandStore
 
 /// The only API the CLI and the HTTP server call. Every use case that touches recipient data
-/// goes through `gate`, so it is decided by the policies and written to the audit log in the
+/// goes through `Gate`, so it is decided by the policies and written to the audit log in the
 /// same transaction as its effect; the store's repositories are not reachable from outside.
 ///
 /// ```swift

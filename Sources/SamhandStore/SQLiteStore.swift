@@ -35,7 +35,7 @@ public struct SQLiteStore: Store {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(10)
-    // Gated reads decide on their own snapshot, concurrently (see `gateRead`), and bearer
+    // Gated reads decide on their own snapshot, concurrently (see `Gate.read`), and bearer
     // tokens are looked up on the server's request threads: enough readers that neither waits.
     configuration.maximumReaderCount = 32
     configuration.prepareDatabase { db in

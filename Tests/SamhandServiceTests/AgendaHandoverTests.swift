@@ -39,7 +39,8 @@ struct AgendaHandoverTests {
       try String.fetchAll(
         db,
         sql: """
-          SELECT resource_id FROM audit_entries WHERE action = 'agenda.show' AND actor = ?
+          SELECT resource_id FROM audit_entries
+          WHERE action = 'agenda.show' AND actor = ? AND resource_type != 'list'
           """, arguments: ["tsb.clinician"])
     }
     #expect(resources == ["\(fixture.recipient.rawValue)/handover"])

@@ -147,7 +147,7 @@ struct AgendaServiceTests {
     #expect(try agenda(fixture, as: nav).isEmpty)
   }
 
-  @Test("S7: consent withdrawn for NAV hides NAV's items at once, the look audited as denied")
+  @Test("S7: consent withdrawn for NAV hides NAV's items at once, and leaves no look in the log")
   func consentWithdrawn() throws {
     let fixture = try ServiceFixture()
     let (consent, _, _, _) = try groupWithNAV(
@@ -155,9 +155,18 @@ struct AgendaServiceTests {
     _ = try fixture.consent(["psykisk-helse-rus"], [.identity, .plan, .group])
     #expect(try agenda(fixture, as: nav).map(\.kind) == [.groupMeeting])
     try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
+    let before = try fixture.auditCount()
     #expect(try agenda(fixture, as: nav).isEmpty)
-    let entry = try #require(try fixture.lastEntry(action: "agenda.show"))
-    #expect(entry.decision == "deny")
+    let written = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
+      try Row.fetchAll(
+        db,
+        sql:
+          "SELECT resource_type, resource_id, recipient_id FROM audit_entries WHERE sequence > ?",
+        arguments: [before])
+    }
+    #expect(written.count == 1, "only the list's own entry")
+    #expect(written.first?["resource_type"] == "list")
+    #expect((written.first?["recipient_id"] as String?) == nil)
     #expect(try agenda(fixture, as: coordinator).map(\.kind) == [.groupMeeting])
   }
 
@@ -202,10 +211,14 @@ struct AgendaServiceTests {
     let before = try fixture.auditCount()
     let items = try agenda(fixture, as: coordinator)
     #expect(Set(items.map(\.kind)) == [.planRevision, .groupMeeting])
-    #expect(try fixture.auditCount() == before + 2)
+    #expect(try fixture.auditCount() == before + 3, "two looks and the list's own entry")
     let resources = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
       try String.fetchAll(
-        db, sql: "SELECT resource_id FROM audit_entries WHERE action = 'agenda.show' ORDER BY 1")
+        db,
+        sql: """
+          SELECT resource_id FROM audit_entries
+          WHERE action = 'agenda.show' AND resource_type != 'list' ORDER BY 1
+          """)
     }
     let id = fixture.recipient.rawValue
     #expect(resources == ["\(id)/group", "\(id)/plan"])

@@ -4,8 +4,8 @@ import SamhandCore
 import SamhandPolicy
 import SamhandStore
 
-extension SamhandService {
-  /// The gate for lists (DESIGN invariant 1, list form), on ONE read snapshot: resolve the
+extension Gate {
+  /// List mode (DESIGN invariant 1, list form), on ONE read snapshot: resolve the
   /// actor; narrow the candidates in SQL to the recipients the policies in force could allow
   /// (`narrowing`); decide each candidate on the page with `judge`, as any single look is
   /// decided; refill the page from further candidates when the policies withhold some; read
@@ -14,7 +14,7 @@ extension SamhandService {
   /// record returned (the list's name as action) and one for the list itself (counts shown
   /// and withheld). A candidate withheld or left out leaves no entry in that recipient's
   /// access log: it was not looked at.
-  func gateList<Candidate, Item>(
+  func list<Candidate, Item>(
     _ request: GateRequest, _ query: ListQuery<Candidate>, page: ListPageRequest,
     read: (StoreTransaction, Candidate) throws -> Item?
   ) throws -> ListPage<Item> {
@@ -153,7 +153,7 @@ private struct ListedCandidates<Candidate> {
 
   mutating func consider(
     _ candidate: Candidate, target: GateTarget,
-    judge: (GateTarget) throws -> SamhandService.Judgement
+    judge: (GateTarget) throws -> Gate.Judgement
   ) throws {
     if decided[target] == nil {
       switch try judge(target) {

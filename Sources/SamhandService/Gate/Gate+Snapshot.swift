@@ -2,8 +2,8 @@ import Foundation
 import SamhandAudit
 import SamhandStore
 
-extension SamhandService {
-  /// The gate for use cases that only read (DESIGN invariant 1, read form): resolve, decide and
+extension Gate {
+  /// Read mode, for use cases that only read (DESIGN invariant 1, read form): resolve, decide and
   /// read on one read snapshot, outside the write transaction, then append the audit entry
   /// through the group commit and answer only once that commit is durable. Nothing is
   /// answered when the audit entry cannot be written (fail closed).
@@ -18,9 +18,9 @@ extension SamhandService {
   /// With a `DeferredAudit` in the request, the entry is left there for the caller to commit
   /// before it answers (the HTTP server, which awaits the commit without holding a thread).
   ///
-  /// A denial or an unknown target is audited and reported as in `gate`. If `read` fails after
+  /// A denial or an unknown target is audited and reported as in `write`. If `read` fails after
   /// an allow, the entry is appended with outcome `failed` and the error is thrown.
-  func gateRead<T>(
+  func read<T>(
     _ request: GateRequest, notFound: ServiceError,
     resolve: (StoreTransaction) throws -> GateTarget?,
     read: (StoreTransaction, GateTarget) throws -> T
@@ -47,15 +47,15 @@ extension SamhandService {
     return try outcome.get()
   }
 
-  /// The gate for helpers shared by a resource's reads and changes (plans, groups,
-  /// handovers): a `.view` request only reads, so it takes `gateRead`; any other takes `gate`.
-  func gate<T>(
+  /// For helpers shared by a resource's reads and changes (plans, groups, handovers): a
+  /// `.view` request only reads, so it takes `read`; any other takes `write`.
+  func perform<T>(
     _ request: GateRequest, readingIfView notFound: ServiceError,
     resolve: (StoreTransaction) throws -> GateTarget?,
     perform: (StoreTransaction, GateTarget) throws -> T
   ) throws -> T {
     request.action == .view
-      ? try gateRead(request, notFound: notFound, resolve: resolve, read: perform)
-      : try gate(request, notFound: notFound, resolve: resolve, perform: perform)
+      ? try read(request, notFound: notFound, resolve: resolve, read: perform)
+      : try write(request, notFound: notFound, resolve: resolve, perform: perform)
   }
 }

@@ -14,14 +14,49 @@ struct GateRequest {
   let requestID: String
   /// For `assign`: the staff member being brought in.
   var assignTarget: StaffID? = nil
-  /// For reads: where to leave the audit entry when the caller commits it (`gateRead`).
+  /// For reads: where to leave the audit entry when the caller commits it (`Gate.read`).
   var deferredAudit: DeferredAudit? = nil
   /// A bearer token the gate must confirm before it decides (`BearerCredential`).
   var bearer: BearerCredential? = nil
 }
 
+/// The one gate (DESIGN invariant 1) every use case on recipient data goes through: one
+/// decision path (`judge`: authenticate the actor, resolve the target, gather the facts the
+/// policies read, decide, make the audit entry) and three modes: `write` (decide, audit and
+/// write in one transaction), `read` (decide and read on one snapshot, the entry durable
+/// before anything is answered) and `list` (narrow by the policies, decide each row, read
+/// and audit what is returned, on one snapshot).
+///
+/// ```swift
+/// let plan = try gate.read(request, notFound: missing, resolve: { _ in .record(id, .plan) }) {
+///   transaction, _ in try transaction.plan(planID)
+/// }
+/// ```
+struct Gate: Sendable {
+  let store: SQLiteStore
+  /// Batches the gate's writes from concurrent requests into shared transactions.
+  let committer: GroupCommitter
+  let decider: any AccessDecider
+  /// The digest of the policy set `decider` was loaded from, recorded in every entry.
+  let policyDigest: String?
+  let clock: any WallClock
+  /// Access facts read snapshots gathered, reused until the store's access generation moves.
+  let accessCache: AccessFactsCache
+  /// Policies lists could not narrow by, logged and counted.
+  let listWarnings: ListWarnings
+}
+
 extension SamhandService {
-  /// The one gate (DESIGN invariant 1): resolve the actor → build the policy request →
+  /// The gate over this service's store, policies and clock.
+  var gate: Gate {
+    Gate(
+      store: store, committer: committer, decider: decider, policyDigest: policyDigest,
+      clock: clock, accessCache: accessCache, listWarnings: listWarnings)
+  }
+}
+
+extension Gate {
+  /// Write mode: resolve the actor → build the policy request →
   /// decide → append the audit entry → perform the operation, all in one write transaction.
   /// A denial is audited and committed, then reported as `target.denial`, or for recipient
   /// data as the caller's `notFound` (what a missing consent id, national id or recipient
@@ -30,7 +65,7 @@ extension SamhandService {
   ///
   /// `resolve` finds the target inside the transaction (e.g. the recipient of a consent id);
   /// nil means there is no such thing, which is audited and answered like a denial.
-  func gate<T>(
+  func write<T>(
     _ request: GateRequest, notFound: ServiceError,
     resolve: (StoreTransaction) throws -> GateTarget?,
     perform: (StoreTransaction, GateTarget) throws -> T
