@@ -264,6 +264,11 @@ def report(out, m):
             f"inbox / mari's GET {p50(m['inbox'][n]) / p50(m['mari_get'][n]):.2f} ×.")
     lines.append("")
     text = "\n".join(lines)
+    # Hand-written findings below the results ("## Notes" on) survive a re-run.
+    if os.path.exists(out):
+        previous = open(out).read()
+        if "\n## Notes" in previous:
+            text += previous[previous.index("\n## Notes"):]
     open(out, "w").write(text)
     print(text)
 
