@@ -35,9 +35,22 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    .target(
+      name: "BenchSeed",
+      dependencies: [.product(name: "SamhandCore", package: "Samhand")]
+    ),
     .executableTarget(
       name: "agenda-bench",
       dependencies: [
+        "BenchSeed",
+        .product(name: "SamhandStore", package: "Samhand"),
+        .product(name: "SamhandCore", package: "Samhand"),
+      ]
+    ),
+    .executableTarget(
+      name: "lists-seed",
+      dependencies: [
+        "BenchSeed",
         .product(name: "SamhandStore", package: "Samhand"),
         .product(name: "SamhandCore", package: "Samhand"),
       ]

@@ -68,11 +68,7 @@ extension RecipientFact {
       return
         "EXISTS (SELECT 1 FROM recipients x WHERE x.id = \(recipient) AND x.registered_by_service IN \(values))"
     case .careTeam:
-      return values.map { staff -> SQL in
-        let arms = Array(repeating: staff, count: 5)
-        return
-          "\(recipient) IN (SELECT recipient_id FROM (\(sql: StoreTransaction.careRelationshipsSQL(of: .staff), arguments: StatementArguments(arms))))"
-      }.joined(separator: " OR ")
+      return StoreTransaction.careRelationshipExistsSQL(recipient: recipient, staff: values)
     case .breakGlass:
       return """
         EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.recipient_id = \(recipient)

@@ -42,29 +42,76 @@ extension StoreTransaction {
       ).map(StaffID.init(rawValue:)))
   }
 
+  /// One kind of live care relationship: the tables it lives in, what makes it live, and its
+  /// recipient and staff columns. The aliases are the arms' own, so that a condition built
+  /// from them can sit inside any list's query (whose aliases are `r`, `p`, `g`, `c`, `h`,
+  /// `candidate`) and refer to its recipient column.
+  struct CareRelationshipArm {
+    let tables: String
+    let live: String
+    let recipient: String
+    let staff: String
+  }
+
+  /// Assignments, the current coordinator of a plan that is not closed, staff members of an
+  /// active group, the holder of responsibility, named receivers of proposed or accepted
+  /// handovers.
+  static let careRelationshipArms = [
+    CareRelationshipArm(
+      tables: "assignments care_a", live: "care_a.ended_at IS NULL",
+      recipient: "care_a.recipient_id", staff: "care_a.staff_id"),
+    CareRelationshipArm(
+      tables: """
+        plans care_p JOIN plan_coordinators care_c
+          ON care_c.plan_id = care_p.id AND care_c.ended_at IS NULL
+        """,
+      live: "care_p.status != 'closed'", recipient: "care_p.recipient_id",
+      staff: "care_c.staff_id"),
+    CareRelationshipArm(
+      tables: """
+        groups care_g JOIN group_members care_m ON care_m.group_id = care_g.id
+          AND care_m.ended_at IS NULL AND care_m.staff_id IS NOT NULL
+        """,
+      live: "care_g.status = 'active'", recipient: "care_g.recipient_id",
+      staff: "care_m.staff_id"),
+    CareRelationshipArm(
+      tables: "responsibilities care_r",
+      live: "care_r.ended_at IS NULL AND care_r.staff_id IS NOT NULL",
+      recipient: "care_r.recipient_id", staff: "care_r.staff_id"),
+    CareRelationshipArm(
+      tables: "handovers care_h",
+      live: "care_h.state IN ('proposed', 'accepted') AND care_h.to_staff IS NOT NULL",
+      recipient: "care_h.recipient_id", staff: "care_h.to_staff"),
+  ]
+
   /// `(recipient_id, staff_id)` of every live care relationship of one recipient or one staff
-  /// member: assignments, the current coordinator of a plan that is not closed, staff members
-  /// of an active group, the holder of responsibility, named receivers of proposed or accepted
-  /// handovers. The key is bound once per arm (five arguments) so that every arm searches an
-  /// index; a filter outside the union would build it for every recipient first.
+  /// member (`careRelationshipArms`). The key is bound once per arm (five arguments) so that
+  /// every arm searches an index; a filter outside the union would build it for every
+  /// recipient first.
   static func careRelationshipsSQL(of key: CareRelationshipKey) -> String {
-    let (assignment, plan, group, holder, receiver) =
-      key == .recipient
-      ? ("recipient_id", "p.recipient_id", "g.recipient_id", "recipient_id", "recipient_id")
-      : ("staff_id", "c.staff_id", "m.staff_id", "staff_id", "to_staff")
-    return """
-      SELECT recipient_id, staff_id FROM assignments WHERE ended_at IS NULL AND \(assignment) = ?
-      UNION SELECT p.recipient_id, c.staff_id FROM plans p
-        JOIN plan_coordinators c ON c.plan_id = p.id AND c.ended_at IS NULL
-        WHERE p.status != 'closed' AND \(plan) = ?
-      UNION SELECT g.recipient_id, m.staff_id FROM groups g
-        JOIN group_members m ON m.group_id = g.id AND m.ended_at IS NULL AND m.staff_id IS NOT NULL
-        WHERE g.status = 'active' AND \(group) = ?
-      UNION SELECT recipient_id, staff_id FROM responsibilities
-        WHERE ended_at IS NULL AND staff_id IS NOT NULL AND \(holder) = ?
-      UNION SELECT recipient_id, to_staff FROM handovers
-        WHERE state IN ('proposed', 'accepted') AND to_staff IS NOT NULL AND \(receiver) = ?
+    careRelationshipArms.map { arm in
+      let column = key == .recipient ? arm.recipient : arm.staff
+      return """
+        SELECT \(arm.recipient) AS recipient_id, \(arm.staff) AS staff_id FROM \(arm.tables)
+          WHERE \(arm.live) AND \(column) = ?
+        """
+    }.joined(separator: "\nUNION ")
+  }
+
+  /// Whether the recipient in `recipient` (a column of the enclosing query) has a live care
+  /// relationship with one of `staff`: one correlated lookup per arm, by recipient, so that a
+  /// list pays per candidate it considers, never for every recipient in the staff member's
+  /// care (an `IN (careRelationshipsSQL(of: .staff))` would build that set, 100 000 rows for
+  /// a coordinator holding them all, on every page). The unary `+` keeps SQLite off the
+  /// staff indexes here: by staff, one lookup would walk every relationship of that staff
+  /// member.
+  static func careRelationshipExistsSQL(recipient: SQL, staff: [String]) -> SQL {
+    careRelationshipArms.map { arm -> SQL in
       """
+      EXISTS (SELECT 1 FROM \(sql: arm.tables) WHERE \(sql: arm.live)
+        AND \(sql: arm.recipient) = \(recipient) AND +\(sql: arm.staff) IN \(staff))
+      """
+    }.joined(separator: " OR ")
   }
 
   /// What a care-relationship query is keyed by.

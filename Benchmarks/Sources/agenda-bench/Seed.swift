@@ -1,3 +1,4 @@
+import BenchSeed
 import Foundation
 import SamhandCore
 import SamhandStore
@@ -109,28 +110,5 @@ struct Seed {
       .init(
         handover: handover, notes: nil, holderAtProposal: coordinator,
         checklist: kind.defaultChecklist), by: coordinator)
-  }
-}
-
-/// Distinct synthetic national ids (month + 80) in a fixed order. `synthetic` moves up to the
-/// next individual number with valid check digits, so numbers are spaced and repeats skipped.
-struct NationalIDs {
-  private var cursor = 0
-  private var issued: Set<String> = []
-
-  mutating func next() -> NationalID {
-    while true {
-      let index = cursor
-      cursor += 1
-      let year = 1940 + index % 60
-      let month = 1 + index / 60 % 12
-      let day = 1 + index / 720 % 28
-      let individual = 100 + index / 20_160 * 10
-      if let id = NationalID.synthetic(year: year, month: month, day: day, individual: individual),
-        issued.insert(id.digits).inserted
-      {
-        return id
-      }
-    }
   }
 }
