@@ -45,12 +45,11 @@ extension StoreTransaction {
   public func handoversAwaiting(
     staff: StaffID, services: [ServiceCode], visible: RecipientNarrowing
   ) throws -> [Handover] {
-    let receiving: SQL =
-      services.isEmpty
-      ? "h.to_staff = \(staff.rawValue)"
-      : "h.to_staff = \(staff.rawValue) OR (h.to_staff IS NULL AND h.to_service IN \(services.map(\.rawValue)))"
-    return try fetchHandovers(
-      "h.state = 'proposed' AND (\(receiving)) ORDER BY h.planned_date, h.id", visible: visible)
+    try fetchHandovers(
+      """
+      h.state = 'proposed' AND \(Self.receiving(staff: staff, services: services))
+      ORDER BY h.planned_date, h.id
+      """, visible: visible)
   }
 
   /// The staff member's own handovers not yet accepted (draft or proposed).
@@ -70,14 +69,10 @@ extension StoreTransaction {
     on today: CalendarDate, involving staff: StaffID, services: [ServiceCode],
     visible: RecipientNarrowing
   ) throws -> [Handover] {
-    let receiving: SQL =
-      services.isEmpty
-      ? "h.to_staff = \(staff.rawValue)"
-      : "h.to_staff = \(staff.rawValue) OR (h.to_staff IS NULL AND h.to_service IN \(services.map(\.rawValue)))"
-    return try fetchHandovers(
+    try fetchHandovers(
       """
       h.state IN ('draft', 'proposed') AND h.planned_date < \(today.description)
-        AND (h.from_staff = \(staff.rawValue) OR \(receiving))
+        AND (h.from_staff = \(staff.rawValue) OR \(Self.receiving(staff: staff, services: services)))
       ORDER BY h.planned_date, h.id
       """, visible: visible)
   }
@@ -89,6 +84,15 @@ extension StoreTransaction {
       h.state IN ('draft', 'proposed') AND (h.from_staff = \(staff.rawValue) OR h.to_staff = \(staff.rawValue))
       ORDER BY h.rowid
       """)
+  }
+
+  /// Named to `staff`, or to one of `services` with no one named (parenthesized).
+  private static func receiving(staff: StaffID, services: [ServiceCode]) -> SQL {
+    let named: SQL = "h.to_staff = \(staff.rawValue)"
+    guard !services.isEmpty else { return "(\(named))" }
+    return """
+      (\(named) OR (h.to_staff IS NULL AND h.to_service IN \(services.map(\.rawValue))))
+      """
   }
 
   /// Handovers meeting `condition` (which may end in an ORDER BY) whose recipient `visible`
