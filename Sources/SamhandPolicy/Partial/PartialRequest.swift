@@ -80,7 +80,7 @@ public struct PartialDecision: Sendable {
     func kept(_ policy: PolicyResidual, towardsAllow: Bool) -> Residual {
       var dropped: AttributeTest?
       let residual = policy.residual.replacing(positive: towardsAllow) { test in
-        if keeps(test) { return nil }
+        guard !keeps(test) else { return false }
         dropped = dropped ?? test
         return true
       }

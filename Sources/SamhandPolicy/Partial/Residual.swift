@@ -46,18 +46,18 @@ public indirect enum Residual: Sendable, Hashable {
     }
   }
 
-  /// The formula with each test `replace` picks replaced by the constant that makes the
+  /// The formula with each test `replaces` picks replaced by the constant that makes the
   /// formula hold for more resources when `positive` (it counts towards the formula) or for
   /// fewer when not; polarity flips under negation.
-  func replacing(positive: Bool, _ replace: (AttributeTest) -> Bool?) -> Residual {
+  func replacing(positive: Bool, _ replaces: (AttributeTest) -> Bool) -> Residual {
     switch self {
     case .constant: return self
-    case .test(let test): return replace(test) == nil ? self : .constant(positive)
-    case .not(let inner): return !inner.replacing(positive: !positive, replace)
+    case .test(let test): return replaces(test) ? .constant(positive) : self
+    case .not(let inner): return !inner.replacing(positive: !positive, replaces)
     case .and(let parts):
-      return parts.reduce(.constant(true)) { $0 && $1.replacing(positive: positive, replace) }
+      return parts.reduce(.constant(true)) { $0 && $1.replacing(positive: positive, replaces) }
     case .or(let parts):
-      return parts.reduce(.constant(false)) { $0 || $1.replacing(positive: positive, replace) }
+      return parts.reduce(.constant(false)) { $0 || $1.replacing(positive: positive, replaces) }
     }
   }
 
