@@ -101,10 +101,10 @@ extension KeyRing {
   }
 
   /// The audit signing key, checked against its public half on disk.
-  private static func readSigningKey(in directory: URL, file: URL?) throws
+  private static func readSigningKey(in directory: URL, file external: URL?) throws
     -> Curve25519.Signing.PrivateKey
   {
-    let file = file ?? directory.appending(path: KeyFile.auditSigning)
+    let file = external ?? directory.appending(path: KeyFile.auditSigning)
     if let status = try FileStatus(of: file), status.isOpenToOthers {
       throw CryptoError.keyFileTooOpen(path: file.filePath, mode: status.permissions)
     }
@@ -122,7 +122,7 @@ extension KeyRing {
     guard signingKey.publicKey.rawRepresentation == publicRaw else {
       throw CryptoError.keyFileMalformed(
         path: directory.appending(path: KeyFile.auditPublic).filePath,
-        reason: "does not match \(file.filePath)")
+        reason: "does not match \(external?.filePath ?? KeyFile.auditSigning)")
     }
     return signingKey
   }

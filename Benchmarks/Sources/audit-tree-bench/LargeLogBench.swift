@@ -16,6 +16,10 @@ struct LargeLogBench {
     var proofsVerified = true
     var firstWitnessMillis = 0.0
     var witnessMillis: [Double] = []
+    var witnessCPUMillis: [Double] = []
+    var inclusionCPUMillis = 0.0
+    var consistencyCPUMillis = 0.0
+    var verifyFileCPUSeconds = 0.0
     var witnessOutcomes: Set<String> = []
     var chainFileSeconds = 0.0
     var verifyFileSeconds = 0.0
@@ -57,10 +61,12 @@ struct LargeLogBench {
     }
     log("chain verified from the file in \(result.chainFileSeconds) s")
     var verification: AuditWitnessVerification?
+    let cpu = processCPUSeconds()
     result.verifyFileSeconds = try await seconds {
       verification = try await SamhandService.verifyAuditLog(
         dataDirectory: directory.url, witness: witnessStore, publicKey: publicKey)
     }
+    result.verifyFileCPUSeconds = processCPUSeconds() - cpu
     result.verifyIntact = verification?.intact ?? false
     result.verifyProblem = verification?.problem
     return result
@@ -70,6 +76,7 @@ struct LargeLogBench {
 
   private func measureProofs(_ store: SQLiteStore, size: Int64, into result: inout Result) throws {
     var random = SplitMix(seed: 16)
+    var cpu = processCPUSeconds()
     for _ in 0..<samples {
       let entry = random.next(in: 1...size)
       var proof: InclusionProof?
@@ -79,6 +86,8 @@ struct LargeLogBench {
       result.inclusionMillis.append(elapsed * 1000)
       result.proofsVerified = result.proofsVerified && proof?.verifies == true
     }
+    result.inclusionCPUMillis = (processCPUSeconds() - cpu) * 1000 / Double(samples)
+    cpu = processCPUSeconds()
     for _ in 0..<samples {
       let old = random.next(in: 1...(size - 1))
       var proof: ConsistencyProof?
@@ -88,6 +97,7 @@ struct LargeLogBench {
       result.consistencyMillis.append(elapsed * 1000)
       result.proofsVerified = result.proofsVerified && proof?.verifies == true
     }
+    result.consistencyCPUMillis = (processCPUSeconds() - cpu) * 1000 / Double(samples)
   }
 
   /// One witness step to pin the keys, then `witnessSteps` steps each after 100 more
@@ -112,11 +122,13 @@ struct LargeLogBench {
         try transaction.writeCheckpoint()
       }
       var step: AuditWitnessStep?
+      let cpu = processCPUSeconds()
       let elapsed = try await seconds {
         step = try await SamhandService.witnessAuditLog(
           dataDirectory: directory.url, store: witnessStore, key: nil, acceptRollback: nil)
       }
       result.witnessMillis.append(elapsed * 1000)
+      result.witnessCPUMillis.append((processCPUSeconds() - cpu) * 1000)
       result.witnessOutcomes.insert(step?.outcome ?? "none")
     }
   }

@@ -11,6 +11,7 @@ struct MemoryVerifyBench {
   struct Result {
     var entries = 0
     var seconds = 0.0
+    var cpuSeconds = 0.0
     var chainSeconds = 0.0
     var treeSeconds = 0.0
     var intact = false
@@ -41,6 +42,7 @@ struct MemoryVerifyBench {
         head = entry.head
         batch.append(entry)
       }
+      let cpu = processCPUSeconds()
       result.chainSeconds += await seconds { await verifier.feed(contentsOf: batch) }
       result.treeSeconds += seconds {
         batch.withUnsafeBufferPointer { batch in
@@ -57,6 +59,7 @@ struct MemoryVerifyBench {
           }
         }
       }
+      result.cpuSeconds += processCPUSeconds() - cpu
       start += batchSize
     }
     var report: AuditVerificationReport?

@@ -53,6 +53,14 @@ func seconds(_ work: () async throws -> Void) async rethrows -> Double {
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// CPU time of the whole process so far, in seconds: what the work cost, whatever share of
+/// the cores a loaded machine left it (wall clock alone measures the other builds too).
+func processCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// The value at quantile `q` (0...1) of `samples`.
 func quantile(_ samples: [Double], _ q: Double) -> Double {
   let sorted = samples.sorted()
