@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "SamhandAudit", targets: ["SamhandAudit"]),
     .library(name: "SamhandPolicy", targets: ["SamhandPolicy"]),
     .library(name: "SamhandStore", targets: ["SamhandStore"]),
+    .library(name: "SamhandService", targets: ["SamhandService"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -84,7 +85,8 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["FileEmbedder"]
     ),
-    .target(name: "SamhandTestSupport", dependencies: ["SamhandCore"], path: "Tests/SamhandTestSupport"),
+    .target(
+      name: "SamhandTestSupport", dependencies: ["SamhandCore"], path: "Tests/SamhandTestSupport"),
     .executableTarget(
       name: "samhand-crash-probe",
       dependencies: ["SamhandStore", "SamhandAudit"],
@@ -137,7 +139,9 @@ let package = Package(
     ),
     .testTarget(
       name: "SamhandCLITests",
-      dependencies: ["samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "ScenarioTests",

@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(name: "Samhand", path: ".."),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
   ],
   targets: [
     .executableTarget(
@@ -24,6 +25,17 @@ let package = Package(
       name: "audit-bench",
       dependencies: [
         .product(name: "SamhandAudit", package: "Samhand"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
+      name: "audit-tree-bench",
+      dependencies: [
+        .product(name: "SamhandService", package: "Samhand"),
+        .product(name: "SamhandStore", package: "Samhand"),
+        .product(name: "SamhandAudit", package: "Samhand"),
+        .product(name: "SamhandCrypto", package: "Samhand"),
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

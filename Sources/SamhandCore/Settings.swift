@@ -17,6 +17,9 @@ public struct Settings: Sendable, Equatable {
   public var port: Int = 8080
   /// Port of the Prometheus `/metrics` listener, always on 127.0.0.1; 0 serves no metrics.
   public var metricsPort: Int = 0
+  /// The audit signing key's file when it is kept outside the data directory, so that
+  /// whoever holds the data directory cannot sign checkpoints; empty: `keys/audit-signing.key`.
+  public var auditSigningKey: String = ""
 
   public init() {}
 
@@ -55,6 +58,15 @@ public struct Settings: Sendable, Equatable {
       "metrics_port",
       "port of the Prometheus /metrics listener, on 127.0.0.1 only and never the API port;"
         + " 0 serves no metrics", 0...65535, \.metricsPort),
+    Key(
+      name: "audit_signing_key",
+      help: "absolute path of the audit signing key (32 raw bytes, mode 0600) kept outside the"
+        + " data directory; empty: keys/audit-signing.key",
+      apply: { settings, value in
+        guard value.isEmpty || value.hasPrefix("/") else { return false }
+        settings.auditSigningKey = value
+        return true
+      }, read: { $0.auditSigningKey }),
   ]
 
   private static func integer(

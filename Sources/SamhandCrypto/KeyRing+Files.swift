@@ -38,8 +38,10 @@ extension KeyRing {
   /// Every `kek-<N>.key` becomes KEK version N. Throws ``CryptoError/keyFileMissing(path:)``
   /// for a missing file (or no KEK at all), ``CryptoError/keyFileMalformed(path:reason:)``
   /// for a file of the wrong length, a badly named `kek-*.key`, or a public audit key that
-  /// does not belong to the private one.
-  public static func load(from keysDirectory: URL) throws -> KeyRing {
+  /// does not belong to the private one. The audit signing key is read from `auditSigningKey`
+  /// when given (a file outside the data directory, closed to group and others), else from
+  /// `audit-signing.key` in the directory; its public half is always `audit-signing.pub` there.
+  public static func load(from keysDirectory: URL, auditSigningKey: URL? = nil) throws -> KeyRing {
     let names = try checkedFileNames(in: keysDirectory)
     var keyEncryptionKeys: [Int: SymmetricKey] = [:]
     for name in names {
@@ -54,7 +56,7 @@ extension KeyRing {
     return KeyRing(
       keyEncryptionKeys: keyEncryptionKeys, currentKEKVersion: current,
       blindIndexKey: try readSymmetricKey(KeyFile.blindIndex, in: keysDirectory),
-      auditSigningKey: try readSigningKey(in: keysDirectory))
+      auditSigningKey: try readSigningKey(in: keysDirectory, file: auditSigningKey))
   }
 
   /// Checks that `keysDirectory` and every file in it are closed to group and others.
@@ -99,8 +101,15 @@ extension KeyRing {
   }
 
   /// The audit signing key, checked against its public half on disk.
-  private static func readSigningKey(in directory: URL) throws -> Curve25519.Signing.PrivateKey {
-    let raw = try KeyFile.read(KeyFile.auditSigning, in: directory, byteCount: signingKeyByteCount)
+  private static func readSigningKey(in directory: URL, file external: URL?) throws
+    -> Curve25519.Signing.PrivateKey
+  {
+    let file = external ?? directory.appending(path: KeyFile.auditSigning)
+    if let status = try FileStatus(of: file), status.isOpenToOthers {
+      throw CryptoError.keyFileTooOpen(path: file.filePath, mode: status.permissions)
+    }
+    let raw = try KeyFile.read(
+      file.lastPathComponent, in: file.deletingLastPathComponent(), byteCount: signingKeyByteCount)
     let publicRaw = try KeyFile.read(
       KeyFile.auditPublic, in: directory, byteCount: signingKeyByteCount)
     let signingKey: Curve25519.Signing.PrivateKey
@@ -108,13 +117,12 @@ extension KeyRing {
       signingKey = try Curve25519.Signing.PrivateKey(rawRepresentation: raw)
     } catch {
       throw CryptoError.keyFileMalformed(
-        path: directory.appending(path: KeyFile.auditSigning).filePath,
-        reason: "not a raw Ed25519 private key")
+        path: file.filePath, reason: "not a raw Ed25519 private key")
     }
     guard signingKey.publicKey.rawRepresentation == publicRaw else {
       throw CryptoError.keyFileMalformed(
         path: directory.appending(path: KeyFile.auditPublic).filePath,
-        reason: "does not match \(KeyFile.auditSigning)")
+        reason: "does not match \(external?.filePath ?? KeyFile.auditSigning)")
     }
     return signingKey
   }

@@ -30,19 +30,36 @@ extension SamhandService {
       notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
-        var names: [String: String?] = [:]
-        return try transaction.auditEntries(recipientID: recipient.rawValue).map { entry in
-          let event = entry.event
-          if names[event.actor] == nil {
-            names[event.actor] = try transaction.staff(StaffID(rawValue: event.actor))?.name
-          }
-          return AccessLogEntry(
-            time: Date(timeIntervalSince1970: Double(event.timeMillis) / 1000),
-            staffID: event.actor, staffName: names[event.actor] ?? nil,
-            service: event.actorService, action: event.action, purpose: event.purpose,
-            breakGlass: event.breakGlass, allowed: event.decision == .allow,
-            osUser: event.osUser, policyDigest: event.policyDigest)
-        }
+        try accessLogLines(of: recipient, in: transaction).map(\.line)
       })
+  }
+
+  /// The recipient's audit entries, oldest first, each with its access-log line.
+  func accessLogLines(of recipient: RecipientID, in transaction: StoreTransaction) throws
+    -> [(entry: AuditEntry, line: AccessLogEntry)]
+  {
+    var names: [String: String?] = [:]
+    return try transaction.auditEntries(recipientID: recipient.rawValue).map { entry in
+      let event = entry.event
+      if names[event.actor] == nil {
+        names[event.actor] = try transaction.staff(StaffID(rawValue: event.actor))?.name
+      }
+      return (
+        entry,
+        AccessLogEntry(
+          time: AccessLogEntry.date(event.timeMillis), staffID: event.actor,
+          staffName: names[event.actor] ?? nil, service: event.actorService,
+          action: event.action, purpose: event.purpose, breakGlass: event.breakGlass,
+          allowed: event.decision == .allow, osUser: event.osUser,
+          policyDigest: event.policyDigest)
+      )
+    }
+  }
+}
+
+extension AccessLogEntry {
+  /// An audit time (UTC milliseconds) as a date.
+  static func date(_ timeMillis: Int64) -> Date {
+    Date(timeIntervalSince1970: Double(timeMillis) / 1000)
   }
 }

@@ -14,6 +14,11 @@ public struct AuditWitnessStep: Sendable, Encodable {
   public let witness: String
   /// Set on first use: the log key was taken from the data directory and pinned.
   public let pinnedLogKey: String?
+  /// Whether the log recorded the cosignature handed back to it (for its status); the
+  /// store file is what counts, so a refusal here does not fail the step.
+  public var handedBack = false
+  /// Why the cosignature was not handed back, when it was not.
+  public var handBackProblem: String?
 }
 
 /// The witness: run by an auditor, from another machine or mount, against a data directory
@@ -33,16 +38,21 @@ extension SamhandService {
       note, files: AuditWitnessFiles(store: store, key: key, dataDirectory: dataDirectory),
       logKeyOnFirstUse: { try dataDirectoryLogKey(directory, note: note) },
       acceptRollback: reason, now: now,
-      proof: { try AuditLogFile.consistencyProof(databaseAt: database, from: $0, to: $1).path })
+      proof: { try AuditLogFile.consistencyProof(databaseAt: database, from: $0, to: $1).path },
+      handBack: {
+        try AuditLogFile.recordCosignature($0, witness: $1, databaseAt: database, now: now)
+      })
   }
 
   /// The same step against a running server (`audit witness --url`): `note` is its newest
   /// checkpoint and `proof` asks it for consistency proofs. The log key must be given on
   /// first use (`logKey`), since nothing on the server can vouch for its own key.
+  /// `handBack` posts the cosignature to the server.
   public static func witnessAuditLog(
     checkpoint note: SignedNote, store: URL, key: URL?, logKey: NoteVerifier?,
     acceptRollback reason: String?, now: Date = Date(),
-    proof: (Int64, Int64) async throws -> [MerkleHash]
+    proof: (Int64, Int64) async throws -> [MerkleHash],
+    handBack: (SignedNote, NoteVerifier) async throws -> Void
   ) async throws -> AuditWitnessStep {
     try await witness(
       note, files: AuditWitnessFiles(store: store, key: key, dataDirectory: nil),
@@ -52,12 +62,13 @@ extension SamhandService {
             "this witness has no pinned log key yet; pass the log's public key with --public-key")
         }
         return logKey
-      }, acceptRollback: reason, now: now, proof: proof)
+      }, acceptRollback: reason, now: now, proof: proof, handBack: handBack)
   }
 
   private static func witness(
     _ note: SignedNote, files: AuditWitnessFiles, logKeyOnFirstUse: () throws -> NoteVerifier,
-    acceptRollback reason: String?, now: Date, proof: (Int64, Int64) async throws -> [MerkleHash]
+    acceptRollback reason: String?, now: Date, proof: (Int64, Int64) async throws -> [MerkleHash],
+    handBack: (SignedNote, NoteVerifier) async throws -> Void
   ) async throws -> AuditWitnessStep {
     var pinned: String? = nil
     let logKey: NoteVerifier
@@ -94,9 +105,17 @@ extension SamhandService {
       }
     }
     if outcome != "unchanged" { try files.write(record) }
-    return AuditWitnessStep(
+    var step = AuditWitnessStep(
       outcome: outcome, treeSize: new.size, root: new.root.base64,
       witness: witness.cosigner.verifier.encoded, pinnedLogKey: pinned)
+    if outcome != "rollback-accepted", let cosigned = record.notes.last {
+      // Handed back again when unchanged: a step whose hand-back failed heals on the next.
+      step.handBackProblem = await Self.handBack {
+        try await handBack(cosigned, witness.cosigner.verifier)
+      }
+      step.handedBack = step.handBackProblem == nil
+    }
+    return step
   }
 
   /// The log key as found in the data directory: the audit public key under the origin

@@ -21,13 +21,28 @@ public struct InstallationStatus: Sendable, Encodable {
     public let time: Date
     public let keyID: String
   }
-  /// The audit log's Merkle tree and its newest C2SP checkpoint (docs/audit-log.md).
+  /// The audit log's Merkle tree, its newest C2SP checkpoint and the newest checkpoint its
+  /// witnesses cosigned (as they handed the cosignatures back; docs/audit-log.md).
   public struct AuditTree: Sendable, Encodable {
     public let origin: String
     public let treeSize: Int64
     public let newestCheckpointSize: Int64?
     /// Entries not yet covered by a signed checkpoint.
     public let unsignedEntries: Int64
+    /// The largest tree any witness cosigned, nil before one handed a cosignature back.
+    public let newestWitnessedSize: Int64?
+    /// Entries after the newest witnessed checkpoint.
+    public let unwitnessedEntries: Int64
+    /// Each witness's newest cosignature, the largest tree first.
+    public let witnesses: [Witnessed]
+  }
+  /// One witness's newest cosignature and how far the head is ahead of it.
+  public struct Witnessed: Sendable, Encodable {
+    public let witness: String
+    public let witnessKey: String
+    public let treeSize: Int64
+    public let cosignedAt: Date
+    public let entriesBehind: Int64
   }
   public let data: String
   public let counts: StoreCounts
@@ -56,9 +71,16 @@ extension SamhandService {
     let newest = try transaction.latestSignedCheckpoint().map {
       try TreeCheckpoint(text: $0.text).size
     }
+    let witnesses = try transaction.newestCosignatures().map {
+      InstallationStatus.Witnessed(
+        witness: $0.witnessName, witnessKey: $0.witnessKey, treeSize: $0.treeSize,
+        cosignedAt: $0.cosignedAt, entriesBehind: size - $0.treeSize)
+    }
+    let witnessed = witnesses.first?.treeSize
     return .init(
       origin: try transaction.auditOrigin(), treeSize: size, newestCheckpointSize: newest,
-      unsignedEntries: size - (newest ?? 0))
+      unsignedEntries: size - (newest ?? 0), newestWitnessedSize: witnessed,
+      unwitnessedEntries: size - (witnessed ?? 0), witnesses: witnesses)
   }
 
   /// Every key-encryption key version the database records or the keys directory holds,

@@ -85,10 +85,12 @@ extension BackupFile {
     let keyFiles = try usingKeys(keys, staged: directory.keysURL) {
       try KeyDirectoryCopy.copy(from: keys, to: directory.keysURL)
     }
+    let signingKey = try directory.auditSigningKey(directory.loadSettings(environment: [:]))
     let ring = try usingKeys(keys, staged: directory.keysURL) {
-      try KeyRing.load(from: directory.keysURL)
+      try KeyRing.load(from: directory.keysURL, auditSigningKey: signingKey)
     }
-    let store = try SQLiteStore.open(at: directory.databaseURL, keyRing: ring)
+    let store = try SQLiteStore.open(
+      at: directory.databaseURL, keyRing: ring, auditSigningKey: signingKey)
     if let problem = try store.read({ try $0.keyProblem() }) {
       throw BackupError.keysDoNotOpen(path: keys.path, reason: problem)
     }

@@ -51,12 +51,27 @@ public struct DataDirectory: Sendable {
     guard FileManager.default.fileExists(atPath: databaseURL.path) else {
       throw StoreError.dataDirectoryMissing(path: url.path)
     }
-    let ring = try KeyRing.load(from: keysURL)
     let settings = try loadSettings(environment: environment)
+    let signingKey = try auditSigningKey(settings)
+    let ring = try KeyRing.load(from: keysURL, auditSigningKey: signingKey)
     let store = try SQLiteStore.open(
-      at: databaseURL, keyRing: ring, keysDirectory: keysURL,
+      at: databaseURL, keyRing: ring, keysDirectory: keysURL, auditSigningKey: signingKey,
       checkpointInterval: settings.checkpointInterval, clock: clock)
     return (store, settings)
+  }
+
+  /// The audit signing key's file that `audit_signing_key` names (nil: `keys/`), which must
+  /// be outside this directory: inside it, whoever holds the directory holds the key.
+  public func auditSigningKey(_ settings: Settings) throws -> URL? {
+    guard !settings.auditSigningKey.isEmpty else { return nil }
+    let file = URL(fileURLWithPath: settings.auditSigningKey).standardizedFileURL
+    let inside = url.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+    guard !file.resolvingSymlinksInPath().path.hasPrefix(inside) else {
+      throw StoreError.settingsUnreadable(
+        path: settingsURL.path,
+        reason: "audit_signing_key \(file.path) is inside the data directory; keep it elsewhere")
+    }
+    return file
   }
 
   /// The settings file (absent means defaults) with `SAMHAND_*` overrides applied. A file

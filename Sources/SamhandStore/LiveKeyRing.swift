@@ -20,10 +20,13 @@ public final class LiveKeyRing: Sendable {
   private let state: Mutex<KeyRing>
   /// Where the ring is reloaded from; nil for a ring that exists only in memory (tests).
   let keysDirectory: URL?
+  /// The audit signing key's file when it is kept outside the data directory.
+  let auditSigningKey: URL?
 
-  public init(_ ring: KeyRing, keysDirectory: URL?) {
+  public init(_ ring: KeyRing, keysDirectory: URL?, auditSigningKey: URL? = nil) {
     state = Mutex(ring)
     self.keysDirectory = keysDirectory
+    self.auditSigningKey = auditSigningKey
   }
 
   /// The ring as last loaded.
@@ -32,7 +35,9 @@ public final class LiveKeyRing: Sendable {
   /// Reloads the key files and applies `recorded`; a ring held only in memory just has
   /// `recorded` applied.
   func reload(following recorded: RecordedKeyVersions) throws -> KeyRing {
-    let loaded = try keysDirectory.map(KeyRing.load(from:)) ?? ring
+    let loaded =
+      try keysDirectory.map { try KeyRing.load(from: $0, auditSigningKey: auditSigningKey) }
+      ?? ring
     let ring =
       try recorded.current.map {
         try loaded.applying(current: $0, retired: recorded.retired)

@@ -29,8 +29,8 @@ public struct SQLiteStore: Store {
   /// `synchronous = FULL` makes every committed transaction durable across power loss: an
   /// acknowledged audit entry or data change must never vanish, and WAL keeps the cost low.
   public static func open(
-    at url: URL, keyRing: KeyRing, keysDirectory: URL? = nil, checkpointInterval: Int = 1000,
-    clock: any WallClock = SystemClock()
+    at url: URL, keyRing: KeyRing, keysDirectory: URL? = nil, auditSigningKey: URL? = nil,
+    checkpointInterval: Int = 1000, clock: any WallClock = SystemClock()
   ) throws -> SQLiteStore {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
@@ -60,7 +60,7 @@ public struct SQLiteStore: Store {
       try Migrations.apply(to: pool)
       try pool.write { try AuditTreeUpgrade.run($0, keyRing: keyRing) }
     }
-    let keys = LiveKeyRing(keyRing, keysDirectory: keysDirectory)
+    let keys = LiveKeyRing(keyRing, keysDirectory: keysDirectory, auditSigningKey: auditSigningKey)
     let store = SQLiteStore(
       pool: pool, keys: keys, checkpointInterval: max(1, checkpointInterval), clock: clock)
     try store.write { transaction in

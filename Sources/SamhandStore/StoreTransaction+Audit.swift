@@ -86,13 +86,6 @@ extension StoreTransaction {
 }
 
 extension StoreTransaction {
-  /// Every entry, oldest first, for benchmarks that need the stored bytes.
-  public func auditEntriesForBenchmark() throws -> [AuditEntry] {
-    try entries(db.makeStatement(sql: AuditRow.selectSQL + " ORDER BY sequence"), arguments: [])
-  }
-}
-
-extension StoreTransaction {
   /// The decodable entries a statement selects (undecodable ones are the verifier's business).
   private func entries(_ statement: Statement, arguments: StatementArguments) throws
     -> [AuditEntry]

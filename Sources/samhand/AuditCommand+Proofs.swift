@@ -73,6 +73,48 @@ extension AuditCommand {
     }
   }
 
+  struct CheckExtract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "check-extract",
+      abstract: "Check a recipient's access-log extract offline (from access-log --proofs).",
+      discussion: """
+        Checks every entry's inclusion proof against the extract's signed checkpoint and
+        that every field shown is the proven audit entry's; with --public-key, also the
+        checkpoint's signature (without it, the extract only proves itself consistent).
+        Needs no data directory. Exits 0 when intact, 1 with the first problem.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The extract (JSON).", valueName: "FILE"))
+    var file: String
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp("The log's public key (32 raw bytes).", valueName: "FILE"))
+    var publicKey: String?
+
+    func run() throws {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CommandLineError.invalid("cannot read \(file)")
+      }
+      let check = try SamhandService.checkAccessLogExtract(
+        data, publicKey: publicKey.map { URL(fileURLWithPath: $0) })
+      if !check.signatureChecked {
+        FileHandle.standardError.write(
+          Data(
+            "warning: the checkpoint's signature was not checked; pass the log's --public-key\n"
+              .utf8))
+      }
+      try options.render(check) {
+        if let problem = check.problem { return "extract NOT intact: \(problem)" }
+        return "extract intact: \(check.entries) entries of \(check.recipientId) proven in the "
+          + "checkpoint of \(check.treeSize) entries (\(check.origin))"
+      }
+      if !check.intact { throw ExitCode(1) }
+    }
+  }
+
   struct Witness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Cosign the newest audit checkpoint as a witness kept outside the data directory.",
@@ -81,6 +123,9 @@ extension AuditCommand {
         FILE.log-key (taken from the data directory on first use) and, by a consistency
         proof, extends the last checkpoint in FILE; then cosigns it (C2SP tlog-cosignature)
         and appends it to FILE. Refuses, saying why, on a rollback, fork or rewrite.
+        Then hands the cosignature back to the log (written into DIR's database when the
+        witness may write there, POST /v1/audit/cosignatures with --url), so that `samhand
+        status` shows the newest witnessed checkpoint; FILE stays the trusted record.
         Without --key the witness key is FILE.key, created on first use (0600), its public
         key FILE.pub. Neither may be inside the data directory. With --url and --token (an
         auditor's bearer token) it asks a running server instead of reading DIR; the first
@@ -141,7 +186,8 @@ extension AuditCommand {
         }
         step = try await SamhandService.witnessAuditLog(
           checkpoint: note, store: store, key: key, logKey: logKey, acceptRollback: rollback,
-          proof: { try await client.consistencyProof(from: $0, to: $1) })
+          proof: { try await client.consistencyProof(from: $0, to: $1) },
+          handBack: { try await client.postCosignature($0, witness: $1) })
       } else {
         step = try await SamhandService.witnessAuditLog(
           dataDirectory: options.dataDirectory(), store: store, key: key, acceptRollback: rollback)
@@ -149,6 +195,12 @@ extension AuditCommand {
       if let pinned = step.pinnedLogKey {
         FileHandle.standardError.write(
           Data("pinned the log key found in the data directory: \(pinned)\n".utf8))
+      }
+      if let problem = step.handBackProblem {
+        FileHandle.standardError.write(
+          Data(
+            "note: the cosignature was not handed back to the log (\(problem)); \(self.store) has it\n"
+              .utf8))
       }
       try options.render(step) {
         switch step.outcome {

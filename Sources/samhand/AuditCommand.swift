@@ -10,8 +10,8 @@ struct AuditCommand: ParsableCommand {
     abstract:
       "Verify the audit log, write checkpoints, prove entries, witness, review emergency access.",
     subcommands: [
-      Verify.self, Checkpoint.self, Prove.self, Consistency.self, Witness.self, BreakGlass.self,
-      Review.self,
+      Verify.self, Checkpoint.self, Prove.self, Consistency.self, Witness.self,
+      CheckExtract.self, BreakGlass.self, Review.self,
     ])
 
   struct Verify: AsyncParsableCommand {

@@ -156,12 +156,25 @@ struct RecipientCommand: ParsableCommand {
   struct AccessLog: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "access-log",
-      abstract: "Who has looked at this recipient's information (for an access request).")
+      abstract: "Who has looked at this recipient's information (for an access request).",
+      discussion: """
+        With --proofs it prints, as JSON, an extract that proves itself: every entry with
+        its audit entry and an inclusion proof against a signed checkpoint (written now),
+        which `samhand audit check-extract` checks offline with the log's public key.
+        """)
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
     @Argument(help: "Recipient id.") var id: String
+    @Flag(name: .long, help: "Print a JSON extract with an inclusion proof for every entry.")
+    var proofs = false
 
     func run() throws {
+      if proofs {
+        let extract = try options.open().accessLogExtract(
+          of: RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
+        print(try Output.json(extract))
+        return
+      }
       let entries = try options.open().accessLog(
         of: RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
       try options.render(entries) {

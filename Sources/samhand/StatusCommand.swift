@@ -5,7 +5,8 @@ struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
     abstract:
-      "Show schema version, counts, key versions, the last audit checkpoint and the audit tree.")
+      "Show schema version, counts, key versions, the last audit checkpoint, the audit tree and its witnesses."
+  )
 
   @OptionGroup var options: GlobalOptions
 
@@ -40,6 +41,15 @@ struct StatusCommand: ParsableCommand {
       "merkle tree      \(tree.treeSize) entries, newest signed checkpoint at "
         + "\(tree.newestCheckpointSize.map(String.init) ?? "none"), \(tree.unsignedEntries) unsigned"
     )
+    lines.append(
+      "witnessed        newest at "
+        + "\(tree.newestWitnessedSize.map(String.init) ?? "none (no witness handed one back)"), "
+        + "\(tree.unwitnessedEntries) entries after it")
+    for witness in tree.witnesses {
+      lines.append(
+        "witness          \(witness.witness) cosigned \(witness.treeSize) at "
+          + "\(Output.time(witness.cosignedAt)), \(witness.entriesBehind) behind")
+    }
     return lines.joined(separator: "\n")
   }
 }

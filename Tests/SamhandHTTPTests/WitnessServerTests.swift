@@ -8,7 +8,9 @@ import Testing
 
 /// A witness of a running server (`--url`, an auditor's token), then a SIGKILL while requests
 /// append: after it, the newest checkpoint still extends what the witness saw, the witness
-/// step succeeds from the data directory and the log verifies against the witness.
+/// step succeeds from the data directory, again after the installation is opened anew and
+/// signs a checkpoint over what the killed server left, and the log verifies against the
+/// witness. Each step hands its cosignature back, so status shows the newest witnessed one.
 @Suite("A witness of a running server, across a SIGKILL", .serialized)
 struct WitnessServerTests {
   @Test("witness over HTTP, kill -9 under appends, witness from the file: all consistent")
@@ -31,6 +33,9 @@ struct WitnessServerTests {
         "--public-key", data.appending(path: "keys/audit-signing.pub").path,
       ])
     #expect(overHTTP.status == 0, "\(overHTTP.stderr)")
+    #expect(!overHTTP.stderr.contains("not handed back"), "\(overHTTP.stderr)")
+    let witnessedOverHTTP = try Self.witnessedSize(data)
+    #expect(witnessedOverHTTP != nil)
     let wrongToken = try runCommand(
       samhand,
       ["audit", "witness", "--store", store.path, "--url", url.absoluteString, "--token", reader])
@@ -60,8 +65,28 @@ struct WitnessServerTests {
     let fromFile = try runCommand(
       samhand, ["audit", "witness", "--store", store.path, "--data", data.path])
     #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    let reopened = try runCommand(samhand, ["audit", "checkpoint", "--data", data.path])
+    #expect(reopened.status == 0, "\(reopened.stderr)")
+    let afterRestart = try runCommand(
+      samhand, ["audit", "witness", "--store", store.path, "--data", data.path, "--json"])
+    #expect(afterRestart.status == 0, "\(afterRestart.stderr)")
+    let step =
+      try JSONSerialization.jsonObject(with: Data(afterRestart.stdout.utf8)) as? [String: Any]
+    #expect(step?["handedBack"] as? Bool == true)
+    let witnessed = try #require(try Self.witnessedSize(data))
+    #expect(witnessed >= (witnessedOverHTTP ?? .max))
+    #expect(witnessed == step?["treeSize"] as? Int)
     let verified = try runCommand(
       samhand, ["audit", "verify", "--witness", store.path, "--data", data.path])
     #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+  }
+
+  /// The newest witnessed tree size `samhand status` reports.
+  static func witnessedSize(_ data: URL) throws -> Int? {
+    let status = try runCommand(
+      BuildProducts.executable("samhand"), ["status", "--data", data.path, "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+    let tree = object?["auditTree"] as? [String: Any]
+    return tree?["newestWitnessedSize"] as? Int
   }
 }

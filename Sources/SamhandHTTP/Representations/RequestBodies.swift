@@ -93,6 +93,13 @@ struct ReviewBody: StrictBody {
   enum CodingKeys: String, CodingKey, CaseIterable { case outcome, comment }
 }
 
+/// `POST /v1/audit/cosignatures` (schema `CosignatureHandBack`).
+struct CosignatureBody: StrictBody {
+  let note: String
+  let witnessKey: String
+  enum CodingKeys: String, CodingKey, CaseIterable { case note, witnessKey }
+}
+
 /// `POST /v1/policy/explain` and `/v1/policy/who-can` (schema `PolicyQuery`).
 struct PolicyQueryBody: StrictBody {
   let staffId: String?

@@ -51,6 +51,15 @@ struct AuditRoutes {
         }
         return try Reply.json(Page(entries.map(AccessLogRepresentation.init), request: request))
       },
+      APIRoute(.get, "/v1/recipients/{recipientId}/access-log/extract") {
+        [service] request, context in
+        let recipient = try context.id("recipientId", RecipientKind.self)
+        let (actor, options) = (try context.requireActor(), try context.options(request))
+        let extract = try await Blocking.run {
+          try service.accessLogExtract(of: recipient, as: actor, options: options)
+        }
+        return try Reply.json(extract)
+      },
       APIRoute(.get, "/v1/audit/verify") { [service] request, context in
         let (actor, options) = (try context.requireActor(), try context.options(request))
         let (report, tree) = try await Blocking.run {

@@ -2,8 +2,9 @@ import Hummingbird
 import SamhandAudit
 import SamhandService
 
-/// The audit log's Merkle tree for auditors: the newest signed checkpoint and inclusion and
-/// consistency proofs, each gated with `readAudit` and audited like the other audit routes.
+/// The audit log's Merkle tree for auditors: the newest signed checkpoint, inclusion and
+/// consistency proofs, and the cosignatures witnesses hand back, each gated with `readAudit`
+/// and audited like the other audit routes.
 struct AuditTreeRoutes {
   let service: SamhandService
 
@@ -33,6 +34,17 @@ struct AuditTreeRoutes {
           try service.auditConsistencyProof(from: from, to: to, as: actor, options: options)
         }
         return try Reply.json(proof)
+      },
+      APIRoute(.post, "/v1/audit/cosignatures") { [service] request, context in
+        let body = try await JSONBody.decode(CosignatureBody.self, from: request, context: context)
+        let note = try Field.text(body.note, field: "note", max: 8_000)
+        let witnessKey = try Field.text(body.witnessKey, field: "witnessKey", max: 500)
+        let (actor, options) = (try context.requireActor(), try context.options(request))
+        let recorded = try await Blocking.run {
+          try service.recordCosignature(
+            note: note, witnessKey: witnessKey, as: actor, options: options)
+        }
+        return try Reply.json(recorded, status: .created)
       },
     ]
   }
