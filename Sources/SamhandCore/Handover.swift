@@ -11,7 +11,7 @@ import Foundation
 /// state = try state.applying(.accept, by: .receiver)   // responsibility moves now
 /// ```
 public struct Handover: Sendable, Equatable, Encodable {
-  public let id: String
+  public let id: HandoverID
   public let recipientID: RecipientID
   public let kind: HandoverKind
   public let mode: HandoverMode
@@ -30,7 +30,7 @@ public struct Handover: Sendable, Equatable, Encodable {
   }
 
   public init(
-    id: String, recipientID: RecipientID, kind: HandoverKind, mode: HandoverMode,
+    id: HandoverID, recipientID: RecipientID, kind: HandoverKind, mode: HandoverMode,
     fromStaff: StaffID, fromService: ServiceCode, toStaff: StaffID?, toService: ServiceCode,
     plannedDate: CalendarDate, proposedOn: CalendarDate?, state: HandoverState
   ) {

@@ -79,7 +79,7 @@ public struct Responsibility: Sendable, Equatable, Codable {
   public let service: ServiceCode
   public let since: Date
   /// The accepted transfer that moved it here; nil when it came with the registration.
-  public let viaHandover: String?
+  public let viaHandover: HandoverID?
 
   enum CodingKeys: String, CodingKey {
     case staff, service, since, viaHandover
@@ -88,7 +88,7 @@ public struct Responsibility: Sendable, Equatable, Codable {
 
   public init(
     recipientID: RecipientID, staff: StaffID?, service: ServiceCode, since: Date,
-    viaHandover: String?
+    viaHandover: HandoverID?
   ) {
     self.recipientID = recipientID
     self.staff = staff

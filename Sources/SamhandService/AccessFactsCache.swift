@@ -19,6 +19,18 @@ final class AccessFactsCache: Sendable {
   /// Entries kept at most per kind; the whole kind is dropped when it is full.
   static let capacity = 10_000
 
+  /// What is cached, as the lookup metrics name it.
+  enum Kind: String, CaseIterable, Sendable {
+    case staff, token, recipient
+  }
+
+  /// Where hits and misses are counted.
+  private let metrics: ServiceMetrics
+
+  init(metrics: ServiceMetrics = .disabled) {
+    self.metrics = metrics
+  }
+
   struct RecipientEntry: Sendable {
     let facts: AccessFacts.RecipientFacts
     /// When the facts hold by time: the calendar day their consents were read for, cut short
@@ -46,7 +58,7 @@ final class AccessFactsCache: Sendable {
   private let state = Mutex(State())
 
   func staff(_ id: StaffID, generation: Int64) -> Staff? {
-    state.withLock { $0.current(generation) ? $0.staff[id] : nil }
+    counted(.staff, state.withLock { $0.current(generation) ? $0.staff[id] : nil })
   }
 
   func remember(_ staff: Staff, generation: Int64) {
@@ -58,7 +70,7 @@ final class AccessFactsCache: Sendable {
   }
 
   func token(_ hash: Data, generation: Int64) -> LiveToken? {
-    state.withLock { $0.current(generation) ? $0.tokens[hash] : nil }
+    counted(.token, state.withLock { $0.current(generation) ? $0.tokens[hash] : nil })
   }
 
   /// The token as of the newest generation seen, whichever that is: a claim for a gate to
@@ -78,12 +90,19 @@ final class AccessFactsCache: Sendable {
   func recipient(_ id: RecipientID, generation: Int64, at instant: Date)
     -> AccessFacts.RecipientFacts?
   {
-    state.withLock { state in
+    let facts = state.withLock { state -> AccessFacts.RecipientFacts? in
       guard state.current(generation), let entry = state.recipients[id],
         entry.validity.contains(instant)
       else { return nil }
       return entry.facts
     }
+    return counted(.recipient, facts)
+  }
+
+  /// `found`, counted as a hit or a miss.
+  private func counted<T>(_ kind: Kind, _ found: T?) -> T? {
+    metrics.recordCacheLookup(kind, hit: found != nil)
+    return found
   }
 
   func remember(_ entry: RecipientEntry, generation: Int64) {

@@ -16,7 +16,7 @@ public struct DeactivationReport: Sendable, Equatable, Encodable {
     }
     if !open.isEmpty {
       parts.append(
-        "has handovers not yet accepted: \(open.map(\.id).joined(separator: ", "))")
+        "has handovers not yet accepted: \(open.map(\.id.rawValue).joined(separator: ", "))")
     }
     return "\(staff) was deactivated but \(parts.joined(separator: " and ")); responsibility "
       + "stays with \(staff) until a coordinator-change handover is accepted"

@@ -44,6 +44,6 @@ extension SamhandService {
   public func commit(_ deferred: DeferredAudit) async throws {
     let entries = deferred.take()
     guard !entries.isEmpty else { return }
-    try await auditAppender.append(entries, to: store, through: committer)
+    try await auditAppender.append(entries)
   }
 }

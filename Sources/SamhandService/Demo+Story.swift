@@ -67,7 +67,7 @@ extension Demo {
     _ recipient: RecipientID, _ kind: String, _ mode: String, to staff: String? = nil,
     toService: String? = nil, in days: Int, notes: String, by sender: String,
     today: CalendarDate, _ service: SamhandService
-  ) throws -> String {
+  ) throws -> HandoverID {
     try service.proposeHandover(
       HandoverProposal(
         recipient: recipient, kind: kind, mode: mode, toStaff: staff.map(StaffID.init(rawValue:)),

@@ -95,23 +95,4 @@ extension SamhandService {
       try transaction.writeCheckpoint()
     }
   }
-
-  /// Signs a checkpoint every `checkpoint_seconds` while entries are unsigned, until the
-  /// task is cancelled: a server's entries are never long without a checkpoint a witness can
-  /// cosign. A failure is reported to `failed` and retried at the next tick.
-  public func checkpointPeriodically(failed: @Sendable (any Error) -> Void) async {
-    let interval = Duration.seconds(settings.checkpointSeconds)
-    while !Task.isCancelled {
-      do {
-        try await Task.sleep(for: interval)
-      } catch {
-        return
-      }
-      do {
-        try checkpointIfBehind()
-      } catch {
-        failed(error)
-      }
-    }
-  }
 }

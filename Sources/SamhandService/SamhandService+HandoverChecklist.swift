@@ -8,9 +8,9 @@ extension SamhandService {
   /// Marks an item done (`done` true) or open again. Returns the handover's new version.
   @discardableResult
   public func markChecklistItem(
-    _ handover: String, item: String, done: Bool = true, expectedVersion: Int? = nil,
+    _ handover: HandoverID, item: String, done: Bool = true, expectedVersion: Int? = nil,
     as actor: Actor, options: RequestOptions
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     try changeChecklist(
       handover, expectedVersion: expectedVersion,
       request(actor, .update, done ? "handover.check" : "handover.uncheck", options)
@@ -32,9 +32,9 @@ extension SamhandService {
   /// Adds an item of the sender's or receiver's own to the checklist; its text is sealed.
   @discardableResult
   public func addChecklistItem(
-    _ handover: String, label: String, expectedVersion: Int? = nil, as actor: Actor,
+    _ handover: HandoverID, label: String, expectedVersion: Int? = nil, as actor: Actor,
     options: RequestOptions
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     let add = request(actor, .update, "handover.checklist.add", options)
     let text = label.trimmingCharacters(in: .whitespacesAndNewlines)
     try gate.validated(add) {
@@ -74,9 +74,9 @@ extension SamhandService {
 
   /// A gated checklist change by either side, on a handover that is not final.
   private func changeChecklist(
-    _ id: String, expectedVersion: Int?, _ request: GateRequest,
+    _ id: HandoverID, expectedVersion: Int?, _ request: GateRequest,
     change: (StoreTransaction, HandoverRecord) throws -> String
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     try gateHandover(id, request) { transaction in
       let record = try Self.record(id, in: transaction)
       try Self.checkVersion(expectedVersion, current: record.version, of: "handover \(id)")

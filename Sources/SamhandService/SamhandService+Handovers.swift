@@ -13,7 +13,7 @@ extension SamhandService {
   /// what is missing. Returns the new handover's id and version.
   public func proposeHandover(
     _ proposal: HandoverProposal, as actor: Actor, options: RequestOptions
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     let propose = request(actor, .create, "handover.propose", options)
     let today = CalendarDate.today(clock)
     let checked = try gate.validated(propose) { try proposal.checked(by: actor.staffID, on: today) }
@@ -30,7 +30,7 @@ extension SamhandService {
         }
         try parties.checkConsent(of: recipient, on: today, in: transaction)
         let handover = Handover(
-          id: "h-" + UUID().uuidString.lowercased(), recipientID: recipient, kind: checked.kind,
+          id: .generate(), recipientID: recipient, kind: checked.kind,
           mode: checked.mode, fromStaff: actor.staffID, fromService: parties.fromService,
           toStaff: proposal.toStaff, toService: parties.toService, plannedDate: checked.planned,
           proposedOn: proposal.draft ? nil : today, state: proposal.draft ? .draft : .proposed)
@@ -46,8 +46,8 @@ extension SamhandService {
   /// Proposes a handover kept as a draft.
   @discardableResult
   public func proposeDraftHandover(
-    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
-  ) throws -> Versioned<String> {
+    _ id: HandoverID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
+  ) throws -> Versioned<HandoverID> {
     try changeHandover(
       id, .propose, expectedVersion: expectedVersion,
       request(actor, .update, "handover.propose", options))
@@ -57,8 +57,8 @@ extension SamhandService {
   /// to the accepting staff member when only a service was named), in the same transaction.
   @discardableResult
   public func acceptHandover(
-    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
-  ) throws -> Versioned<String> {
+    _ id: HandoverID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
+  ) throws -> Versioned<HandoverID> {
     try changeHandover(
       id, .accept, expectedVersion: expectedVersion,
       request(actor, .update, "handover.accept", options)
@@ -81,9 +81,9 @@ extension SamhandService {
   /// The receiving side declines, with a reason the sender can act on; responsibility stays.
   @discardableResult
   public func rejectHandover(
-    _ id: String, reason: String, expectedVersion: Int? = nil, as actor: Actor,
+    _ id: HandoverID, reason: String, expectedVersion: Int? = nil, as actor: Actor,
     options: RequestOptions
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     let reject = request(actor, .update, "handover.reject", options)
     let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
     try gate.validated(reject) {
@@ -98,9 +98,9 @@ extension SamhandService {
   /// The sending side takes a draft or proposed handover back; responsibility stays.
   @discardableResult
   public func withdrawHandover(
-    _ id: String, reason: String? = nil, expectedVersion: Int? = nil, as actor: Actor,
+    _ id: HandoverID, reason: String? = nil, expectedVersion: Int? = nil, as actor: Actor,
     options: RequestOptions
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     let text = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
     return try changeHandover(
       id, .withdraw, expectedVersion: expectedVersion,
@@ -111,15 +111,15 @@ extension SamhandService {
   /// The receiving side marks an accepted handover done.
   @discardableResult
   public func completeHandover(
-    _ id: String, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
-  ) throws -> Versioned<String> {
+    _ id: HandoverID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
+  ) throws -> Versioned<HandoverID> {
     try changeHandover(
       id, .complete, expectedVersion: expectedVersion,
       request(actor, .update, "handover.complete", options))
   }
 
   /// The handover with its notes, reason, checklist and history.
-  public func showHandover(_ id: String, as actor: Actor, options: RequestOptions)
+  public func showHandover(_ id: HandoverID, as actor: Actor, options: RequestOptions)
     throws -> HandoverRecord
   {
     try gateHandover(id, request(actor, .view, "handover.show", options)) { transaction in
@@ -158,7 +158,7 @@ extension SamhandService {
   /// A gated request about one handover: routed to its recipient's `handover` record. A
   /// denial reads exactly like a handover that does not exist.
   func gateHandover<T>(
-    _ id: String, _ request: GateRequest, perform: (StoreTransaction) throws -> T
+    _ id: HandoverID, _ request: GateRequest, perform: (StoreTransaction) throws -> T
   ) throws -> T {
     let notFound = Self.noHandover(id)
     return try hidingRecipient(notFound) {
@@ -172,10 +172,10 @@ extension SamhandService {
   /// A gated state change: version checked, the actor's side found, the state machine asked,
   /// the change recorded as a new version, then `then` run in the same transaction.
   func changeHandover(
-    _ id: String, _ event: HandoverEvent, expectedVersion: Int?, _ request: GateRequest,
+    _ id: HandoverID, _ event: HandoverEvent, expectedVersion: Int?, _ request: GateRequest,
     reason: String? = nil,
     then: (StoreTransaction, HandoverRecord, Int) throws -> Void = { _, _, _ in }
-  ) throws -> Versioned<String> {
+  ) throws -> Versioned<HandoverID> {
     try gateHandover(id, request) { transaction in
       let record = try Self.record(id, in: transaction)
       try Self.checkVersion(expectedVersion, current: record.version, of: "handover \(id)")
@@ -193,12 +193,14 @@ extension SamhandService {
     }
   }
 
-  static func record(_ id: String, in transaction: StoreTransaction) throws -> HandoverRecord {
+  static func record(_ id: HandoverID, in transaction: StoreTransaction) throws -> HandoverRecord {
     guard let record = try transaction.handover(id) else { throw noHandover(id) }
     return record
   }
 
-  static func noHandover(_ id: String) -> ServiceError { .notFound(kind: "handover", id: id) }
+  static func noHandover(_ id: HandoverID) -> ServiceError {
+    .notFound(kind: "handover", id: id.rawValue)
+  }
 
   /// Runs the state machine, reporting an illegal step as a conflict, the wrong side as
   /// forbidden and bad input as invalid.

@@ -167,9 +167,9 @@ extension SamhandService {
     return [KeyRing.auditKeyID(for: key): key]
   }
 
-  /// Writes a checkpoint on clean shutdown, so entries since the last one cannot be cut off
-  /// unnoticed.
-  public func shutdownCheckpoint() throws {
+  /// Writes a checkpoint on shutdown (`CommitterService`), so entries since the last one
+  /// cannot be cut off unnoticed.
+  func shutdownCheckpoint() throws {
     _ = try store.write { try $0.writeCheckpoint() }
   }
 }

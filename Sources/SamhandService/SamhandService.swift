@@ -25,9 +25,9 @@ public struct SamhandService: Sendable {
   /// Batches the gate's writes from concurrent requests into shared transactions.
   let committer: GroupCommitter
   /// Access facts read snapshots gathered, reused until the store's access generation moves.
-  let accessCache = AccessFactsCache()
+  let accessCache: AccessFactsCache
   /// Commits the audit entries of reads whose callers await them (`DeferredAudit`).
-  let auditAppender = AuditAppender()
+  let auditAppender: AuditAppender
   /// Policies lists could not narrow by, logged and counted.
   let listWarnings = ListWarnings()
 
@@ -48,6 +48,8 @@ public struct SamhandService: Sendable {
     self.clock = clock
     self.metrics = metrics
     committer = GroupCommitter(onCommit: metrics.recordCommit)
+    auditAppender = AuditAppender(store: store, committer: committer)
+    accessCache = AccessFactsCache(metrics: metrics)
   }
 
   /// Opens an existing data directory: key permissions checked, settings loaded, database

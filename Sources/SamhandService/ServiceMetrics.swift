@@ -1,8 +1,8 @@
 import CoreMetrics
 import SamhandPolicy
 
-/// What the service reports to a metrics backend: gate decisions, audit commits and the
-/// key-encryption key versions in use. Made from an injected `MetricsFactory` (Prometheus in
+/// What the service reports to a metrics backend: gate decisions, audit commits, access-facts
+/// cache lookups and the key-encryption key versions in use. Made from an injected `MetricsFactory` (Prometheus in
 /// `samhand serve`, a test's own registry in tests), never from the global `MetricsSystem`,
 /// so two services in one process never share counters.
 ///
@@ -17,12 +17,15 @@ public struct ServiceMetrics: Sendable {
   let denied: Counter
   let commitBatchSize: Recorder
   let commitDuration: Timer
+  /// Access-facts cache lookups by kind of fact and outcome (`recordCacheLookup`).
+  let cacheLookups: [AccessFactsCache.Kind: (hit: Counter, miss: Counter)]
 
   /// Metric names, as Prometheus shows them.
   public enum Name {
     public static let gateDecisions = "samhand_gate_decisions_total"
     public static let commitBatchSize = "samhand_audit_commit_batch_size"
     public static let commitDuration = "samhand_audit_commit_duration_seconds"
+    public static let cacheLookups = "samhand_access_facts_cache_lookups_total"
     public static let dataKeys = "samhand_data_keys"
     public static let currentKeyVersion = "samhand_key_version_current"
   }
@@ -40,6 +43,15 @@ public struct ServiceMetrics: Sendable {
       label: Name.gateDecisions, dimensions: [("decision", "deny")], factory: factory)
     commitBatchSize = Recorder(label: Name.commitBatchSize, factory: factory)
     commitDuration = Timer(label: Name.commitDuration, factory: factory)
+    cacheLookups = Dictionary(
+      uniqueKeysWithValues: AccessFactsCache.Kind.allCases.map { kind in
+        let counter = { (result: String) in
+          Counter(
+            label: Name.cacheLookups, dimensions: [("kind", kind.rawValue), ("result", result)],
+            factory: factory)
+        }
+        return (kind, (hit: counter("hit"), miss: counter("miss")))
+      })
   }
 
   /// Reports nothing: the CLI, and tests that do not look.
@@ -56,6 +68,12 @@ public struct ServiceMetrics: Sendable {
     commitBatchSize.record(operations)
     commitDuration.recordNanoseconds(
       duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+  }
+
+  /// One access-facts cache lookup: a hit saved reading the facts from the store.
+  func recordCacheLookup(_ kind: AccessFactsCache.Kind, hit: Bool) {
+    guard let counters = cacheLookups[kind] else { return }
+    (hit ? counters.hit : counters.miss).increment()
   }
 
   /// Sets the key gauges: data keys per KEK version (0 for versions no data key uses) and the

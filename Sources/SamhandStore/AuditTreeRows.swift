@@ -16,7 +16,7 @@ struct AuditTreeRows: MerkleHashReader {
       db, sql: "SELECT position, hash FROM audit_tree WHERE position IN (\(marks))",
       arguments: StatementArguments(storageIndexes))
     while let row = try rows.next() {
-      found[row[0]] = MerkleHash(row[1] as Data)
+      found[row["position"]] = MerkleHash(row["hash"] as Data)
     }
     return try storageIndexes.map { index in
       guard let hash = found[index] else { throw MerkleError.missingHash(storageIndex: index) }

@@ -131,7 +131,7 @@ extension BackupFile {
             path: backup.path, found: version, supported: Migrations.latestVersion)
         }
         let files = try Row.fetchAll(db, sql: "SELECT name, contents FROM \(filesTable)").map {
-          CarriedFile(name: $0[0], contents: $0[1])
+          CarriedFile(name: $0["name"], contents: $0["contents"])
         }
         if let odd = files.first(where: { !isCarriedName($0.name) }) {
           throw BackupError.notABackup(

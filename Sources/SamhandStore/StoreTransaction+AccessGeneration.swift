@@ -21,7 +21,11 @@ extension StoreTransaction {
           SELECT MIN(CASE WHEN granted_at > ?1 THEN granted_at ELSE expires_at END)
           FROM break_glass_grants WHERE recipient_id = ?2 AND expires_at > ?1
           """), arguments: [now, recipient.rawValue]
-    ).flatMap(Timestamp.parse)
+    ).map {
+      try StoreError.parsed(
+        $0, "granted_at or expires_at", table: "break_glass_grants", id: recipient.rawValue,
+        Timestamp.parse)
+    }
   }
 
   /// Runs `body` and answers the tables its statements read: for checking that the access
@@ -55,8 +59,8 @@ extension StoreTransaction {
           """))
     var events: [String: Set<String>] = [:]
     for trigger in triggers {
-      let table: String = trigger[0]
-      let sql: String = trigger[1]
+      let table: String = trigger["tbl_name"]
+      let sql: String = trigger["sql"]
       for event in ["INSERT", "UPDATE", "DELETE"] where sql.contains("AFTER \(event) ON") {
         events[table, default: []].insert(event)
       }

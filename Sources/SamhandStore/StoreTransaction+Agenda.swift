@@ -84,15 +84,15 @@ extension StoreTransaction {
   private static func agendaItem(
     _ kind: AgendaItem.Kind, _ row: Row, today: CalendarDate, window: AgendaWindow
   ) throws -> AgendaItem? {
-    let subject: String = row[0]
-    let recipient = RecipientID(rawValue: row[1])
-    func date(_ index: Int) throws -> CalendarDate? {
-      guard let text: String = row[index] else { return nil }
+    let subject: String = row["subject_id"]
+    let recipient = RecipientID(rawValue: row["recipient_id"])
+    func date(_ column: String) throws -> CalendarDate? {
+      guard let text: String = row[column] else { return nil }
       if let date = try? CalendarDate(parsing: text) { return date }
       if let instant = Timestamp.parse(text) { return CalendarDate(instant) }
       throw StoreError.corruptRow(table: kind.subjectKind, id: subject, reason: "bad date")
     }
-    guard let due = try date(2) else {
+    guard let due = try date("due") else {
       throw StoreError.corruptRow(table: kind.subjectKind, id: subject, reason: "no date")
     }
     switch kind {
@@ -105,7 +105,8 @@ extension StoreTransaction {
         window: window)
     case .groupMeeting:
       let schedule = MeetingSchedule(
-        startedOn: due, intervalMonths: row[3], lastHeld: try date(4), nextPlanned: try date(5))
+        startedOn: due, intervalMonths: row["interval_months"], lastHeld: try date("last_held"),
+        nextPlanned: try date("next_planned"))
       return .groupMeeting(
         GroupID(rawValue: subject), recipient: recipient, schedule: schedule, today: today,
         window: window)
@@ -122,7 +123,7 @@ extension StoreTransaction {
     case .planRevision:
       // Active plans the staff member coordinates, with their newest version's next revision.
       return """
-        SELECT p.id, p.recipient_id, v.next_revision
+        SELECT p.id AS subject_id, p.recipient_id, v.next_revision AS due
         FROM plan_coordinators c
         JOIN plans p ON p.id = c.plan_id
         JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
@@ -133,12 +134,14 @@ extension StoreTransaction {
       // Active groups they belong to or lead (as their plan's coordinator), with the last
       // meeting that has minutes and the first one without, planned from today on.
       return """
-        SELECT g.id, g.recipient_id, g.created_at, g.meeting_interval_months,
+        SELECT g.id AS subject_id, g.recipient_id, g.created_at AS due,
+          g.meeting_interval_months AS interval_months,
           (SELECT max(m.planned_at) FROM meetings m WHERE m.group_id = g.id
-            AND EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id)),
+            AND EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id)) AS last_held,
           (SELECT min(m.planned_at) FROM meetings m
             WHERE m.group_id = g.id AND m.planned_at >= :dayStart
             AND NOT EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id))
+            AS next_planned
         FROM groups g
         WHERE g.status = 'active' AND g.id IN (
           SELECT group_id FROM group_members WHERE staff_id = :staff AND ended_at IS NULL
@@ -151,7 +154,7 @@ extension StoreTransaction {
       // they are assigned, unless a later live consent covering at least as much takes over
       // without a gap (the consent was renewed).
       return """
-        SELECT c.id, c.recipient_id, c.valid_until
+        SELECT c.id AS subject_id, c.recipient_id, c.valid_until AS due
         FROM consents c
         WHERE c.recipient_id IN (
             SELECT p.recipient_id FROM plan_coordinators pc JOIN plans p ON p.id = pc.plan_id
@@ -177,7 +180,7 @@ extension StoreTransaction {
     case .actionItem:
       // Open action items they own as a current member of an active group.
       return """
-        SELECT ai.id, g.recipient_id, ai.due_date
+        SELECT ai.id AS subject_id, g.recipient_id, ai.due_date AS due
         FROM group_members gm
         JOIN meeting_action_items ai ON ai.owner_member_id = gm.id
         JOIN meetings m ON m.id = ai.meeting_id
@@ -188,7 +191,7 @@ extension StoreTransaction {
     case .handoverAwaiting:
       // Proposed handovers named to them, or to one of their services with no one named.
       return """
-        SELECT h.id, h.recipient_id, h.planned_date FROM handovers h
+        SELECT h.id AS subject_id, h.recipient_id, h.planned_date AS due FROM handovers h
         WHERE h.to_staff = :staff AND h.state = 'proposed'
         UNION
         SELECT h.id, h.recipient_id, h.planned_date
@@ -198,13 +201,13 @@ extension StoreTransaction {
     case .handoverOutgoing:
       // Their own handovers, drafted or proposed, not yet accepted.
       return """
-        SELECT h.id, h.recipient_id, h.planned_date FROM handovers h
+        SELECT h.id AS subject_id, h.recipient_id, h.planned_date AS due FROM handovers h
         WHERE h.from_staff = :staff AND h.state IN ('draft', 'proposed')
         """
     case .handoverChecklist:
       // Open checklist items of handovers they send or receive, proposed or accepted.
       return """
-        SELECT h.id || '/' || i.key, h.recipient_id, h.planned_date
+        SELECT h.id || '/' || i.key AS subject_id, h.recipient_id, h.planned_date AS due
         FROM handovers h
         JOIN handover_checklist_items i ON i.handover_id = h.id AND i.done_at IS NULL
         WHERE h.id IN (
@@ -221,7 +224,7 @@ extension StoreTransaction {
       // Minors they hold responsibility for or coordinate an open plan of, turning 18 within
       // the notice, unless adult services have accepted a turning-18 handover.
       return """
-        SELECT r.id, r.id AS recipient_id, r.turns_18_on FROM recipients r
+        SELECT r.id AS subject_id, r.id AS recipient_id, r.turns_18_on AS due FROM recipients r
         WHERE r.id IN (
             SELECT recipient_id FROM responsibilities WHERE staff_id = :staff AND ended_at IS NULL
             UNION

@@ -40,7 +40,7 @@ extension StoreTransaction {
       db.cachedStatement(
         sql: "SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1")
     )
-    .map { AuditHead(sequence: $0[0], hash: $0[1]) }
+    .map { AuditHead(sequence: $0["sequence"], hash: $0["hash"]) }
   }
 
   /// Signs and stores a checkpoint over the current head, unless one already covers it, in

@@ -60,23 +60,31 @@ extension StoreTransaction {
           ORDER BY rowid
           """), arguments: [recipient.rawValue, liveOnly]
     ).map { row in
-      let id = BlockID(rawValue: row[0])
+      let id = BlockID(rawValue: row["id"])
       let target: Block.Target
-      if let staff = row[1] as String? {
+      if let staff = row["staff_id"] as String? {
         target = .staff(StaffID(rawValue: staff))
       } else {
-        target = .service(try ServiceCode(row[2] as String))
+        target = .service(
+          try StoreError.parsed(
+            row["service_code"], "service_code", table: Self.blocksTable, id: id.rawValue
+          ) { try ServiceCode($0) })
       }
       let categories = try String.fetchAll(
         db.cachedStatement(sql: "SELECT category FROM block_categories WHERE block_id = ?"),
         arguments: [id.rawValue]
-      ).compactMap(InformationCategory.init(rawValue:)).sorted()
+      ).map {
+        try StoreError.parsed(
+          $0, "category", table: "block_categories", id: id.rawValue,
+          InformationCategory.init(rawValue:))
+      }.sorted()
       let opener = key.map { FieldSealer(table: Self.blocksTable, rowID: id.rawValue, key: $0) }
       return Block(
         id: id, recipientID: recipient, target: target, categories: categories,
-        reason: try opener.open(optional: row[3], column: "reason_sealed"),
-        createdBy: StaffID(rawValue: row[4]), createdAt: Timestamp.parse(row[5]) ?? .distantPast,
-        liftedAt: (row[6] as String?).flatMap(Timestamp.parse))
+        reason: try opener.open(optional: row["reason_sealed"], column: "reason_sealed"),
+        createdBy: StaffID(rawValue: row["created_by"]),
+        createdAt: try row.timestamp("created_at", table: Self.blocksTable, id: id.rawValue),
+        liftedAt: try row.optionalTimestamp("lifted_at", table: Self.blocksTable, id: id.rawValue))
     }
   }
 
@@ -153,20 +161,26 @@ extension StoreTransaction {
   }
 
   private func breakGlassGrant(from row: Row) throws -> BreakGlassGrant {
-    let id = BreakGlassID(rawValue: row[0])
-    let recipient = RecipientID(rawValue: row[1])
+    let id = BreakGlassID(rawValue: row["id"])
+    let recipient = RecipientID(rawValue: row["recipient_id"])
     let opener = try dataKey(for: recipient).map {
       FieldSealer(table: Self.breakGlassTable, rowID: id.rawValue, key: $0)
     }
     return BreakGlassGrant(
-      id: id, recipientID: recipient, staffID: StaffID(rawValue: row[2]),
-      reason: try opener.open(row[3], column: "reason_sealed"),
-      grantedAt: Timestamp.parse(row[4]) ?? .distantPast,
-      expiresAt: Timestamp.parse(row[5]) ?? .distantPast,
-      reviewedAt: (row[6] as String?).flatMap(Timestamp.parse),
-      reviewedBy: (row[7] as String?).map(StaffID.init(rawValue:)),
-      reviewOutcome: (row[8] as String?).flatMap(BreakGlassGrant.ReviewOutcome.init(rawValue:)),
-      reviewComment: try opener.open(optional: row[9], column: "review_comment_sealed"))
+      id: id, recipientID: recipient, staffID: StaffID(rawValue: row["staff_id"]),
+      reason: try opener.open(row["reason_sealed"], column: "reason_sealed"),
+      grantedAt: try row.timestamp("granted_at", table: Self.breakGlassTable, id: id.rawValue),
+      expiresAt: try row.timestamp("expires_at", table: Self.breakGlassTable, id: id.rawValue),
+      reviewedAt: try row.optionalTimestamp(
+        "reviewed_at", table: Self.breakGlassTable, id: id.rawValue),
+      reviewedBy: (row["reviewed_by"] as String?).map(StaffID.init(rawValue:)),
+      reviewOutcome: try (row["review_outcome"] as String?).map {
+        try StoreError.parsed(
+          $0, "review_outcome", table: Self.breakGlassTable, id: id.rawValue,
+          BreakGlassGrant.ReviewOutcome.init(rawValue:))
+      },
+      reviewComment: try opener.open(
+        optional: row["review_comment_sealed"], column: "review_comment_sealed"))
   }
 
   /// A sealer for a new row of `recipient`'s; refuses when their key has been shredded.

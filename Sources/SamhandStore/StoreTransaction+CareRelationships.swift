@@ -129,7 +129,11 @@ extension StoreTransaction {
             SELECT DISTINCT to_service FROM handovers WHERE recipient_id = ? AND to_staff IS NULL
               AND state IN ('proposed', 'accepted')
             """), arguments: [recipient.rawValue]
-      ).compactMap { try? ServiceCode($0) })
+      ).map {
+        try StoreError.parsed($0, "to_service", table: "handovers", id: recipient.rawValue) {
+          try ServiceCode($0)
+        }
+      })
   }
 
   /// The service that registered the recipient, or nil when there is no such recipient.
@@ -137,7 +141,11 @@ extension StoreTransaction {
     try String.fetchOne(
       db.cachedStatement(sql: "SELECT registered_by_service FROM recipients WHERE id = ?"),
       arguments: [recipient.rawValue]
-    ).flatMap { try? ServiceCode($0) }
+    ).map {
+      try StoreError.parsed(
+        $0, "registered_by_service", table: "recipients", id: recipient.rawValue
+      ) { try ServiceCode($0) }
+    }
   }
 
   /// Recipients `visible` admits for their identity record, in registration order, after the

@@ -15,7 +15,7 @@ extension StoreTransaction {
           ORDER BY position
           """), arguments: [kind.rawValue, kind.rawValue])
     guard !rows.isEmpty else { return kind.defaultChecklist }
-    return rows.map { ChecklistItem(key: $0[0], label: $0[1]) }
+    return rows.map { ChecklistItem(key: $0["key"], label: $0["label"]) }
   }
 
   /// Sets a new version of the kind's checklist; earlier versions stay.

@@ -92,16 +92,16 @@ extension StoreTransaction {
   }
 
   private func consent(from row: Row, recipient: RecipientID, key: DataKey?) throws -> Consent {
-    let id = ConsentID(rawValue: row[0])
+    let id = ConsentID(rawValue: row["id"])
     let opener = key.map { FieldSealer(table: Self.consentsTable, rowID: id.rawValue, key: $0) }
     let corrupt = StoreError.corruptRow(
       table: Self.consentsTable, id: id.rawValue, reason: "unreadable value")
-    guard let givenBy = Consent.GivenBy(rawValue: row[1]),
-      let form = Consent.Form(rawValue: row[2]),
-      let validFrom = try? CalendarDate(parsing: row[5]),
-      let recordedAt = Timestamp.parse(row[8])
+    guard let givenBy = Consent.GivenBy(rawValue: row["given_by"]),
+      let form = Consent.Form(rawValue: row["form"]),
+      let validFrom = try? CalendarDate(parsing: row["valid_from"]),
+      let recordedAt = Timestamp.parse(row["recorded_at"])
     else { throw corrupt }
-    let validUntil = try (row[6] as String?).map { text in
+    let validUntil = try (row["valid_until"] as String?).map { text in
       guard let date = try? CalendarDate(parsing: text) else { throw corrupt }
       return date
     }
@@ -109,7 +109,11 @@ extension StoreTransaction {
       db.cachedStatement(
         sql: "SELECT service_code FROM consent_services WHERE consent_id = ? ORDER BY 1"),
       arguments: [id.rawValue]
-    ).compactMap { try? ServiceCode($0) }
+    ).map {
+      try StoreError.parsed(
+        $0, "service_code", table: "consent_services", id: id.rawValue
+      ) { try ServiceCode($0) }
+    }
     let staff = try String.fetchAll(
       db.cachedStatement(sql: "SELECT staff_id FROM consent_staff WHERE consent_id = ? ORDER BY 1"),
       arguments: [id.rawValue]
@@ -117,14 +121,21 @@ extension StoreTransaction {
     let categories = try String.fetchAll(
       db.cachedStatement(sql: "SELECT category FROM consent_categories WHERE consent_id = ?"),
       arguments: [id.rawValue]
-    ).compactMap(InformationCategory.init(rawValue:)).sorted()
+    ).map {
+      try StoreError.parsed(
+        $0, "category", table: "consent_categories", id: id.rawValue,
+        InformationCategory.init(rawValue:))
+    }.sorted()
     return Consent(
       id: id, recipientID: recipient, givenBy: givenBy, form: form,
-      purpose: try opener.open(row[3], column: "purpose_sealed"),
-      documentReference: try opener.open(optional: row[4], column: "document_reference_sealed"),
+      purpose: try opener.open(row["purpose_sealed"], column: "purpose_sealed"),
+      documentReference: try opener.open(
+        optional: row["document_reference_sealed"], column: "document_reference_sealed"),
       services: services, staff: staff, categories: categories, validFrom: validFrom,
-      validUntil: validUntil, recordedBy: StaffID(rawValue: row[7]), recordedAt: recordedAt,
-      withdrawnAt: (row[9] as String?).flatMap(Timestamp.parse))
+      validUntil: validUntil, recordedBy: StaffID(rawValue: row["recorded_by"]),
+      recordedAt: recordedAt,
+      withdrawnAt: try row.optionalTimestamp(
+        "withdrawn_at", table: Self.consentsTable, id: id.rawValue))
   }
 }
 
@@ -157,7 +168,8 @@ extension StoreTransaction {
       try scope(
         services: "SELECT service_code FROM consent_services WHERE consent_id = ?",
         staff: "SELECT staff_id FROM consent_staff WHERE consent_id = ?",
-        categories: "SELECT category FROM consent_categories WHERE consent_id = ?", id: id)
+        categories: "SELECT category FROM consent_categories WHERE consent_id = ?",
+        table: Self.consentsTable, id: id)
     }
   }
 
@@ -170,23 +182,28 @@ extension StoreTransaction {
       try scope(
         services: "SELECT service_code FROM blocks WHERE id = ? AND service_code IS NOT NULL",
         staff: "SELECT staff_id FROM blocks WHERE id = ? AND staff_id IS NOT NULL",
-        categories: "SELECT category FROM block_categories WHERE block_id = ?", id: id)
+        categories: "SELECT category FROM block_categories WHERE block_id = ?",
+        table: Self.blocksTable, id: id)
     }
   }
 
-  private func scope(services: String, staff: String, categories: String, id: String) throws
-    -> AccessScope
-  {
+  /// The scope of consent or block `id` of `table`; a code that does not parse makes it a
+  /// corrupt row (left out, it would narrow a block and so widen access).
+  private func scope(
+    services: String, staff: String, categories: String, table: String, id: String
+  ) throws -> AccessScope {
     AccessScope(
       services: Set(
-        try String.fetchAll(db.cachedStatement(sql: services), arguments: [id]).compactMap {
-          try? ServiceCode($0)
+        try String.fetchAll(db.cachedStatement(sql: services), arguments: [id]).map {
+          try StoreError.parsed($0, "service_code", table: table, id: id) { try ServiceCode($0) }
         }),
       staff: Set(
         try String.fetchAll(db.cachedStatement(sql: staff), arguments: [id]).map(
           StaffID.init(rawValue:))),
       categories: Set(
-        try String.fetchAll(db.cachedStatement(sql: categories), arguments: [id])
-          .compactMap(InformationCategory.init(rawValue:))))
+        try String.fetchAll(db.cachedStatement(sql: categories), arguments: [id]).map {
+          try StoreError.parsed(
+            $0, "category", table: table, id: id, InformationCategory.init(rawValue:))
+        }))
   }
 }

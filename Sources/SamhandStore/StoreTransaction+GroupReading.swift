@@ -13,12 +13,14 @@ extension StoreTransaction {
             SELECT g.recipient_id, g.plan_id, g.status, g.version, g.meeting_interval_months,
               g.created_at,
               (SELECT c.staff_id FROM plan_coordinators c WHERE c.plan_id = g.plan_id
-                AND c.ended_at IS NULL)
+                AND c.ended_at IS NULL) AS leader_id
             FROM groups g WHERE g.id = ?
             """), arguments: [id.rawValue])
     else { return nil }
-    let recipient = RecipientID(rawValue: row[0])
-    guard let status = Group.Status(rawValue: row[2]), let leader = row[6] as String? else {
+    let recipient = RecipientID(rawValue: row["recipient_id"])
+    guard let status = Group.Status(rawValue: row["status"]),
+      let leader = row["leader_id"] as String?
+    else {
       throw StoreError.corruptRow(table: "groups", id: id.rawValue, reason: "bad status or leader")
     }
     let key = try dataKey(for: recipient)
@@ -26,10 +28,11 @@ extension StoreTransaction {
       key.map { FieldSealer(table: table, rowID: rowID, key: $0) }
     }
     return Group(
-      id: id, recipientID: recipient, planID: PlanID(rawValue: row[1]), status: status,
-      version: row[3], leader: StaffID(rawValue: leader), meetingIntervalMonths: row[4],
+      id: id, recipientID: recipient, planID: PlanID(rawValue: row["plan_id"]), status: status,
+      version: row["version"], leader: StaffID(rawValue: leader),
+      meetingIntervalMonths: row["meeting_interval_months"],
       members: try members(of: id, opener: opener), meetings: try meetings(of: id, opener: opener),
-      createdAt: Timestamp.parse(row[5]) ?? .distantPast)
+      createdAt: try row.timestamp("created_at", table: "groups", id: id.rawValue))
   }
 
   private func members(of group: GroupID, opener: Opener) throws -> [GroupMember] {
@@ -40,20 +43,21 @@ extension StoreTransaction {
             contact_sealed, added_at, ended_at FROM group_members WHERE group_id = ? ORDER BY rowid
           """), arguments: [group.rawValue]
     ).map { row in
-      let id = GroupMemberID(rawValue: row[0])
-      guard let kind = GroupMember.Kind(rawValue: row[1]) else {
+      let id = GroupMemberID(rawValue: row["id"])
+      guard let kind = GroupMember.Kind(rawValue: row["kind"]) else {
         throw StoreError.corruptRow(table: "group_members", id: id.rawValue, reason: "bad kind")
       }
       let sealer = opener("group_members", id.rawValue)
       return GroupMember(
-        id: id, kind: kind, staffID: (row[2] as String?).map(StaffID.init),
-        relativeID: (row[3] as String?).map(RelativeID.init),
-        name: try sealer.open(optional: row[4], column: "name_sealed"),
-        role: try sealer.open(optional: row[5], column: "role_sealed"),
-        organisation: try sealer.open(optional: row[6], column: "organisation_sealed"),
-        contact: try sealer.open(optional: row[7], column: "contact_sealed"),
-        addedAt: Timestamp.parse(row[8]) ?? .distantPast,
-        endedAt: (row[9] as String?).flatMap(Timestamp.parse))
+        id: id, kind: kind, staffID: (row["staff_id"] as String?).map(StaffID.init),
+        relativeID: (row["relative_id"] as String?).map(RelativeID.init),
+        name: try sealer.open(optional: row["name_sealed"], column: "name_sealed"),
+        role: try sealer.open(optional: row["role_sealed"], column: "role_sealed"),
+        organisation: try sealer.open(
+          optional: row["organisation_sealed"], column: "organisation_sealed"),
+        contact: try sealer.open(optional: row["contact_sealed"], column: "contact_sealed"),
+        addedAt: try row.timestamp("added_at", table: "group_members", id: id.rawValue),
+        endedAt: try row.optionalTimestamp("ended_at", table: "group_members", id: id.rawValue))
     }
   }
 
@@ -65,7 +69,7 @@ extension StoreTransaction {
           ORDER BY planned_at, rowid
           """), arguments: [group.rawValue]
     ).map { row in
-      let id = MeetingID(rawValue: row[0])
+      let id = MeetingID(rawValue: row["id"])
       let minutes = try Row.fetchOne(
         db.cachedStatement(
           sql: """
@@ -73,13 +77,14 @@ extension StoreTransaction {
             ORDER BY group_version DESC LIMIT 1
             """), arguments: [id.rawValue]
       ).map { minutes in
-        let version: Int = minutes[0]
+        let version: Int = minutes["group_version"]
         return try opener("meeting_minutes", "\(id.rawValue)@\(version)").open(
-          minutes[1], column: "text_sealed")
+          minutes["text_sealed"], column: "text_sealed")
       }
       return Meeting(
-        id: id, plannedAt: Timestamp.parse(row[1]) ?? .distantPast,
-        agenda: try opener("meetings", id.rawValue).open(optional: row[2], column: "agenda_sealed"),
+        id: id, plannedAt: try row.timestamp("planned_at", table: "meetings", id: id.rawValue),
+        agenda: try opener("meetings", id.rawValue).open(
+          optional: row["agenda_sealed"], column: "agenda_sealed"),
         attendees: try String.fetchAll(
           db.cachedStatement(
             sql: "SELECT member_id FROM meeting_attendees WHERE meeting_id = ? ORDER BY 1"),
@@ -92,7 +97,8 @@ extension StoreTransaction {
           ),
           arguments: [id.rawValue]
         ).map { decision in
-          try opener("meeting_decisions", decision[0]).open(decision[1], column: "text_sealed")
+          try opener("meeting_decisions", decision["id"]).open(
+            decision["text_sealed"], column: "text_sealed")
         },
         actionItems: try actionItems(of: id, opener: opener))
     }
@@ -106,16 +112,17 @@ extension StoreTransaction {
           WHERE meeting_id = ? ORDER BY rowid
           """), arguments: [meeting.rawValue]
     ).map { row in
-      let id = ActionItemID(rawValue: row[0])
-      guard let due = try Self.date(row[3], id: id) else {
+      let id = ActionItemID(rawValue: row["id"])
+      guard let due = try Self.date(row["due_date"], id: id) else {
         throw StoreError.corruptRow(table: "meeting_action_items", id: id.rawValue, reason: "due")
       }
       return ActionItem(
         id: id,
         text: try opener("meeting_action_items", id.rawValue).open(
-          row[1], column: "text_sealed"),
-        owner: GroupMemberID(rawValue: row[2]), due: due,
-        completedAt: (row[4] as String?).flatMap(Timestamp.parse))
+          row["text_sealed"], column: "text_sealed"),
+        owner: GroupMemberID(rawValue: row["owner_member_id"]), due: due,
+        completedAt: try row.optionalTimestamp(
+          "completed_at", table: "meeting_action_items", id: id.rawValue))
     }
   }
 }

@@ -101,11 +101,7 @@ extension StoreTransaction {
           SELECT version, change, changed_by, changed_at FROM group_versions WHERE group_id = ?
           ORDER BY version
           """), arguments: [id.rawValue]
-    ).map { row in
-      AggregateVersion(
-        version: row[0], change: row[1], changedBy: StaffID(rawValue: row[2]),
-        changedAt: Timestamp.parse(row[3]) ?? .distantPast)
-    }
+    ).map { try AggregateVersion(row: $0, table: "group_versions", id: id.rawValue) }
   }
 
   private func insertGroupVersion(_ id: GroupID, version: Int, change: String, by actor: StaffID)

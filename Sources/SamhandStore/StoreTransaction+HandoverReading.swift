@@ -13,7 +13,7 @@ extension StoreTransaction {
     """
 
   /// The handover as it stands, or nil when there is no such handover.
-  public func handover(_ id: String) throws -> HandoverRecord? {
+  public func handover(_ id: HandoverID) throws -> HandoverRecord? {
     guard
       let row = try Row.fetchOne(
         db,
@@ -21,17 +21,19 @@ extension StoreTransaction {
           SELECT \(Self.handoverColumns), h.version, h.notes_sealed, h.reason_sealed,
             h.holder_at_proposal, h.accepted_by
           FROM handovers h WHERE h.id = ?
-          """, arguments: [id])
+          """, arguments: [id.rawValue])
     else { return nil }
     let handover = try Self.handover(row)
     let key = try dataKey(for: handover.recipientID)
-    let opener = key.map { FieldSealer(table: Self.handoversTable, rowID: id, key: $0) }
+    let opener = key.map {
+      FieldSealer(table: Self.handoversTable, rowID: id.rawValue, key: $0)
+    }
     return HandoverRecord(
-      handover: handover, version: row[11],
-      notes: try opener.open(optional: row[12], column: "notes_sealed"),
-      reason: try opener.open(optional: row[13], column: "reason_sealed"),
-      holderAtProposal: (row[14] as String?).map(StaffID.init(rawValue:)),
-      acceptedBy: (row[15] as String?).map(StaffID.init(rawValue:)),
+      handover: handover, version: row["version"],
+      notes: try opener.open(optional: row["notes_sealed"], column: "notes_sealed"),
+      reason: try opener.open(optional: row["reason_sealed"], column: "reason_sealed"),
+      holderAtProposal: (row["holder_at_proposal"] as String?).map(StaffID.init(rawValue:)),
+      acceptedBy: (row["accepted_by"] as String?).map(StaffID.init(rawValue:)),
       checklist: try checklist(of: handover, key: key), history: try handoverHistory(id))
   }
 
@@ -109,22 +111,24 @@ extension StoreTransaction {
   }
 
   private static func handover(_ row: Row) throws -> Handover {
-    let id: String = row[0]
+    let id: String = row["id"]
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: handoversTable, id: id, reason: reason)
     }
-    guard let kind = HandoverKind(rawValue: row[2]), let mode = HandoverMode(rawValue: row[3]),
-      let state = HandoverState(rawValue: row[10]),
-      let fromService = try? ServiceCode(row[5] as String),
-      let toService = try? ServiceCode(row[7] as String),
-      let planned = try? CalendarDate(parsing: row[8] as String)
+    guard let kind = HandoverKind(rawValue: row["kind"]),
+      let mode = HandoverMode(rawValue: row["mode"]),
+      let state = HandoverState(rawValue: row["state"]),
+      let fromService = try? ServiceCode(row["from_service"] as String),
+      let toService = try? ServiceCode(row["to_service"] as String),
+      let planned = try? CalendarDate(parsing: row["planned_date"] as String)
     else { throw corrupt("unreadable kind, mode, state, service or date") }
     return Handover(
-      id: id, recipientID: RecipientID(rawValue: row[1]), kind: kind, mode: mode,
-      fromStaff: StaffID(rawValue: row[4]), fromService: fromService,
-      toStaff: (row[6] as String?).map(StaffID.init(rawValue:)), toService: toService,
+      id: HandoverID(rawValue: id), recipientID: RecipientID(rawValue: row["recipient_id"]),
+      kind: kind, mode: mode,
+      fromStaff: StaffID(rawValue: row["from_staff"]), fromService: fromService,
+      toStaff: (row["to_staff"] as String?).map(StaffID.init(rawValue:)), toService: toService,
       plannedDate: planned,
-      proposedOn: try date(row[9], id: id), state: state)
+      proposedOn: try date(row["proposed_on"], id: id), state: state)
   }
 
   private func checklist(of handover: Handover, key: DataKey?) throws -> [HandoverChecklistEntry] {
@@ -133,34 +137,38 @@ extension StoreTransaction {
         sql: """
           SELECT key, label_sealed, done_by, done_at FROM handover_checklist_items
           WHERE handover_id = ? ORDER BY position
-          """), arguments: [handover.id]
+          """), arguments: [handover.id.rawValue]
     ).map { row in
-      let itemKey: String = row[0]
+      let itemKey: String = row["key"]
       let sealer = key.map {
         FieldSealer(table: Self.checklistTable, rowID: "\(handover.id)/\(itemKey)", key: $0)
       }
       return HandoverChecklistEntry(
-        key: itemKey, label: try sealer.open(row[1] as Data, column: "label_sealed"),
-        doneBy: (row[2] as String?).map(StaffID.init(rawValue:)),
-        doneAt: (row[3] as String?).flatMap(Timestamp.parse))
+        key: itemKey, label: try sealer.open(row["label_sealed"] as Data, column: "label_sealed"),
+        doneBy: (row["done_by"] as String?).map(StaffID.init(rawValue:)),
+        doneAt: try row.optionalTimestamp(
+          "done_at", table: Self.checklistTable, id: "\(handover.id)/\(itemKey)"))
     }
   }
 
-  private func handoverHistory(_ id: String) throws -> [HandoverHistoryEntry] {
+  private func handoverHistory(_ id: HandoverID) throws -> [HandoverHistoryEntry] {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT version, event, from_state, to_state, by_staff, at FROM handover_events
           WHERE handover_id = ? ORDER BY version
-          """), arguments: [id]
+          """), arguments: [id.rawValue]
     ).map { row in
-      guard let from = HandoverState(rawValue: row[2]), let to = HandoverState(rawValue: row[3])
+      guard let from = HandoverState(rawValue: row["from_state"]),
+        let to = HandoverState(rawValue: row["to_state"])
       else {
-        throw StoreError.corruptRow(table: "handover_events", id: id, reason: "unknown state")
+        throw StoreError.corruptRow(
+          table: "handover_events", id: id.rawValue, reason: "unknown state")
       }
       return HandoverHistoryEntry(
-        version: row[0], event: row[1], from: from, to: to, by: StaffID(rawValue: row[4]),
-        at: Timestamp.parse(row[5]) ?? .distantPast)
+        version: row["version"], event: row["event"], from: from, to: to,
+        by: StaffID(rawValue: row["by_staff"]),
+        at: try row.timestamp("at", table: "handover_events", id: id.rawValue))
     }
   }
 }

@@ -32,7 +32,7 @@ extension StoreTransaction {
     let handover = new.handover
     let now = nowText
     let sealer = try sealer(
-      table: Self.handoversTable, rowID: handover.id, recipient: handover.recipientID)
+      table: Self.handoversTable, rowID: handover.id.rawValue, recipient: handover.recipientID)
     try db.cachedStatement(
       sql: """
         INSERT INTO handovers (id, recipient_id, kind, mode, from_staff, from_service,
@@ -42,7 +42,7 @@ extension StoreTransaction {
         """
     ).execute(
       arguments: [
-        handover.id, handover.recipientID.rawValue, handover.kind.rawValue,
+        handover.id.rawValue, handover.recipientID.rawValue, handover.kind.rawValue,
         handover.mode.rawValue, handover.fromStaff.rawValue, handover.fromService.rawValue,
         new.holderAtProposal?.rawValue, handover.toStaff?.rawValue, handover.toService.rawValue,
         handover.plannedDate.description, handover.proposedOn?.description,
@@ -66,10 +66,11 @@ extension StoreTransaction {
     acceptedBy: StaffID? = nil, proposedOn: CalendarDate? = nil, by actor: StaffID
   ) throws -> Int {
     guard let current = try handoverVersion(handover.id) else {
-      throw StoreError.corruptRow(table: Self.handoversTable, id: handover.id, reason: "missing")
+      throw StoreError.corruptRow(
+        table: Self.handoversTable, id: handover.id.rawValue, reason: "missing")
     }
     let sealer = try sealer(
-      table: Self.handoversTable, rowID: handover.id, recipient: handover.recipientID)
+      table: Self.handoversTable, rowID: handover.id.rawValue, recipient: handover.recipientID)
     let next = current + 1
     try db.cachedStatement(
       sql: """
@@ -82,7 +83,7 @@ extension StoreTransaction {
       arguments: [
         state.rawValue, next, nowText,
         try reason.map { try sealer.seal($0, column: "reason_sealed") }, acceptedBy?.rawValue,
-        proposedOn?.description, handover.id, current,
+        proposedOn?.description, handover.id.rawValue, current,
       ])
     try appendHandoverEvent(
       handover.id, version: next, event: event, from: handover.state, to: state, by: actor)
@@ -90,15 +91,17 @@ extension StoreTransaction {
   }
 
   /// The handover's current version, or nil when there is no such handover.
-  public func handoverVersion(_ id: String) throws -> Int? {
+  public func handoverVersion(_ id: HandoverID) throws -> Int? {
     try Int.fetchOne(
-      db.cachedStatement(sql: "SELECT version FROM handovers WHERE id = ?"), arguments: [id])
+      db.cachedStatement(sql: "SELECT version FROM handovers WHERE id = ?"),
+      arguments: [id.rawValue])
   }
 
   /// The recipient a handover concerns, for routing a request on a handover id to its gate.
-  public func recipientID(ofHandover id: String) throws -> RecipientID? {
+  public func recipientID(ofHandover id: HandoverID) throws -> RecipientID? {
     try String.fetchOne(
-      db.cachedStatement(sql: "SELECT recipient_id FROM handovers WHERE id = ?"), arguments: [id]
+      db.cachedStatement(sql: "SELECT recipient_id FROM handovers WHERE id = ?"),
+      arguments: [id.rawValue]
     ).map(RecipientID.init(rawValue:))
   }
 
@@ -119,7 +122,8 @@ extension StoreTransaction {
         """
     ).execute(
       arguments: [
-        handover.id, handover.id, item.key, try sealer.seal(item.label, column: "label_sealed"),
+        handover.id.rawValue, handover.id.rawValue, item.key,
+        try sealer.seal(item.label, column: "label_sealed"),
         actor.rawValue, nowText,
       ])
     return db.changesCount == 1
@@ -127,7 +131,7 @@ extension StoreTransaction {
 
   /// Marks an item done (`done` true) or open again; false when there is no such item or it
   /// already was so.
-  public func markChecklistItem(_ handover: String, key: String, done: Bool, by actor: StaffID)
+  public func markChecklistItem(_ handover: HandoverID, key: String, done: Bool, by actor: StaffID)
     throws -> Bool
   {
     if done {
@@ -136,14 +140,14 @@ extension StoreTransaction {
           UPDATE handover_checklist_items SET done_by = ?, done_at = ?
           WHERE handover_id = ? AND key = ? AND done_at IS NULL
           """
-      ).execute(arguments: [actor.rawValue, nowText, handover, key])
+      ).execute(arguments: [actor.rawValue, nowText, handover.rawValue, key])
     } else {
       try db.cachedStatement(
         sql: """
           UPDATE handover_checklist_items SET done_by = NULL, done_at = NULL
           WHERE handover_id = ? AND key = ? AND done_at IS NOT NULL
           """
-      ).execute(arguments: [handover, key])
+      ).execute(arguments: [handover.rawValue, key])
     }
     return db.changesCount == 1
   }
@@ -156,7 +160,7 @@ extension StoreTransaction {
   }
 
   private func appendHandoverEvent(
-    _ id: String, version: Int, event: String, from: HandoverState, to: HandoverState,
+    _ id: HandoverID, version: Int, event: String, from: HandoverState, to: HandoverState,
     by actor: StaffID
   ) throws {
     try db.cachedStatement(
@@ -165,6 +169,6 @@ extension StoreTransaction {
           at) VALUES (?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(
-      arguments: [id, version, event, from.rawValue, to.rawValue, actor.rawValue, nowText])
+      arguments: [id.rawValue, version, event, from.rawValue, to.rawValue, actor.rawValue, nowText])
   }
 }

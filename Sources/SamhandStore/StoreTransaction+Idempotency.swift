@@ -21,7 +21,8 @@ extension StoreTransaction {
           """), arguments: [staff.rawValue, key]
     ).map {
       IdempotencyRecord(
-        requestHash: $0[0], resourceID: $0[1], location: $0[2], createdAtMillis: $0[3])
+        requestHash: $0["request_hash"], resourceID: $0["resource_id"], location: $0["location"],
+        createdAtMillis: $0["created_at_ms"])
     }
   }
 

@@ -16,14 +16,14 @@ extension StoreTransaction {
     let inUse = try Row.fetchAll(
       db,
       sql: """
-        SELECT kek_version, MIN(recipient_id), COUNT(*) FROM recipient_keys
+        SELECT kek_version, MIN(recipient_id) AS recipient_id, COUNT(*) AS data_keys FROM recipient_keys
         WHERE wrapped_key IS NOT NULL GROUP BY kek_version ORDER BY kek_version
         """)
     for row in inUse {
-      let version: Int = row[0]
-      let recipient = RecipientID(rawValue: row[1])
+      let version: Int = row["kek_version"]
+      let recipient = RecipientID(rawValue: row["recipient_id"])
       guard keyRing.kekVersions.contains(version) else {
-        return "kek-\(version).key is missing and wraps \(row[2] as Int) data keys"
+        return "kek-\(version).key is missing and wraps \(row["data_keys"] as Int) data keys"
       }
       do {
         _ = try dataKey(for: recipient)
@@ -42,9 +42,9 @@ extension StoreTransaction {
           ORDER BY recipients.id LIMIT 1
           """)
     else { return nil }
-    let id = RecipientID(rawValue: indexed[0])
+    let id = RecipientID(rawValue: indexed["id"])
     guard let nationalID = try recipient(id)?.nationalID.value,
-      keyRing.blindIndex(nationalID: nationalID.digits) == indexed[1] as Data
+      keyRing.blindIndex(nationalID: nationalID.digits) == indexed["national_id_index"] as Data
     else { return "blind-index.key does not find recipient \(id) by their national id" }
     return nil
   }

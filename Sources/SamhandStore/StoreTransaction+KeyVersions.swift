@@ -18,8 +18,8 @@ extension StoreTransaction {
     for row in try Row.fetchAll(
       db.cachedStatement(sql: "SELECT version, status FROM key_versions"))
     {
-      let version: Int = row[0]
-      let status: String = row[1]
+      let version: Int = row["version"]
+      let status: String = row["status"]
       recorded.highest = max(recorded.highest, version)
       switch status {
       case "current": recorded.current = version
@@ -34,7 +34,7 @@ extension StoreTransaction {
   public func keyVersionStates() throws -> [Int: String] {
     let rows = try Row.fetchAll(
       db.cachedStatement(sql: "SELECT version, status FROM key_versions"))
-    return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0["version"], $0["status"]) })
   }
 
   /// Records `ring`'s versions when the database records none as current yet (a new data

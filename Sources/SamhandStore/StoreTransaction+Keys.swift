@@ -29,9 +29,10 @@ extension StoreTransaction {
       throw StoreError.corruptRow(
         table: "recipient_keys", id: id.rawValue, reason: "the recipient has no data key")
     }
-    guard let ciphertext = row[2] as Data? else { return nil }
+    guard let ciphertext = row["wrapped_key"] as Data? else { return nil }
     let wrapped = WrappedDataKey(
-      kekVersion: row[1], dataKeyVersion: row[0], ciphertext: ciphertext)
+      kekVersion: row["kek_version"], dataKeyVersion: row["data_key_version"],
+      ciphertext: ciphertext)
     do {
       return try keyRing.unwrap(wrapped, recipientID: id.rawValue)
     } catch CryptoError.unknownKeyVersion(let version) {
@@ -65,8 +66,10 @@ extension StoreTransaction {
           WHERE wrapped_key IS NOT NULL AND kek_version != ?
           """), arguments: [ring.currentKEKVersion])
     for row in rows {
-      let recipientID: String = row[0]
-      let old = WrappedDataKey(kekVersion: row[2], dataKeyVersion: row[1], ciphertext: row[3])
+      let recipientID: String = row["recipient_id"]
+      let old = WrappedDataKey(
+        kekVersion: row["kek_version"], dataKeyVersion: row["data_key_version"],
+        ciphertext: row["wrapped_key"])
       let rewrapped = try ring.wrap(
         ring.unwrap(old, recipientID: recipientID), recipientID: recipientID)
       try db.cachedStatement(
@@ -81,9 +84,9 @@ extension StoreTransaction {
     let rows = try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT kek_version, COUNT(*) FROM recipient_keys WHERE wrapped_key IS NOT NULL
+          SELECT kek_version, COUNT(*) AS data_keys FROM recipient_keys WHERE wrapped_key IS NOT NULL
           GROUP BY kek_version
           """))
-    return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0["kek_version"], $0["data_keys"]) })
   }
 }

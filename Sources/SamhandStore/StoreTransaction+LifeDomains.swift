@@ -33,21 +33,23 @@ extension StoreTransaction {
           FROM life_domain_scores WHERE recipient_id = ? ORDER BY mapped_on, rowid
           """), arguments: [recipient.rawValue]
     ).map { row in
-      let id: String = row[0]
-      guard let mappedOn = try Self.date(row[1], id: id), let domain = LifeDomain(rawValue: row[2])
+      let id: String = row["id"]
+      guard let mappedOn = try Self.date(row["mapped_on"], id: id),
+        let domain = LifeDomain(rawValue: row["life_domain"])
       else {
         throw StoreError.corruptRow(table: "life_domain_scores", id: id, reason: "bad value")
       }
       let opener = key.map { FieldSealer(table: "life_domain_scores", rowID: id, key: $0) }
       return LifeDomainScore(
         recipientID: recipient, mappedOn: mappedOn, domain: domain,
-        score: try opener.open(row[3], column: "score_sealed").map { text in
+        score: try opener.open(row["score_sealed"], column: "score_sealed").map { text in
           guard let score = LifeDomainScore.Score(rawValue: text) else {
             throw StoreError.corruptRow(table: "life_domain_scores", id: id, reason: "bad score")
           }
           return score
         },
-        recordedBy: StaffID(rawValue: row[4]), recordedAt: Timestamp.parse(row[5]) ?? .distantPast)
+        recordedBy: StaffID(rawValue: row["recorded_by"]),
+        recordedAt: try row.timestamp("recorded_at", table: "life_domain_scores", id: id))
     }
   }
 }

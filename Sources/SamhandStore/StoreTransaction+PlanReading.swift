@@ -12,8 +12,8 @@ extension StoreTransaction {
           sql: "SELECT recipient_id, version, created_by, created_at FROM plans WHERE id = ?"),
         arguments: [id.rawValue])
     else { return nil }
-    let recipient = RecipientID(rawValue: row[0])
-    let version: Int = row[1]
+    let recipient = RecipientID(rawValue: row["recipient_id"])
+    let version: Int = row["version"]
     let key = try dataKey(for: recipient)
     func opener(_ table: String, _ rowID: String) -> FieldSealer? {
       key.map { FieldSealer(table: table, rowID: rowID, key: $0) }
@@ -27,20 +27,27 @@ extension StoreTransaction {
       throw StoreError.corruptRow(table: "plans", id: id.rawValue, reason: "no coordinator")
     }
     let content = PlanContent(
-      ownWords: try headerOpener.open(optional: header[1], column: "own_words_sealed"),
-      childrenNote: try headerOpener.open(optional: header[2], column: "children_note_sealed"),
-      periodFrom: try Self.date(header[3], id: id), periodUntil: try Self.date(header[4], id: id),
-      nextRevision: try Self.date(header[5], id: id))
+      ownWords: try headerOpener.open(
+        optional: header["own_words_sealed"], column: "own_words_sealed"),
+      childrenNote: try headerOpener.open(
+        optional: header["children_note_sealed"], column: "children_note_sealed"),
+      periodFrom: try Self.date(header["period_from"], id: id),
+      periodUntil: try Self.date(header["period_until"], id: id),
+      nextRevision: try Self.date(header["next_revision"], id: id))
     return Plan(
-      id: id, recipientID: recipient, status: try Self.planStatus(header[0], id: id),
+      id: id, recipientID: recipient, status: try Self.planStatus(header["status"], id: id),
       version: version, coordinator: current.staffID, coordinators: coordinators,
-      content: content, activationConsent: (header[6] as String?).map(ConsentID.init(rawValue:)),
-      closeReason: try headerOpener.open(optional: header[7], column: "close_reason_sealed"),
+      content: content,
+      activationConsent: (header["activation_consent_id"] as String?).map(
+        ConsentID.init(rawValue:)),
+      closeReason: try headerOpener.open(
+        optional: header["close_reason_sealed"], column: "close_reason_sealed"),
       goals: try goals(of: id, opener: opener), measures: try measures(of: id, opener: opener),
       references: try references(of: id, opener: opener),
       comments: try comments(of: id, opener: opener),
-      revisions: try revisions(of: id, opener: opener), createdBy: StaffID(rawValue: row[2]),
-      createdAt: Timestamp.parse(row[3]) ?? .distantPast)
+      revisions: try revisions(of: id, opener: opener),
+      createdBy: StaffID(rawValue: row["created_by"]),
+      createdAt: try row.timestamp("created_at", table: "plans", id: id.rawValue))
   }
 
   typealias Opener = (String, String) -> FieldSealer?
@@ -54,9 +61,10 @@ extension StoreTransaction {
           """), arguments: [plan.rawValue]
     ).map { row in
       Coordinatorship(
-        staffID: StaffID(rawValue: row[0]), fromVersion: row[1],
-        startedAt: Timestamp.parse(row[2]) ?? .distantPast,
-        endedAt: (row[3] as String?).flatMap(Timestamp.parse))
+        staffID: StaffID(rawValue: row["staff_id"]), fromVersion: row["from_version"],
+        startedAt: try row.timestamp("started_at", table: "plan_coordinators", id: plan.rawValue),
+        endedAt: try row.optionalTimestamp(
+          "ended_at", table: "plan_coordinators", id: plan.rawValue))
     }
   }
 
@@ -66,21 +74,22 @@ extension StoreTransaction {
         sql: """
           SELECT g.id, g.life_domain, g.text_sealed, g.target_date, g.added_by, g.added_at,
             (SELECT s.status FROM plan_goal_statuses s WHERE s.goal_id = g.id
-              ORDER BY s.plan_version DESC LIMIT 1)
+              ORDER BY s.plan_version DESC LIMIT 1) AS status
           FROM plan_goals g WHERE g.plan_id = ? ORDER BY g.rowid
           """), arguments: [plan.rawValue]
     ).map { row in
-      let id = GoalID(rawValue: row[0])
-      guard let domain = LifeDomain(rawValue: row[1]),
-        let status = Goal.Status(rawValue: row[6] ?? "")
+      let id = GoalID(rawValue: row["id"])
+      guard let domain = LifeDomain(rawValue: row["life_domain"]),
+        let status = Goal.Status(rawValue: row["status"] ?? "")
       else {
         throw StoreError.corruptRow(table: "plan_goals", id: id.rawValue, reason: "bad value")
       }
       return Goal(
         id: id, domain: domain,
-        text: try opener("plan_goals", id.rawValue).open(row[2], column: "text_sealed"),
-        targetDate: try Self.date(row[3], id: id), status: status,
-        addedBy: StaffID(rawValue: row[4]), addedAt: Timestamp.parse(row[5]) ?? .distantPast)
+        text: try opener("plan_goals", id.rawValue).open(row["text_sealed"], column: "text_sealed"),
+        targetDate: try Self.date(row["target_date"], id: id), status: status,
+        addedBy: StaffID(rawValue: row["added_by"]),
+        addedAt: try row.timestamp("added_at", table: "plan_goals", id: id.rawValue))
     }
   }
 
@@ -91,23 +100,26 @@ extension StoreTransaction {
           SELECT m.id, m.kind, m.description_sealed, m.responsible_service, m.contact_staff_id,
             m.extent_sealed, m.start_date, m.end_date,
             (SELECT s.status FROM plan_measure_statuses s WHERE s.measure_id = m.id
-              ORDER BY s.plan_version DESC LIMIT 1)
+              ORDER BY s.plan_version DESC LIMIT 1) AS status
           FROM plan_measures m WHERE m.plan_id = ? ORDER BY m.rowid
           """), arguments: [plan.rawValue]
     ).map { row in
-      let id = MeasureID(rawValue: row[0])
-      guard let kind = Measure.Kind(rawValue: row[1]),
-        let service = try? ServiceCode(row[3] as String),
-        let status = Measure.Status(rawValue: row[8] ?? "")
+      let id = MeasureID(rawValue: row["id"])
+      guard let kind = Measure.Kind(rawValue: row["kind"]),
+        let service = try? ServiceCode(row["responsible_service"] as String),
+        let status = Measure.Status(rawValue: row["status"] ?? "")
       else {
         throw StoreError.corruptRow(table: "plan_measures", id: id.rawValue, reason: "bad value")
       }
       let sealer = opener("plan_measures", id.rawValue)
       return Measure(
-        id: id, kind: kind, description: try sealer.open(row[2], column: "description_sealed"),
-        responsibleService: service, contactPerson: (row[4] as String?).map(StaffID.init),
-        extent: try sealer.open(optional: row[5], column: "extent_sealed"),
-        start: try Self.date(row[6], id: id), end: try Self.date(row[7], id: id),
+        id: id, kind: kind,
+        description: try sealer.open(row["description_sealed"], column: "description_sealed"),
+        responsibleService: service,
+        contactPerson: (row["contact_staff_id"] as String?).map(StaffID.init),
+        extent: try sealer.open(optional: row["extent_sealed"], column: "extent_sealed"),
+        start: try Self.date(row["start_date"], id: id),
+        end: try Self.date(row["end_date"], id: id),
         status: status,
         goals: try String.fetchAll(
           db.cachedStatement(
@@ -128,14 +140,14 @@ extension StoreTransaction {
           ORDER BY position
           """), arguments: [measure.rawValue]
     ).map { row in
-      let id: String = row[0]
-      guard let kind = ContractElement.Kind(rawValue: row[1]) else {
+      let id: String = row["id"]
+      guard let kind = ContractElement.Kind(rawValue: row["kind"]) else {
         throw StoreError.corruptRow(table: "plan_contract_elements", id: id, reason: "bad kind")
       }
       return ContractElement(
         kind: kind,
         frequency: try opener("plan_contract_elements", id).open(
-          optional: row[2], column: "frequency_sealed"))
+          optional: row["frequency_sealed"], column: "frequency_sealed"))
     }
   }
 
@@ -146,14 +158,14 @@ extension StoreTransaction {
           "SELECT id, kind, reference_sealed FROM plan_references WHERE plan_id = ? ORDER BY rowid"),
       arguments: [plan.rawValue]
     ).map { row in
-      let id = PlanReferenceID(rawValue: row[0])
-      guard let kind = PlanReference.Kind(rawValue: row[1]) else {
+      let id = PlanReferenceID(rawValue: row["id"])
+      guard let kind = PlanReference.Kind(rawValue: row["kind"]) else {
         throw StoreError.corruptRow(table: "plan_references", id: id.rawValue, reason: "bad kind")
       }
       return PlanReference(
         id: id, kind: kind,
         reference: try opener("plan_references", id.rawValue).open(
-          row[2], column: "reference_sealed"))
+          row["reference_sealed"], column: "reference_sealed"))
     }
   }
 
@@ -165,14 +177,16 @@ extension StoreTransaction {
           WHERE plan_id = ? ORDER BY rowid
           """), arguments: [plan.rawValue]
     ).map { row in
-      let id = PlanCommentID(rawValue: row[0])
-      guard let author = PlanComment.Author(rawValue: row[1]) else {
+      let id = PlanCommentID(rawValue: row["id"])
+      guard let author = PlanComment.Author(rawValue: row["author"]) else {
         throw StoreError.corruptRow(table: "plan_comments", id: id.rawValue, reason: "bad author")
       }
       return PlanComment(
-        id: id, author: author, relativeID: (row[2] as String?).map(RelativeID.init),
-        text: try opener("plan_comments", id.rawValue).open(row[3], column: "text_sealed"),
-        recordedBy: StaffID(rawValue: row[4]), recordedAt: Timestamp.parse(row[5]) ?? .distantPast)
+        id: id, author: author, relativeID: (row["relative_id"] as String?).map(RelativeID.init),
+        text: try opener("plan_comments", id.rawValue).open(
+          row["text_sealed"], column: "text_sealed"),
+        recordedBy: StaffID(rawValue: row["recorded_by"]),
+        recordedAt: try row.timestamp("recorded_at", table: "plan_comments", id: id.rawValue))
     }
   }
 
@@ -184,8 +198,8 @@ extension StoreTransaction {
             recorded_at FROM plan_revisions WHERE plan_id = ? ORDER BY rowid
           """), arguments: [plan.rawValue]
     ).map { row in
-      let id = RevisionID(rawValue: row[0])
-      guard let revisedOn = try Self.date(row[2], id: id) else {
+      let id = RevisionID(rawValue: row["id"])
+      guard let revisedOn = try Self.date(row["revised_on"], id: id) else {
         throw StoreError.corruptRow(table: "plan_revisions", id: id.rawValue, reason: "no date")
       }
       let changes = try Row.fetchAll(
@@ -193,17 +207,20 @@ extension StoreTransaction {
           sql: "SELECT goal_id, status FROM plan_goal_statuses WHERE revision_id = ? ORDER BY rowid"
         ),
         arguments: [id.rawValue]
-      ).compactMap { change in
-        Goal.Status(rawValue: change[1]).map {
-          GoalStatusChange(goal: GoalID(rawValue: change[0]), status: $0)
-        }
+      ).map { change in
+        GoalStatusChange(
+          goal: GoalID(rawValue: change["goal_id"]),
+          status: try StoreError.parsed(
+            change["status"], "status", table: "plan_goal_statuses", id: id.rawValue,
+            Goal.Status.init(rawValue:)))
       }
       return Revision(
-        id: id, planVersion: row[1], revisedOn: revisedOn,
+        id: id, planVersion: row["plan_version"], revisedOn: revisedOn,
         evaluation: try opener("plan_revisions", id.rawValue).open(
-          row[3], column: "evaluation_sealed"),
-        goalChanges: changes, nextRevision: try Self.date(row[4], id: id),
-        recordedBy: StaffID(rawValue: row[5]), recordedAt: Timestamp.parse(row[6]) ?? .distantPast)
+          row["evaluation_sealed"], column: "evaluation_sealed"),
+        goalChanges: changes, nextRevision: try Self.date(row["next_revision"], id: id),
+        recordedBy: StaffID(rawValue: row["recorded_by"]),
+        recordedAt: try row.timestamp("recorded_at", table: "plan_revisions", id: id.rawValue))
     }
   }
 }

@@ -133,11 +133,7 @@ extension StoreTransaction {
           SELECT version, change, changed_by, changed_at FROM plan_versions WHERE plan_id = ?
           ORDER BY version
           """), arguments: [id.rawValue]
-    ).map { row in
-      AggregateVersion(
-        version: row[0], change: row[1], changedBy: StaffID(rawValue: row[2]),
-        changedAt: Timestamp.parse(row[3]) ?? .distantPast)
-    }
+    ).map { try AggregateVersion(row: $0, table: Self.planVersionsTable, id: id.rawValue) }
   }
 
   private func insertPlanVersion(
@@ -174,16 +170,19 @@ extension StoreTransaction {
         table: Self.planVersionsTable, id: id.rawValue, reason: "no version \(version)")
     }
     var fields = PlanFields()
-    fields.status = try Self.planStatus(row[0], id: id)
-    fields.ownWords = try (row[1] as Data?).map { try opener.open($0, column: "own_words_sealed") }
-    fields.childrenNote = try (row[2] as Data?).map {
+    fields.status = try Self.planStatus(row["status"], id: id)
+    fields.ownWords = try (row["own_words_sealed"] as Data?).map {
+      try opener.open($0, column: "own_words_sealed")
+    }
+    fields.childrenNote = try (row["children_note_sealed"] as Data?).map {
       try opener.open($0, column: "children_note_sealed")
     }
-    fields.periodFrom = try Self.date(row[3], id: id)
-    fields.periodUntil = try Self.date(row[4], id: id)
-    fields.nextRevision = try Self.date(row[5], id: id)
-    fields.activationConsent = (row[6] as String?).map(ConsentID.init(rawValue:))
-    fields.closeReason = try (row[7] as Data?).map {
+    fields.periodFrom = try Self.date(row["period_from"], id: id)
+    fields.periodUntil = try Self.date(row["period_until"], id: id)
+    fields.nextRevision = try Self.date(row["next_revision"], id: id)
+    fields.activationConsent = (row["activation_consent_id"] as String?).map(
+      ConsentID.init(rawValue:))
+    fields.closeReason = try (row["close_reason_sealed"] as Data?).map {
       try opener.open($0, column: "close_reason_sealed")
     }
     return fields

@@ -52,8 +52,8 @@ extension StoreTransaction {
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: Self.recipientsTable, id: id.rawValue, reason: reason)
     }
-    guard let service = try? ServiceCode(row[0] as String),
-      let created = Timestamp.parse(row[1] as String)
+    guard let service = try? ServiceCode(row["registered_by_service"] as String),
+      let created = Timestamp.parse(row["created_at"] as String)
     else { throw corrupt("unreadable service or time") }
     let opener = try dataKey(for: id).map {
       FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: $0)
@@ -63,15 +63,17 @@ extension StoreTransaction {
         id: id, registeredBy: service, createdAt: created, name: .erased, nationalID: .erased,
         contact: .erased, relatives: try relatives(of: id, key: nil))
     }
-    let nationalDigits = try opener.open(row[3] as Data, column: "national_id_sealed")
+    let nationalDigits = try opener.open(
+      row["national_id_sealed"] as Data, column: "national_id_sealed")
     guard let nationalID = try? NationalID(nationalDigits) else {
       throw corrupt("sealed national id does not validate")
     }
     return Recipient(
       id: id, registeredBy: service, createdAt: created,
-      name: .value(try opener.open(row[2] as Data, column: "name_sealed")),
+      name: .value(try opener.open(row["name_sealed"] as Data, column: "name_sealed")),
       nationalID: .value(nationalID),
-      contact: .value(try (row[4] as Data?).map { try opener.open($0, column: "contact_sealed") }),
+      contact: .value(
+        try (row["contact_sealed"] as Data?).map { try opener.open($0, column: "contact_sealed") }),
       relatives: try relatives(of: id, key: opener.key))
   }
 

@@ -32,12 +32,13 @@ extension StoreTransaction {
           WHERE recipient_id = ? ORDER BY rowid
           """), arguments: [recipient.rawValue]
     ).map { row in
-      let id = RelativeID(rawValue: row[0])
+      let id = RelativeID(rawValue: row["id"])
       let opener = key.map { FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: $0) }
       return Relative(
-        id: id, name: try opener.open(row[1], column: "name_sealed"),
-        relation: try opener.open(row[2], column: "relation_sealed"),
-        contact: try opener.open(optional: row[3], column: "contact_sealed"), isChild: row[4])
+        id: id, name: try opener.open(row["name_sealed"], column: "name_sealed"),
+        relation: try opener.open(row["relation_sealed"], column: "relation_sealed"),
+        contact: try opener.open(optional: row["contact_sealed"], column: "contact_sealed"),
+        isChild: row["is_child"])
     }
   }
 }

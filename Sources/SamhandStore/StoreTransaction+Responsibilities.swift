@@ -28,13 +28,15 @@ extension StoreTransaction {
           WHERE recipient_id = ? AND ended_at IS NULL
           """), arguments: [recipient.rawValue]
     ).map { row in
-      guard let service = try? ServiceCode(row[1] as String) else {
+      guard let service = try? ServiceCode(row["service"] as String) else {
         throw StoreError.corruptRow(
           table: "responsibilities", id: recipient.rawValue, reason: "bad service")
       }
       return Responsibility(
-        recipientID: recipient, staff: (row[0] as String?).map(StaffID.init(rawValue:)),
-        service: service, since: Timestamp.parse(row[2]) ?? .distantPast, viaHandover: row[3])
+        recipientID: recipient, staff: (row["staff_id"] as String?).map(StaffID.init(rawValue:)),
+        service: service,
+        since: try row.timestamp("since", table: "responsibilities", id: recipient.rawValue),
+        viaHandover: (row["via_handover_id"] as String?).map(HandoverID.init(rawValue:)))
     }
   }
 
@@ -42,7 +44,7 @@ extension StoreTransaction {
   /// ends and the new one starts, and every plan of the recipient that is not closed gets the
   /// new coordinator as a new plan version with an entry in its coordinator history.
   public func moveResponsibility(
-    of recipient: RecipientID, to staff: StaffID, service: ServiceCode, handover: String,
+    of recipient: RecipientID, to staff: StaffID, service: ServiceCode, handover: HandoverID,
     by actor: StaffID
   ) throws {
     let now = nowText
@@ -55,7 +57,9 @@ extension StoreTransaction {
         INSERT INTO responsibilities (recipient_id, staff_id, service, since, via,
           via_handover_id) VALUES (?, ?, ?, ?, 'handover', ?)
         """
-    ).execute(arguments: [recipient.rawValue, staff.rawValue, service.rawValue, now, handover])
+    ).execute(arguments: [
+      recipient.rawValue, staff.rawValue, service.rawValue, now, handover.rawValue,
+    ])
     let plans = try String.fetchAll(
       db.cachedStatement(
         sql: "SELECT id FROM plans WHERE recipient_id = ? AND status != 'closed' ORDER BY rowid"),

@@ -20,8 +20,12 @@ extension StoreTransaction {
 extension StoreTransaction {
   public func services() throws -> [(code: ServiceCode, name: String)] {
     try Row.fetchAll(db.cachedStatement(sql: "SELECT code, name FROM services ORDER BY code"))
-      .compactMap { row in
-        (try? ServiceCode(row[0] as String)).map { ($0, row[1]) }
+      .map { row in
+        let code: String = row["code"]
+        return (
+          try StoreError.parsed(code, "code", table: "services", id: code) { try ServiceCode($0) },
+          row["name"]
+        )
       }
   }
 }

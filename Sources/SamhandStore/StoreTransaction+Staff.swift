@@ -29,12 +29,20 @@ extension StoreTransaction {
       db.cachedStatement(
         sql: "SELECT service_code FROM staff_services WHERE staff_id = ? ORDER BY service_code"),
       arguments: [id.rawValue]
-    ).compactMap { try? ServiceCode($0) }
+    ).map {
+      try StoreError.parsed($0, "service_code", table: "staff_services", id: id.rawValue) {
+        try ServiceCode($0)
+      }
+    }
     let roles = try String.fetchAll(
       db.cachedStatement(sql: "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role"),
       arguments: [id.rawValue]
-    ).compactMap(StaffRole.init(rawValue:))
-    return Staff(id: id, name: row[0], services: services, roles: roles, active: row[1])
+    ).map {
+      try StoreError.parsed(
+        $0, "role", table: "staff_roles", id: id.rawValue, StaffRole.init(rawValue:))
+    }
+    return Staff(
+      id: id, name: row["display_name"], services: services, roles: roles, active: row["active"])
   }
 
   public func allStaff() throws -> [Staff] {
@@ -73,7 +81,8 @@ extension StoreTransaction {
     ).map { row in
       // An expiry that does not parse has passed (fail closed).
       LiveToken(
-        staffID: StaffID(rawValue: row[0]), expiresAt: Timestamp.parse(row[1]) ?? .distantPast)
+        staffID: StaffID(rawValue: row["staff_id"]),
+        expiresAt: Timestamp.parse(row["expires_at"]) ?? .distantPast)
     }
   }
 
@@ -94,8 +103,8 @@ extension StoreTransaction {
           """), arguments: [staffID?.rawValue]
     ).map { row in
       TokenInfo(
-        id: TokenID(rawValue: row[0]), staffID: StaffID(rawValue: row[1]),
-        createdAt: row[2], expiresAt: row[3], revokedAt: row[4])
+        id: TokenID(rawValue: row["id"]), staffID: StaffID(rawValue: row["staff_id"]),
+        createdAt: row["created_at"], expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
     }
   }
 }

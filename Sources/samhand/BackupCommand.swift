@@ -40,7 +40,8 @@ struct RestoreCommand: ParsableCommand {
       recorded in the audit log. On any refusal nothing is written.
       """)
 
-  @OptionGroup var options: GlobalOptions
+  /// No `--policies`: a restore puts back the backup's policies (edit DIR/policies after).
+  @OptionGroup var options: DataOptions
 
   @Option(
     name: .long, help: ArgumentHelp("Backup file written by samhand backup.", valueName: "BACKUP"))

@@ -3,17 +3,11 @@ import Foundation
 import SamhandCore
 import SamhandService
 
-/// Options every command shares: where the data lives and how to print.
-struct GlobalOptions: ParsableArguments {
+/// Where the data lives and how to print: what every command takes.
+struct DataOptions: ParsableArguments {
   @Option(
     name: .long, help: ArgumentHelp("Data directory (default: $SAMHAND_DATA).", valueName: "DIR"))
   var data: String?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Policy directory to use instead of DIR/policies.", valueName: "DIR"))
-  var policies: String?
 
   @Flag(name: .long, help: "Print machine-readable JSON.")
   var json = false
@@ -22,7 +16,33 @@ struct GlobalOptions: ParsableArguments {
 
   /// The data directory from `--data` or `SAMHAND_DATA`.
   func dataDirectory() throws -> URL {
-    try Self.dataDirectory(data, environment: environment)
+    try GlobalOptions.dataDirectory(data, environment: environment)
+  }
+
+  /// Prints `value` as one line of JSON when `--json` was given, else `text()`.
+  func render<Value: Encodable>(_ value: Value, text: () -> String) throws {
+    print(json ? try Output.json(value) : text())
+  }
+}
+
+/// `DataOptions` and the policy directory: what the commands that open an installation take.
+struct GlobalOptions: ParsableArguments {
+  @OptionGroup var location: DataOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Policy directory to use instead of DIR/policies.", valueName: "DIR"))
+  var policies: String?
+
+  var data: String? { location.data }
+  var json: Bool { location.json }
+  var environment: [String: String] { location.environment }
+
+  func dataDirectory() throws -> URL { try location.dataDirectory() }
+
+  func render<Value: Encodable>(_ value: Value, text: () -> String) throws {
+    try location.render(value, text: text)
   }
 
   /// The data directory from `path` (a `--data` option) or `SAMHAND_DATA`.
@@ -41,11 +61,6 @@ struct GlobalOptions: ParsableArguments {
       environment: environment)
     CommandCheckpoint.register(service)
     return service
-  }
-
-  /// Prints `value` as one line of JSON when `--json` was given, else `text()`.
-  func render<Value: Encodable>(_ value: Value, text: () -> String) throws {
-    print(json ? try Output.json(value) : text())
   }
 }
 

@@ -12,7 +12,7 @@ extension HandoverCommand {
 
     func run() throws {
       let record = try options.open().showHandover(
-        id, as: actorOptions.actor(), options: actorOptions.options)
+        HandoverID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
       try options.render(record.checklist) { HandoverCommand.text(record.checklist) }
     }
   }
@@ -28,7 +28,7 @@ extension HandoverCommand {
 
     func run() throws {
       let result = try options.open().markChecklistItem(
-        target.id, item: item, done: !reopen, expectedVersion: target.ifVersion,
+        target.aggregate, item: item, done: !reopen, expectedVersion: target.ifVersion,
         as: actorOptions.actor(), options: actorOptions.options)
       try options.render(result) {
         "\(reopen ? "Reopened" : "Checked") \(item) on handover \(result.id)."
@@ -46,7 +46,7 @@ extension HandoverCommand {
 
     func run() throws {
       let result = try options.open().addChecklistItem(
-        target.id, label: text, expectedVersion: target.ifVersion, as: actorOptions.actor(),
+        target.aggregate, label: text, expectedVersion: target.ifVersion, as: actorOptions.actor(),
         options: actorOptions.options)
       try options.render(result) { "Added an item to handover \(result.id)." }
     }

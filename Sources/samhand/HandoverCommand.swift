@@ -14,13 +14,12 @@ struct HandoverCommand: ParsableCommand {
     ])
 
   /// The handover id and the version the change was made against (If-Match).
-  /// The handover id and the version the change was made against (If-Match).
   struct Target: ChangeTarget {
     @Argument(help: "Handover id.") var id: String
     @Option(name: .long, help: "Refuse the change unless the handover is still at this version.")
     var ifVersion: Int?
 
-    var aggregate: String { id }
+    var aggregate: HandoverID { HandoverID(rawValue: id) }
   }
 
   struct Propose: ParsableCommand {
@@ -51,7 +50,7 @@ struct HandoverCommand: ParsableCommand {
         plannedDate: planned, notes: notes, draft: draft)
       let created = try options.open().proposeHandover(
         proposal, as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(Output.Created(id: created.id)) {
+      try options.render(Output.Created(id: created.id.rawValue)) {
         "\(draft ? "Drafted" : "Proposed") handover \(created.id)."
       }
     }
@@ -117,7 +116,7 @@ struct HandoverCommand: ParsableCommand {
 
     func run() throws {
       let record = try options.open().showHandover(
-        id, as: actorOptions.actor(), options: actorOptions.options)
+        HandoverID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
       try options.render(record) { HandoverCommand.text(record) }
     }
   }

@@ -13,25 +13,32 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Serve the local HTTP API (see docs/http-api.md and GET /openapi.yaml).",
     discussion: """
-      Staff authenticate with bearer tokens from `samhand token create`. SIGINT or SIGTERM
-      stop the server gracefully: requests in flight finish, then a final audit checkpoint is
-      signed. While it runs, a checkpoint is signed at least every `checkpoint_seconds` (default
-      10) when audit entries are unsigned. With --demo, a data directory that does not exist yet is created and filled with
-      the demo municipality, and the staff tokens are printed.
+      Staff authenticate with bearer tokens from `samhand token create`. It listens on --host
+      and --port, else on `host` and `port` in samhand.conf (default 127.0.0.1:8080). SIGINT or
+      SIGTERM stop the server gracefully: requests in flight finish, the audit appender commits
+      what it holds, then a final audit checkpoint is signed (also when a listener fails). While
+      it runs, a checkpoint is signed at least every `checkpoint_seconds` (default 10) when
+      audit entries are unsigned. With --demo, a data directory that does not exist yet is
+      created and filled with the demo municipality, and the staff tokens are printed.
 
       With --metrics-port (or `metrics_port` in samhand.conf), Prometheus metrics are served at
       GET /metrics on a second listener, always on 127.0.0.1 and never on the API port:
       requests by route and status with latency histograms, gate decisions, audit commit batch
-      sizes and commit (fsync) latency, and data keys per key version.
+      sizes and commit (fsync) latency, access-facts cache hits and misses, and data keys per
+      key version.
       """)
 
   @OptionGroup var options: GlobalOptions
 
-  @Option(name: .long, help: "Address to listen on (loopback by default).")
-  var host = "127.0.0.1"
+  @Option(
+    name: .long,
+    help: "Address to listen on (default: `host` in samhand.conf, else 127.0.0.1).")
+  var host: String?
 
-  @Option(name: .long, help: "Port to listen on (0 picks a free one).")
-  var port = 8080
+  @Option(
+    name: .long,
+    help: "Port to listen on, 0 picks a free one (default: `port` in samhand.conf, else 8080).")
+  var port: Int?
 
   @Flag(name: .long, help: "Create and fill a demo data directory if DIR does not exist.")
   var demo = false
@@ -52,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
       ?? .info
     var services: [any Service] = []
     var metrics: PrometheusMetricsFactory?
-    if let metricsPort = try metricsPort(settings: service.settings) {
+    let (host, port) = (host ?? service.settings.host, port ?? service.settings.port)
+    if let metricsPort = try metricsPort(settings: service.settings, apiPort: port) {
       let registry = PrometheusCollectorRegistry()
       let factory = MetricsEndpoint.factory(registry: registry)
       MetricsSystem.bootstrap(factory)
@@ -70,21 +78,15 @@ struct ServeCommand: AsyncParsableCommand {
       api.application(host: host, port: port, logger: logger) { [host] port in
         Self.say("Samhand listening on http://\(host):\(port)")
       }, at: 0)
-    let checkpoints = Task { [logger, service] in
-      await service.checkpointPeriodically { logger.error("audit checkpoint failed: \($0)") }
-    }
-    defer { checkpoints.cancel() }
-    try await ServiceGroup(
-      configuration: .init(
-        services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-    ).run()
-    try service.shutdownCheckpoint()
-    logger.info("stopped; final audit checkpoint written")
+    // The committer and the audit appender run first, so they stop last: requests finish, the
+    // appender drains, then the final checkpoint is signed (also when a listener failed).
+    try await service.serviceGroup(listeners: services, logger: logger).run()
+    logger.info("stopped")
   }
 
   /// The metrics port: the flag, else a non-zero `metrics_port` setting, else none. The API
   /// port is refused: metrics never share the API's listener.
-  private func metricsPort(settings: Settings) throws -> Int? {
+  private func metricsPort(settings: Settings, apiPort port: Int) throws -> Int? {
     guard let chosen = metricsPort ?? (settings.metricsPort > 0 ? settings.metricsPort : nil)
     else { return nil }
     guard (0...65535).contains(chosen) else { throw ServeError.metricsPortOutOfRange(chosen) }

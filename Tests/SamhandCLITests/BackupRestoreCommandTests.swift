@@ -132,6 +132,23 @@ struct BackupRestoreCommandTests {
     #expect(try folderListing(cli.temporary.url) == before)
   }
 
+  @Test("restore takes no --policies: it puts back the backup's policies, and nothing is written")
+  func restoreRefusesPolicies() throws {
+    let cli = try CLIFixture()
+    let backup = cli.temporary.path("samhand.backup")
+    #expect(try cli.run("backup", "--to", backup.path).status == 0)
+    let target = cli.temporary.path("restored")
+    let result = try runCommand(
+      CLIFixture.binary,
+      [
+        "restore", "--from", backup.path, "--keys", cli.keys.path, "--data", target.path,
+        "--policies", cli.data.appending(path: "policies").path,
+      ])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("Unknown option '--policies'"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: target.path))
+  }
+
   @Test("backup into a folder that does not exist is refused with one line naming the file")
   func backupIntoMissingFolder() throws {
     let cli = try CLIFixture()

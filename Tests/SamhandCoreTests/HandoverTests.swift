@@ -71,7 +71,8 @@ struct HandoverTests {
     kind: HandoverKind, proposed: String?, planned: String, state: HandoverState = .proposed
   ) throws -> Handover {
     Handover(
-      id: "h-1", recipientID: RecipientID(rawValue: "r-1"), kind: kind, mode: .transfer,
+      id: HandoverID(rawValue: "h-1"), recipientID: RecipientID(rawValue: "r-1"), kind: kind,
+      mode: .transfer,
       fromStaff: StaffID(rawValue: "tor.lie"), fromService: try ServiceCode("kriminalomsorg"),
       toStaff: nil, toService: try ServiceCode("psykisk-helse-rus"),
       plannedDate: try CalendarDate(parsing: planned),

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import SamhandCore
 import SamhandHTTP
 import SamhandService
@@ -28,9 +29,12 @@ struct HTTPFixture: Sendable {
 
   var api: SamhandAPI { SamhandAPI(service: service) }
 
-  /// Runs `body` with an in-process client.
+  /// Runs `body` with an in-process client, the service's lifecycle (committer and audit
+  /// appender) running as in `samhand serve`.
   func withClient<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {
-    let app = Application(router: api.router())
+    let logger = Logger(label: "samhand.test")
+    let app = Application(
+      router: api.router(), services: service.lifecycle(logger: logger), logger: logger)
     return try await app.test(.router) { client in
       try await body(Client(fixture: self, client: client))
     }

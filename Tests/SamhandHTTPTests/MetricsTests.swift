@@ -19,7 +19,7 @@ import Testing
 struct MetricsTests {
   static let followUp: HTTPFields = [HTTPField.Name("X-Purpose")!: "follow-up"]
 
-  @Test("requests, gate decisions, commit batches and data keys per key version show")
+  @Test("requests, gate decisions, commits, access-facts cache lookups and key versions show")
   func metricsAfterTraffic() async throws {
     let fixture = try HTTPFixture()
     let registry = PrometheusCollectorRegistry()
@@ -28,7 +28,10 @@ struct MetricsTests {
     let api = SamhandAPI(service: service, metrics: factory)
     let lar = fixture.larRecipient.rawValue
     try await Application(router: api.router()).test(.router) { client in
-      for (staff, status) in [("eirik.lund", HTTPResponse.Status.ok), ("eva.sand", .notFound)] {
+      let readers = [
+        ("eirik.lund", HTTPResponse.Status.ok), ("eirik.lund", .ok), ("eva.sand", .notFound),
+      ]
+      for (staff, status) in readers {
         var headers = Self.followUp
         headers[.authorization] = "Bearer \(fixture.tokens[staff] ?? "")"
         let reply = try await client.execute(
@@ -47,15 +50,21 @@ struct MetricsTests {
       return String(buffer: reply.body)
     }
     let route = #"route="/v1/recipients/{recipientId}""#
-    #expect(line(in: text, "samhand_http_requests_total{", route, #"status="200""#) == "1")
+    #expect(line(in: text, "samhand_http_requests_total{", route, #"status="200""#) == "2")
     #expect(line(in: text, "samhand_http_requests_total{", route, #"status="404""#) == "1")
     #expect(line(in: text, "samhand_http_requests_total{", #"route="NotFound""#) == "1")
     #expect(
       line(in: text, "samhand_http_request_duration_seconds_count{", route, #"status="200""#)
-        == "1")
+        == "2")
     #expect(Int(line(in: text, #"samhand_gate_decisions_total{decision="allow"}"#) ?? "") ?? 0 >= 1)
     #expect(Int(line(in: text, #"samhand_gate_decisions_total{decision="deny"}"#) ?? "") ?? 0 >= 1)
     #expect(Int(line(in: text, "samhand_audit_commit_batch_size_count") ?? "") ?? 0 >= 1)
+    for result in ["hit", "miss"] {
+      let lookups = line(
+        in: text, "samhand_access_facts_cache_lookups_total{", #"kind="recipient""#,
+        #"result="\#(result)""#)
+      #expect(Int(lookups ?? "") ?? 0 >= 1, "recipient facts: \(result)")
+    }
     #expect(Int(line(in: text, "samhand_audit_commit_duration_seconds_count") ?? "") ?? 0 >= 1)
     #expect(
       line(in: text, #"samhand_data_keys{kek_version="1"}"#)

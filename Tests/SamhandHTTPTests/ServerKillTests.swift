@@ -120,7 +120,8 @@ final class RequestLedger: @unchecked Sendable {
   var all: Set<String> { lock.withLock { ids } }
 }
 
-/// `samhand serve --demo --json --port 0` in a child process.
+/// `samhand serve --demo --json --port 0` in a child process (`listening` replaces
+/// `--port 0`).
 final class ServerProcess: @unchecked Sendable {
   // @unchecked: `process` is configured before it starts and only signalled afterwards.
   let process = Process()
@@ -136,12 +137,12 @@ final class ServerProcess: @unchecked Sendable {
     let recipients: [Ref]
   }
 
-  init(data: URL, arguments: [String] = []) throws {
+  init(data: URL, arguments: [String] = [], listening: [String] = ["--port", "0"]) throws {
     output = data.deletingLastPathComponent().appending(path: "serve.out")
     _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     process.executableURL = BuildProducts.executable("samhand")
     process.arguments =
-      ["serve", "--data", data.path, "--demo", "--json", "--port", "0"] + arguments
+      ["serve", "--data", data.path, "--demo", "--json"] + listening + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "error"]) {
       $1
     }

@@ -26,11 +26,11 @@ struct AgendaHandoverTests {
     let keys = HandoverKind.dischargeToAftercare.defaultChecklist.map { "\(id)/\($0.key)" }
 
     let receiver = try kinds(fixture, Self.tsb)
-    #expect(receiver[.handoverAwaiting] == [id])
+    #expect(receiver[.handoverAwaiting] == [id.rawValue])
     #expect(Set(receiver[.handoverChecklist] ?? []) == Set(keys))
     #expect(receiver[.handoverOutgoing] == nil)
     let sender = try kinds(fixture, ServiceFixture.coordinator)
-    #expect(sender[.handoverOutgoing] == [id])
+    #expect(sender[.handoverOutgoing] == [id.rawValue])
     #expect(Set(sender[.handoverChecklist] ?? []) == Set(keys))
     #expect(sender[.handoverAwaiting] == nil)
     #expect(try kinds(fixture, ServiceFixture.actor("gp.clinician")).isEmpty, "not a party")
@@ -62,7 +62,7 @@ struct AgendaHandoverTests {
     fixture.clock.advance(days: 3)
     for actor in [Self.tsb, ServiceFixture.coordinator] {
       let items = try fixture.service.agenda(as: actor, options: .followUp).items.filter {
-        $0.subject == id
+        $0.subject == id.rawValue
       }
       #expect(items.map(\.overdue) == [false], "\(actor.staffID)")
     }

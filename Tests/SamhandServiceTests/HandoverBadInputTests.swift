@@ -126,7 +126,8 @@ struct HandoverBadInputTests {
   func unknownHandover() throws {
     let fixture = try fixture()
     try fixture.expectRefused("no handover h-none") {
-      try fixture.service.acceptHandover("h-none", as: coordinator, options: .followUp)
+      try fixture.service.acceptHandover(
+        HandoverID(rawValue: "h-none"), as: coordinator, options: .followUp)
     }
   }
 

@@ -74,7 +74,7 @@ struct HandoverChecklistTests {
     let report = try fixture.service.deactivateStaff(
       ServiceFixture.holder, by: ServiceFixture.osUser)
     let warning = try #require(report.warning)
-    #expect(warning.contains(fixture.recipient.rawValue) && warning.contains(id))
+    #expect(warning.contains(fixture.recipient.rawValue) && warning.contains(id.rawValue))
     #expect(report.leaders == [StaffID(rawValue: "phr.leader")])
     let leader = ServiceFixture.actor("phr.leader")
     #expect(try fixture.service.staffWarnings(as: leader) == [warning])

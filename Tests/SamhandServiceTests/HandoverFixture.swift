@@ -26,7 +26,7 @@ extension ServiceFixture {
   func propose(
     _ kind: String = "discharge-to-aftercare", mode: String = "referral", to staff: String?,
     service: String? = nil, inDays days: Int = 30, as actor: Actor = Self.coordinator
-  ) throws -> String {
+  ) throws -> HandoverID {
     try self.service.proposeHandover(
       proposal(kind, mode: mode, to: staff, service: service, inDays: days), as: actor,
       options: .followUp
@@ -37,7 +37,7 @@ extension ServiceFixture {
     try service.responsibilityHolder(of: recipient, as: actor, options: .followUp).staff
   }
 
-  func canSee(_ staff: String, _ handover: String) -> Bool {
+  func canSee(_ staff: String, _ handover: HandoverID) -> Bool {
     (try? service.showHandover(handover, as: Self.actor(staff), options: .followUp)) != nil
   }
 }

@@ -8,9 +8,9 @@ import Testing
 @Suite("The one gate for handovers")
 struct HandoverGateSpyTests {
   struct Context: Sendable {
-    let proposed: String
-    let draft: String
-    let accepted: String
+    let proposed: HandoverID
+    let draft: HandoverID
+    let accepted: HandoverID
   }
 
   typealias UseCase = @Sendable (ServiceFixture, Context) throws -> Void

@@ -40,7 +40,7 @@ struct HandoverNoGapPropertyTests {
     let consent: [InformationCategory] = [.identity, .plan, .handover]
     _ = try fixture.consent(["nav", "fastlege", "tsb"], consent)
     _ = try fixture.activePlan()
-    var handovers: [String] = []
+    var handovers: [HandoverID] = []
     var moves = 0
     var before = try Self.observe(fixture)
     try Self.checkShape(before, fixture, "seed \(seed), start")
@@ -96,7 +96,7 @@ struct HandoverNoGapPropertyTests {
   /// Two transfers from the holder to two different receivers, accepted at the same time
   /// from two threads: exactly one wins. Returns the winner's receiver.
   static func competingAccepts(
-    _ fixture: ServiceFixture, _ random: inout SplitMix64, _ handovers: inout [String],
+    _ fixture: ServiceFixture, _ random: inout SplitMix64, _ handovers: inout [HandoverID],
     _ context: String
   ) throws -> [String] {
     let holder = try #require(try observe(fixture).holders[fixture.recipient.rawValue]?.first)
@@ -121,13 +121,13 @@ struct HandoverNoGapPropertyTests {
   }
 
   /// The receiver a just-accepted handover moved responsibility to, if it was a transfer.
-  static func transferTarget(_ fixture: ServiceFixture, _ id: String) throws -> [String] {
+  static func transferTarget(_ fixture: ServiceFixture, _ id: HandoverID) throws -> [String] {
     try DatabaseQueue(path: fixture.databaseURL.path).read { db in
       try String.fetchAll(
         db,
         sql:
           "SELECT COALESCE(to_staff, accepted_by) FROM handovers WHERE id = ? AND mode = 'transfer'",
-        arguments: [id])
+        arguments: [id.rawValue])
     }
   }
 

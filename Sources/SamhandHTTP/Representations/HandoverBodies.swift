@@ -38,12 +38,9 @@ struct ChecklistItemBody: StrictBody {
   enum CodingKeys: String, CodingKey, CaseIterable { case text }
 }
 
-/// The handover id in paths: `h-<uuid>`.
-enum HandoverIdentifier: IdentifierKind { static let prefix = "h" }
-
 extension Tagged where Value == HandoverRecord {
   init(_ record: HandoverRecord) {
     value = record
-    etag = VersionTag.etag(id: record.handover.id, version: record.version)
+    etag = VersionTag.etag(id: record.handover.id.rawValue, version: record.version)
   }
 }

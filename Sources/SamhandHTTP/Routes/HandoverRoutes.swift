@@ -19,7 +19,7 @@ struct HandoverRoutes {
         let created = try await Blocking.run {
           try service.proposeHandover(proposal, as: actor, options: options)
         }
-        return CreatedResource(id: created.id, location: "/v1/handovers/\(created.id)")
+        return CreatedResource(id: created.id.rawValue, location: "/v1/handovers/\(created.id)")
       },
       APIRoute(
         .get, "/v1/recipients/{recipientId}/handovers", authentication: .bearerConfirmedByGate
@@ -49,7 +49,7 @@ struct HandoverRoutes {
       },
       APIRoute(.get, "/v1/handovers/{handoverId}", authentication: .bearerConfirmedByGate) {
         [service] request, context in
-        let id = try context.id("handoverId", HandoverIdentifier.self).rawValue
+        let id = try context.id("handoverId", HandoverIDKind.self)
         let record = try await AuditedRead.run(service, request, context) { actor, options in
           try service.showHandover(id, as: actor, options: options)
         }
@@ -94,8 +94,8 @@ struct HandoverRoutes {
 
   typealias Change<Body> =
     @Sendable (
-      SamhandService, String, Body?, String, Int, Actor, RequestOptions
-    ) throws -> SamhandService.Versioned<String>
+      SamhandService, HandoverID, Body?, String, Int, Actor, RequestOptions
+    ) throws -> SamhandService.Versioned<HandoverID>
 
   /// `POST /v1/handovers/{handoverId}<suffix>` without a body.
   static func change(
@@ -112,9 +112,10 @@ struct HandoverRoutes {
     _ change: @escaping Change<Body>
   ) -> APIRoute {
     APIRoute(.post, "/v1/handovers/{handoverId}" + suffix) { [service] request, context in
-      let id = try context.id("handoverId", HandoverIdentifier.self).rawValue
+      let id = try context.id("handoverId", HandoverIDKind.self)
       let item = context.parameters.get("itemKey") ?? ""
-      let expected = try VersionPrecondition(request, id: id, prefix: HandoverIdentifier.prefix)
+      let expected = try VersionPrecondition(
+        request, id: id.rawValue, prefix: HandoverIDKind.prefix)
       let decoded: Body?
       if let body {
         decoded = try await JSONBody.decode(body, from: request, context: context)
@@ -125,7 +126,8 @@ struct HandoverRoutes {
       let result = try await Blocking.run {
         try change(service, id, decoded, item, expected.version, actor, options)
       }
-      let reply = ChangeRepresentation(id: id, version: result.version, aggregate: id)
+      let reply = ChangeRepresentation(
+        id: id.rawValue, version: result.version, aggregate: id.rawValue)
       return try Reply.json(reply, headers: [.eTag: reply.etag])
     }
   }
