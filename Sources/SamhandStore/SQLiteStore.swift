@@ -45,6 +45,7 @@ public struct SQLiteStore: Store {
       // instead of 2.8k audited GETs per second).
       try db.execute(sql: "PRAGMA mmap_size = 0")
     }
+    try WritableDirectory.require([url.deletingLastPathComponent().path, url.path])
     if !FileManager.default.fileExists(atPath: url.path) {
       // SQLite would create it 0644 less the umask: readable by others until someone notices.
       try PrivateFile.create(at: url)
@@ -154,6 +155,8 @@ func translatingErrors<T>(path: String, _ body: () throws -> T) throws -> T {
       throw StoreError.notADatabase(path: path)
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
       throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    case .SQLITE_FULL:
+      throw StoreError.storageFull(path: path)
     default:
       throw StoreError.database(error.message ?? "\(error.resultCode)")
     }

@@ -15,7 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       Staff authenticate with bearer tokens from `samhand token create`. SIGINT or SIGTERM
       stop the server gracefully: requests in flight finish, then a final audit checkpoint is
-      signed. While it runs, a checkpoint is signed at least every `checkpoint_seconds` (default
+      signed. Before it listens it reads every page of the database (SQLite quick_check) and
+      refuses to start, in one line, on a damaged file or a data directory it cannot write. While it runs, a checkpoint is signed at least every `checkpoint_seconds` (default
       10) when audit entries are unsigned. With --demo, a data directory that does not exist yet is created and filled with
       the demo municipality, and the staff tokens are printed.
 
@@ -46,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     let url = try options.dataDirectory()
     var service = try openService(at: url)
+    try service.checkDatabasePages()
     var logger = Logger(label: "samhand.http")
     logger.logLevel =
       ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))

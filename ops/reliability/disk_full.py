@@ -8,6 +8,7 @@ The data directory lives on a small tmpfs; a filler file takes every free byte. 
   acknowledged, SQLite's integrity check says ok, `samhand audit verify` passes;
 - the server stays up and answers what needs no space (`/health`, `/openapi.yaml`); audited
   reads answer 200 or 507, never a 500;
+- `samhand keys rotate` on the full disk refuses in one line, leaving no temporary key file;
 - once the filler is removed, writes succeed again without a restart, every acknowledged
   write reads back, and SIGTERM still signs the final checkpoint (exit 0).
 """
@@ -16,7 +17,7 @@ import os
 
 from faultlib import (
     WRITER, CaseFailed, Server, audit_verify, integrity, mount_tmpfs, new_recipient, require,
-    rng_for, scalar, scratch, unmount)
+    rng_for, run_command, scalar, scratch, unmount)
 
 SIZE = "24m"
 FULL_PROBLEM = "urn:samhand:problem:insufficient-storage"
@@ -51,7 +52,8 @@ def write_until_refused(client, rng, national_ids):
     while streak < CONSECUTIVE_REFUSALS:
         attempts += 1
         require(attempts <= MAX_ATTEMPTS,
-                f"{MAX_ATTEMPTS} writes on a full disk and no {CONSECUTIVE_REFUSALS} refusals in a row")
+                f"{MAX_ATTEMPTS} writes on a full disk and never "
+                f"{CONSECUTIVE_REFUSALS} refusals in a row")
         body = new_recipient(rng, national_ids, f"full-{attempts}")
         status, content_type, answer = client.request("POST", "/v1/recipients", body)
         if status == 201:
@@ -59,7 +61,8 @@ def write_until_refused(client, rng, national_ids):
             streak = 0
         else:
             require(refused_as_full(status, content_type, answer),
-                    f"a write on a full disk got {status} {content_type} {answer}, not a 507 problem")
+                    f"a write on a full disk got {status} {content_type} {answer}, "
+                    "not a 507 problem")
             refusals += 1
             streak += 1
     return acknowledged, refusals, attempts
@@ -81,6 +84,17 @@ def reads_while_full(server, client, recipient):
             refused += 1
     require(server.alive(), "the server died on a full disk")
     return answered, refused
+
+
+def rotate_refused(binary, data):
+    """`samhand keys rotate` on the full disk: a one-line refusal, no temporary key file."""
+    status, _, err = run_command([binary, "keys", "rotate", "--data", data])
+    lines = [line for line in err.splitlines() if line.strip()]
+    require(status == 1 and len(lines) == 1 and "space" in lines[0].lower(),
+            f"keys rotate on a full disk: exit {status}, {err!r}")
+    leftovers = [name for name in os.listdir(os.path.join(data, "keys")) if name.endswith(".tmp")]
+    require(not leftovers, f"keys rotate left temporary key files: {leftovers}")
+    return lines[0]
 
 
 def run(binary):
@@ -110,6 +124,7 @@ def run(binary):
         check = integrity(data)
         require(check == "ok", f"integrity check on the full disk: {check}")
         audit_verify(binary, data)
+        rotation = rotate_refused(binary, data)
         os.remove(filler)
         recovered_after = None
         for attempt in range(1, 6):
@@ -146,5 +161,6 @@ def run(binary):
         "refused with 507 insufficient-storage": refusals,
         "audited reads on the full disk: answered / refused 507": f"{answered} / {refused}",
         "writes until one succeeded after space returned": recovered_after,
+        "keys rotate on the full disk": f"`{rotation}`",
         "acknowledged writes lost": 0,
     }

@@ -145,7 +145,7 @@ def new_recipient(rng, used, label):
     return {"name": f"Testperson {label}", "nationalId": synthetic_national_id(rng, used)}
 
 
-def run(arguments, timeout=300):
+def run_command(arguments, timeout=300):
     """(exit status, stdout, stderr) of a command."""
     done = subprocess.run(arguments, capture_output=True, text=True, timeout=timeout)
     return done.returncode, done.stdout, done.stderr
@@ -155,13 +155,13 @@ def audit_verify(binary, data, witness=None):
     arguments = [binary, "audit", "verify", "--data", data]
     if witness:
         arguments += ["--witness", witness]
-    status, out, err = run(arguments)
+    status, out, err = run_command(arguments)
     require(status == 0, f"samhand audit verify failed ({status}): {out.strip()} {err.strip()}")
 
 
 def witness(binary, data, store):
     """The auditor's witness cosigns the newest checkpoint; it refuses a rollback or fork."""
-    status, out, err = run([binary, "audit", "witness", "--data", data, "--store", store])
+    status, out, err = run_command([binary, "audit", "witness", "--data", data, "--store", store])
     require(status == 0, f"samhand audit witness refused ({status}): {out.strip()} {err.strip()}")
 
 
@@ -204,14 +204,14 @@ def mount_tmpfs(directory, size):
     if os.geteuid() != 0:
         raise Skipped("needs root to mount a tmpfs (CI runs as root)")
     os.makedirs(directory, exist_ok=True)
-    status, _, err = run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
+    status, _, err = run_command(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
                           directory])
     if status != 0:
         raise Skipped(f"mount -t tmpfs failed: {err.strip()}")
 
 
 def unmount(directory):
-    run(["umount", "-l", directory])
+    run_command(["umount", "-l", directory])
 
 
 def shuffled(items, rng):

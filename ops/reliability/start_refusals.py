@@ -16,7 +16,7 @@ import subprocess
 import time
 
 from faultlib import (
-    CaseFailed, Server, Skipped, mount_tmpfs, require, run, scratch, unmount)
+    CaseFailed, Server, Skipped, mount_tmpfs, require, run_command, scratch, unmount)
 
 PAGE_DAMAGE = [
     # (what, offset within the page, bytes of /dev/urandom)
@@ -28,7 +28,7 @@ PAGE_DAMAGE = [
 
 
 def demo(binary, data):
-    status, _, err = run([binary, "demo", "--data", data])
+    status, _, err = run_command([binary, "demo", "--data", data])
     require(status == 0, f"samhand demo failed: {err.strip()}")
     db = sqlite3.connect(os.path.join(data, "samhand.db"))
     try:
@@ -77,7 +77,7 @@ def read_only(binary):
     try:
         data = os.path.join(mount, "data")
         demo(binary, data)
-        status, _, err = run(["mount", "-o", "remount,ro", mount])
+        status, _, err = run_command(["mount", "-o", "remount,ro", mount])
         if status != 0:
             raise Skipped(f"mount -o remount,ro failed: {err.strip()}")
         seconds, line = refusal(binary, data, ["Read-only file system"])
@@ -112,7 +112,7 @@ def pages(database, kind):
 def damage(database, page, page_size, offset, count):
     """Overwrites bytes of `page` with random ones, with dd, as the fault asks."""
     seek = (page - 1) * page_size + offset
-    status, _, err = run(["dd", "if=/dev/urandom", f"of={database}", "bs=1", f"seek={seek}",
+    status, _, err = run_command(["dd", "if=/dev/urandom", f"of={database}", "bs=1", f"seek={seek}",
                           f"count={count or page_size}", "conv=notrunc,fsync", "status=none"])
     require(status == 0, f"dd failed: {err}")
 
