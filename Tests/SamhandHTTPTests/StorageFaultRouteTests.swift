@@ -1,20 +1,24 @@
 import Foundation
 import GRDB
 import SamhandCore
+import Testing
+
 @testable import SamhandService
 @testable import SamhandStore
-import Testing
 
 /// A full disk over HTTP: the server's own writer connection may not grow the database
 /// (SQLite's `max_page_count`, which fails exactly as a full file system does).
 @Suite("Full disk over HTTP")
 struct StorageFaultRouteTests {
-  @Test("writes on a full disk are 507 insufficient-storage problems, never 500; with room they work")
+  @Test(
+    "writes on a full disk are 507 insufficient-storage problems, never 500; with room they work")
   func fullDisk() async throws {
     let fixture = try HTTPFixture()
     let pool = fixture.service.store.pool
-    let before = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recipients") }
-    try pool.writeWithoutTransaction { db in
+    let before = try await pool.read {
+      try Int.fetchOne($0, sql: "SELECT count(*) FROM recipients")
+    }
+    try await pool.writeWithoutTransaction { db in
       let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
       try db.execute(sql: "PRAGMA max_page_count = \(pages)")
     }
@@ -33,9 +37,13 @@ struct StorageFaultRouteTests {
       #expect(refused.json["title"] as? String == "Insufficient storage")
       #expect(refused.json["status"] as? Int == 507)
       #expect((try await client.send(.get, "/health")).status == 200)
-      let after = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recipients") }
+      let after = try await pool.read {
+        try Int.fetchOne($0, sql: "SELECT count(*) FROM recipients")
+      }
       #expect(after == (before ?? 0) + created, "the refused write left nothing behind")
-      try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = 1073741823") }
+      try await pool.writeWithoutTransaction {
+        try $0.execute(sql: "PRAGMA max_page_count = 1073741823")
+      }
       let again = try await client.send(
         .post, "/v1/recipients", as: "eirik.lund", json: try Self.newRecipient(500))
       #expect(again.status == 201, "writes resume once there is room, without a restart")

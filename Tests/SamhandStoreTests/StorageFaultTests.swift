@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SamhandAudit
-@testable import SamhandStore
 import Testing
+
+@testable import SamhandStore
 
 /// What the store does when its file system fills up or a page of its file is damaged. A full
 /// disk is played by SQLite's `max_page_count` on the writer, which fails a growing
