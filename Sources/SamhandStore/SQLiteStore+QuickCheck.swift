@@ -14,7 +14,10 @@ extension SQLiteStore {
       try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
     }
     guard problems == ["ok"] else {
-      throw StoreError.damaged(path: pool.path, problem: problems.first ?? "no answer")
+      // SQLite's report spans lines and opens with "*** in database main ***"; one line.
+      let lines = (problems.first ?? "no answer").split(whereSeparator: \.isNewline)
+      let problem = lines.filter { !$0.hasPrefix("***") }.joined(separator: "; ")
+      throw StoreError.damaged(path: pool.path, problem: problem)
     }
   }
 }

@@ -87,10 +87,13 @@ def reads_while_full(server, client, recipient):
 
 
 def rotate_refused(binary, data):
-    """`samhand keys rotate` on the full disk: a one-line refusal, no temporary key file."""
+    """`samhand keys rotate` on the full disk: refused (exit 1), first line the error naming
+    the full disk; a second line may warn that no final checkpoint could be signed. No
+    temporary key file is left."""
     status, _, err = run_command([binary, "keys", "rotate", "--data", data])
     lines = [line for line in err.splitlines() if line.strip()]
-    require(status == 1 and len(lines) == 1 and "space" in lines[0].lower(),
+    require(status == 1 and lines and lines[0].startswith("Error:")
+            and "No space left on device" in lines[0],
             f"keys rotate on a full disk: exit {status}, {err!r}")
     leftovers = [name for name in os.listdir(os.path.join(data, "keys")) if name.endswith(".tmp")]
     require(not leftovers, f"keys rotate left temporary key files: {leftovers}")

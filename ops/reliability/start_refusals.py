@@ -19,11 +19,13 @@ from faultlib import (
     CaseFailed, Server, Skipped, mount_tmpfs, require, run_command, scratch, unmount)
 
 PAGE_DAMAGE = [
-    # (what, offset within the page, bytes of /dev/urandom)
-    ("64 random bytes over a leaf page's header", 0, 64),
-    ("a whole leaf page of random bytes", 0, None),
-    ("512 random bytes in the middle of a leaf page", 1024, 512),
-    ("a whole interior page of random bytes", 0, None),
+    # (what, offset within the page, bytes of /dev/urandom, must be refused at start)
+    ("64 random bytes over a leaf page's header", 0, 64, True),
+    ("a whole leaf page of random bytes", 0, None, True),
+    ("a whole interior page of random bytes", 0, None, True),
+    # Bytes inside records can leave the page's structure valid: quick_check may not see them
+    # (README: what the check does not find). Reported, not required.
+    ("512 random bytes in the middle of a leaf page", 1024, 512, False),
 ]
 
 
@@ -38,10 +40,12 @@ def demo(binary, data):
         db.close()
 
 
-def refusal(binary, data, expected):
+def refusal(binary, data, logs, expected):
     """Starts serve on `data` and requires a one-line refusal mentioning `expected`; returns
-    (seconds until it exited, the line). A server that starts listening instead is killed."""
-    out, err = os.path.join(data + ".out"), os.path.join(data + ".err")
+    (seconds until it exited, the line). A server that starts listening instead is killed.
+    Its output goes to files in `logs`."""
+    name = os.path.basename(data)
+    out, err = os.path.join(logs, name + ".out"), os.path.join(logs, name + ".err")
     started = time.monotonic()
     with open(out, "w") as stdout, open(err, "w") as stderr:
         process = subprocess.Popen([binary, "serve", "--data", data, "--port", "0"],
@@ -80,7 +84,7 @@ def read_only(binary):
         status, _, err = run_command(["mount", "-o", "remount,ro", mount])
         if status != 0:
             raise Skipped(f"mount -o remount,ro failed: {err.strip()}")
-        seconds, line = refusal(binary, data, ["Read-only file system"])
+        seconds, line = refusal(binary, data, work, ["Read-only file system"])
     finally:
         unmount(mount)
     return {"how": "tmpfs remounted read-only", "refused after (s)": round(seconds, 3),
@@ -92,7 +96,7 @@ def read_only_by_permission(binary, work, why):
     demo(binary, data)
     os.chmod(data, 0o500)
     try:
-        seconds, line = refusal(binary, data, ["Permission denied"])
+        seconds, line = refusal(binary, data, work, ["Permission denied"])
     finally:
         os.chmod(data, 0o700)
     return {"how": f"directory mode 0500 (no read-only mount: {why})",
@@ -129,13 +133,19 @@ def corrupt_page(binary, check_megabytes=64):
     control = Server(binary, pristine, work, "control")
     require(control.stop() == 0, "the undamaged control did not stop cleanly")
     numbers = {"control (undamaged) start to listening (s)": round(control.start_seconds, 3)}
-    for what, offset, count in PAGE_DAMAGE:
-        data = os.path.join(work, f"damaged-{len(numbers)}")
+    for number, (what, offset, count, required) in enumerate(PAGE_DAMAGE):
+        data = os.path.join(work, f"damaged-{number}")
         shutil.copytree(pristine, data)
         candidates = interiors if "interior" in what else leaves
         page = candidates[len(candidates) // 2]
         damage(os.path.join(data, "samhand.db"), page, page_size, offset, count)
-        seconds, line = refusal(binary, data, ["damaged", "not a Samhand database"])
+        try:
+            seconds, line = refusal(binary, data, work, ["damaged", "not a Samhand database"])
+        except CaseFailed as failure:
+            if required:
+                raise
+            numbers[f"{what} (page {page})"] = "not detected at start: serve listened"
+            continue
         numbers[f"{what} (page {page}): refused after (s)"] = round(seconds, 3)
         numbers.setdefault("message", f"`{line}`")
     numbers.update(quick_check_cost(work, check_megabytes))
