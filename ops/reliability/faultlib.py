@@ -214,11 +214,5 @@ def unmount(directory):
     run_command(["umount", "-l", directory])
 
 
-def shuffled(items, rng):
-    items = list(items)
-    rng.shuffle(items)
-    return items
-
-
 def rng_for(seed):
     return random.Random(seed)

@@ -141,7 +141,7 @@ def corrupt_page(binary, check_megabytes=64):
         damage(os.path.join(data, "samhand.db"), page, page_size, offset, count)
         try:
             seconds, line = refusal(binary, data, work, ["damaged", "not a Samhand database"])
-        except CaseFailed as failure:
+        except CaseFailed:
             if required:
                 raise
             numbers[f"{what} (page {page})"] = "not detected at start: serve listened"
