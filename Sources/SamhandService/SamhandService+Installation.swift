@@ -116,6 +116,13 @@ extension SamhandService {
       .retire(version: version, by: .operator(osUser: osUser))
   }
 
+  /// Reads every page of the database and checks its structure (SQLite's quick_check):
+  /// `samhand serve` refuses to start on a damaged file instead of failing the requests that
+  /// meet the damage. Throws the store's `damaged` (or `notADatabase`) error, which says so.
+  public func checkDatabasePages() throws {
+    try store.quickCheck()
+  }
+
   /// Signs a checkpoint over the current head now (audited first, so it covers its own entry).
   public func writeCheckpoint(by osUser: String) throws -> AuditCheckpoint? {
     try store.write { transaction in

@@ -25,6 +25,10 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   /// needed: a recipient's sealed data under it does not open, or, for the current version,
   /// nothing is written, until an operator restores that version from the key backup.
   case keyVersionUnavailable(version: Int)
+  /// The disk holding the data directory is full: nothing of the request was written (reads
+  /// that must append their audit entry are refused too). Writes succeed again, without a
+  /// restart, once an operator frees space.
+  case storageFull
 
   public var description: String {
     switch self {
@@ -41,6 +45,9 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .keyVersionUnavailable(let version):
       return "key-encryption key version \(version) is needed but the server does not hold it;"
         + " an operator must restore kek-\(version).key from the key backup"
+    case .storageFull:
+      return "the server's disk is full: nothing was written; retry once an operator has freed"
+        + " space"
     }
   }
 }
@@ -57,6 +64,7 @@ extension ServiceError {
       self = .conflict("the recipient has been erased; nothing new can be recorded")
     case StoreError.keyVersionUnavailable(let version, _):
       self = .keyVersionUnavailable(version: version)
+    case StoreError.storageFull: self = .storageFull
     default: return nil
     }
   }

@@ -45,6 +45,7 @@ public struct SQLiteStore: Store {
       // instead of 2.8k audited GETs per second).
       try db.execute(sql: "PRAGMA mmap_size = 0")
     }
+    try WritableDirectory.require([url.deletingLastPathComponent().path, url.path])
     if !FileManager.default.fileExists(atPath: url.path) {
       // SQLite would create it 0644 less the umask: readable by others until someone notices.
       try PrivateFile.create(at: url)
@@ -96,21 +97,30 @@ public struct SQLiteStore: Store {
   /// version recorded in that transaction: a data key is wrapped under the version current
   /// when the transaction commits, never under one another process retired meanwhile.
   public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-    try translatingErrors(path: pool.path) {
-      try pool.write { db in
-        let recorded = try db.cachedStatement(
-          sql: "SELECT version FROM key_versions WHERE status = 'current'")
-        let current = try Int.fetchOne(recorded)
-        var ring = keys.ring
-        if let current, current != ring.currentKEKVersion {
-          do {
-            ring = try keys.reload(following: transaction(db, ring).recordedKeyVersions())
-          } catch CryptoError.unknownKeyVersion, CryptoError.keyFileMissing {
-            throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
-          }
+    let abort = TransactionAbort()
+    do {
+      return try translatingErrors(path: pool.path) { try write(body, abort: abort) }
+    } catch {
+      throw abort.explaining(error)
+    }
+  }
+
+  private func write<T>(_ body: (StoreTransaction) throws -> T, abort: TransactionAbort) throws
+    -> T
+  {
+    try pool.write { db in
+      let recorded = try db.cachedStatement(
+        sql: "SELECT version FROM key_versions WHERE status = 'current'")
+      let current = try Int.fetchOne(recorded)
+      var ring = keys.ring
+      if let current, current != ring.currentKEKVersion {
+        do {
+          ring = try keys.reload(following: transaction(db, ring).recordedKeyVersions())
+        } catch CryptoError.unknownKeyVersion, CryptoError.keyFileMissing {
+          throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
         }
-        return try body(transaction(db, ring))
       }
+      return try body(transaction(db, ring, abort: abort))
     }
   }
 
@@ -138,9 +148,12 @@ public struct SQLiteStore: Store {
       checkpointInterval: checkpointInterval, clock: clock)
   }
 
-  private func transaction(_ db: Database, _ ring: KeyRing) -> StoreTransaction {
+  private func transaction(
+    _ db: Database, _ ring: KeyRing, abort: TransactionAbort = TransactionAbort()
+  ) -> StoreTransaction {
     StoreTransaction(
-      db: db, keyRing: ring, keys: keys, checkpointInterval: checkpointInterval, clock: clock)
+      db: db, keyRing: ring, keys: keys, checkpointInterval: checkpointInterval, clock: clock,
+      abort: abort)
   }
 }
 
@@ -154,6 +167,8 @@ func translatingErrors<T>(path: String, _ body: () throws -> T) throws -> T {
       throw StoreError.notADatabase(path: path)
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
       throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    case .SQLITE_FULL:
+      throw StoreError.storageFull(path: path)
     default:
       throw StoreError.database(error.message ?? "\(error.resultCode)")
     }

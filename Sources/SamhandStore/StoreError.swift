@@ -3,6 +3,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case notADatabase(path: String)
   case schemaTooNew(found: Int, supported: Int)
   case cannotOpen(path: String, reason: String)
+  /// The data directory or its database cannot be written (a read-only file system, or no
+  /// write permission): nothing is opened.
+  case notWritable(path: String, reason: String)
   case dataDirectoryMissing(path: String)
   case dataDirectoryNotEmpty(path: String)
   case settingsUnreadable(path: String, reason: String)
@@ -15,6 +18,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// opened, or, for the recorded current version (`recipientID` nil), nothing can be written.
   case keyVersionUnavailable(version: Int, recipientID: String?)
   case corruptRow(table: String, id: String, reason: String)
+  /// The file system holding the database has no space left (SQLite's `SQLITE_FULL`): the
+  /// transaction was rolled back whole, and writes succeed again once space is freed.
+  case storageFull(path: String)
+  /// SQLite's check of the database file found damaged pages (`problem` is its first report).
+  case damaged(path: String, problem: String)
   case database(String)
 
   public var description: String {
@@ -26,6 +34,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "the database has schema version \(found), newer than this samhand supports (\(supported)); upgrade samhand"
     case .cannotOpen(let path, let reason):
       return "cannot open \(path): \(reason)"
+    case .notWritable(let path, let reason):
+      return "cannot write to \(path): \(reason); samhand writes its data directory, so mount "
+        + "it read-write and let this user write it (under systemd: list it in ReadWritePaths)"
     case .dataDirectoryMissing(let path):
       return "no Samhand data directory at \(path); create one with: samhand init --data \(path)"
     case .dataDirectoryNotEmpty(let path):
@@ -51,6 +62,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "\(what) key-encryption key version \(version), which is not in the keys directory; restore kek-\(version).key from the key backup"
     case .corruptRow(let table, let id, let reason):
       return "corrupt row \(id) in \(table): \(reason)"
+    case .storageFull(let path):
+      return "no space left on the file system holding \(path): nothing was written; "
+        + "free space there and retry (no restart needed)"
+    case .damaged(let path, let problem):
+      return "\(path) is damaged (SQLite quick_check: \(problem)); stop here and restore it "
+        + "from a backup (ops/runbooks/backup-restore.md)"
     case .database(let message):
       return "database error: \(message)"
     }

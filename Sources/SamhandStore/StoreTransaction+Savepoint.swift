@@ -3,15 +3,24 @@ import GRDB
 /// Savepoints let one transaction carry several independent operations (group commit): each
 /// runs in its own savepoint, so one that fails rolls back alone and the others still commit.
 extension StoreTransaction {
+  /// Runs `body` in a savepoint of its own: when it throws, only its changes are undone.
+  ///
+  /// A full disk may end the whole transaction, not only this savepoint: then this and every
+  /// later savepoint in it fails with ``StoreError/storageFull(path:)``, as does the commit.
   public func savepoint<T>(_ body: () throws -> T) throws -> T {
-    try translatingErrors(path: "samhand.db") {
-      var result: T?
-      try db.inSavepoint {
-        result = try body()
-        return .commit
+    do {
+      return try translatingErrors(path: "samhand.db") {
+        var result: T?
+        try db.inSavepoint {
+          result = try body()
+          return .commit
+        }
+        guard let result else { throw StoreError.database("savepoint ended without a result") }
+        return result
       }
-      guard let result else { throw StoreError.database("savepoint ended without a result") }
-      return result
+    } catch {
+      abort.record(error)
+      throw abort.explaining(error)
     }
   }
 }

@@ -15,6 +15,8 @@ public struct StoreTransaction {
   let keys: LiveKeyRing
   let checkpointInterval: Int
   let clock: any WallClock
+  /// What ended the transaction under its savepoints, if anything did (see `savepoint`).
+  let abort: TransactionAbort
 
   /// The current time as the store records it (UTC, ISO 8601 with milliseconds).
   var nowText: String { Timestamp.format(clock.now) }

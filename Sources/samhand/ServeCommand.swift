@@ -14,12 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
     abstract: "Serve the local HTTP API (see docs/http-api.md and GET /openapi.yaml).",
     discussion: """
       Staff authenticate with bearer tokens from `samhand token create`. It listens on --host
-      and --port, else on `host` and `port` in samhand.conf (default 127.0.0.1:8080). SIGINT or
-      SIGTERM stop the server gracefully: requests in flight finish, the audit appender commits
-      what it holds, then a final audit checkpoint is signed (also when a listener fails). While
-      it runs, a checkpoint is signed at least every `checkpoint_seconds` (default 10) when
-      audit entries are unsigned. With --demo, a data directory that does not exist yet is
-      created and filled with the demo municipality, and the staff tokens are printed.
+      and --port, else on `host` and `port` in samhand.conf (default 127.0.0.1:8080). Before it
+      listens it reads every page of the database (SQLite quick_check) and refuses to start, in
+      one line, on a damaged file or a data directory it cannot write. SIGINT or SIGTERM stop
+      the server gracefully: requests in flight finish, the audit appender commits what it
+      holds, then a final audit checkpoint is signed (also when a listener fails). While it
+      runs, a checkpoint is signed at least every `checkpoint_seconds` (default 10) when audit
+      entries are unsigned. With --demo, a data directory that does not exist yet is created
+      and filled with the demo municipality, and the staff tokens are printed.
 
       With --metrics-port (or `metrics_port` in samhand.conf), Prometheus metrics are served at
       GET /metrics on a second listener, always on 127.0.0.1 and never on the API port:
@@ -53,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     let url = try options.dataDirectory()
     var service = try openService(at: url)
+    try service.checkDatabasePages()
     var logger = Logger(label: "samhand.http")
     logger.logLevel =
       ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))

@@ -39,6 +39,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
     case idempotencyKeyReused = "idempotency-key-reused"
     case methodNotAllowed = "method-not-allowed"
     case unavailable
+    case insufficientStorage = "insufficient-storage"
     case internalError = "internal-error"
 
     public var type: String { "urn:samhand:problem:\(rawValue)" }
@@ -57,6 +58,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
       case .idempotencyKeyReused: return 422
       case .methodNotAllowed: return 405
       case .unavailable: return 503
+      case .insufficientStorage: return 507
       case .internalError: return 500
       }
     }
@@ -76,6 +78,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
       case .idempotencyKeyReused: return "Idempotency key reused"
       case .methodNotAllowed: return "Method not allowed"
       case .unavailable: return "Service unavailable"
+      case .insufficientStorage: return "Insufficient storage"
       case .internalError: return "Internal error"
       }
     }
@@ -124,6 +127,7 @@ extension Problem {
         detail: "a purpose is required: say why you need the information in the X-Purpose header",
         field: "X-Purpose")
     case .keyVersionUnavailable: self.init(.unavailable, detail: error.description)
+    case .storageFull: self.init(.insufficientStorage, detail: error.description)
     }
   }
 
