@@ -15,6 +15,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// opened, or, for the recorded current version (`recipientID` nil), nothing can be written.
   case keyVersionUnavailable(version: Int, recipientID: String?)
   case corruptRow(table: String, id: String, reason: String)
+  /// Code sealed a column the registry (`SealedColumns`) does not list: a programming error,
+  /// refused so that the record of processing stays complete.
+  case unregisteredSealedColumn(table: String, column: String)
   case database(String)
 
   public var description: String {
@@ -51,6 +54,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "\(what) key-encryption key version \(version), which is not in the keys directory; restore kek-\(version).key from the key backup"
     case .corruptRow(let table, let id, let reason):
       return "corrupt row \(id) in \(table): \(reason)"
+    case .unregisteredSealedColumn(let table, let column):
+      return "\(table).\(column) is sealed but not in SealedColumns.all; register it there"
     case .database(let message):
       return "database error: \(message)"
     }
