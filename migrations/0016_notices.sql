@@ -24,6 +24,3 @@ CREATE TABLE notices (
 ) STRICT;
 
 CREATE INDEX notices_open ON notices(recipient_id) WHERE status = 'open';
-
--- The overview shows each plan's responsibility group: found by plan, not by recipient.
-CREATE INDEX groups_by_plan ON groups(plan_id);

@@ -64,7 +64,8 @@ extension SamhandService {
       target: { .record($0.recipient, .plan) }, key: { String($0.position) },
       reserved: Self.overviewForbidden)
     return try gate.list(
-      intake, query, page: page, read: { transaction, candidate in
+      intake, query, page: page,
+      read: { transaction, candidate in
         try transaction.notice(candidate.id)
       })
   }

@@ -21,10 +21,11 @@ struct OverviewCommandTests {
       try json(cli.run("overview", "plans", "--as", "mari.holt", "--json")) as? [[String: Any]])
     #expect(!plans.isEmpty)
     for plan in plans {
-      #expect(Set(plan.keys).isSubset(of: [
-        "planId", "recipientId", "status", "service", "registeredBy", "coordinator",
-        "nextRevision", "revisionOverdue", "group",
-      ]))
+      #expect(
+        Set(plan.keys).isSubset(of: [
+          "planId", "recipientId", "status", "service", "registeredBy", "coordinator",
+          "nextRevision", "revisionOverdue", "group",
+        ]))
     }
     let active = try #require(
       try json(

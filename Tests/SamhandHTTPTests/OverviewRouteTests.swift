@@ -20,7 +20,7 @@ struct OverviewRouteTests {
       #expect(try await client.send(.get, "/v1/overview/plans").status == 401)
       let bad = try await client.send(
         .get, "/v1/overview/plans?status=open", as: "mari.holt")
-      #expect(bad.status == 400)
+      #expect(bad.status == 422)
       let notices = try await client.send(.get, "/v1/overview/notices", as: "eirik.lund")
       #expect(notices.status == 403)
     }
@@ -48,10 +48,10 @@ struct OverviewRouteTests {
       #expect(outsider.status == 404)
       let badBody = try await client.send(
         .post, "/v1/notices/\(id)/assign", as: "liv.dahl", json: #"{"staff":"x"}"#)
-      #expect(badBody.status == 400)
+      #expect(badBody.status == 422)
       let badNeed = try await client.send(
         .post, "/v1/recipients/\(recipient)/notices", as: "eirik.lund", json: #"{"need":"x"}"#)
-      #expect(badNeed.status == 400)
+      #expect(badNeed.status == 422)
     }
   }
 

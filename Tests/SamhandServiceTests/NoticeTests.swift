@@ -47,8 +47,11 @@ struct NoticeTests {
     #expect(handover.handover.kind == .coordinatorChange && handover.handover.mode == .transfer)
     #expect(handover.handover.toStaff == appointee)
     #expect(handover.holderAtProposal?.rawValue == "phr.coordinator")
-    let holder = { try service.responsibilityHolder(
-      of: fixture.recipient, as: ServiceFixture.coordinator, options: .followUp).staff }
+    let holder = {
+      try service.responsibilityHolder(
+        of: fixture.recipient, as: ServiceFixture.coordinator, options: .followUp
+      ).staff
+    }
     #expect(try holder()?.rawValue == "phr.coordinator", "no change before the appointee accepts")
     #expect(
       try service.showPlan(plan, as: ServiceFixture.coordinator, options: .followUp).coordinator

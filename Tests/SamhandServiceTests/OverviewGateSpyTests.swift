@@ -40,7 +40,9 @@ struct OverviewGateSpyTests {
         }
       }
     ),
-    ("showNotice", { f, c in _ = try f.service.showNotice(c.notice, as: unit, options: .followUp) }),
+    (
+      "showNotice", { f, c in _ = try f.service.showNotice(c.notice, as: unit, options: .followUp) }
+    ),
     (
       "acceptNotice",
       { f, c in _ = try f.service.acceptNotice(c.notice, as: unit, options: .followUp) }

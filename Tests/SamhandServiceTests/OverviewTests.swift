@@ -125,7 +125,8 @@ struct OverviewTests {
     let first = try fixture.service.planOverview(
       page: ListPageRequest(limit: 1), as: unit, options: .followUp)
     #expect(first.items.map(\.planID) == [plan])
-    #expect(try fixture.entries(after: before).compactMap(\.recipient) == [fixture.recipient.rawValue])
+    #expect(
+      try fixture.entries(after: before).compactMap(\.recipient) == [fixture.recipient.rawValue])
     let middle = try fixture.auditHead()
     let second = try fixture.service.planOverview(
       page: ListPageRequest(after: first.next, limit: 1), as: unit, options: .followUp)
