@@ -29,6 +29,9 @@ public struct Settings: Sendable, Equatable {
     public let help: String
     let apply: @Sendable (inout Settings, String) -> Bool
     let read: @Sendable (Settings) -> String
+
+    /// The setting's value in `settings`, as the file would spell it.
+    public func value(in settings: Settings) -> String { read(settings) }
   }
 
   public static let keys: [Key] = [

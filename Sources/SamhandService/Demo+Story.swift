@@ -4,8 +4,8 @@ import SamhandCore
 /// The demo's work in flight, so that a newcomer sees what Samhand is for: handovers on their
 /// way (a discharge from treatment with late notice, a release from prison next week, a
 /// child-welfare youth turning 18, a referral that was turned down), a plan revision overdue,
-/// group meetings coming up, consents about to end, and an emergency access for the auditor
-/// to review. Every demo staff member's agenda, handover inbox or review queue has something.
+/// group meetings coming up, consents about to end, a notice to the coordinating unit, and
+/// an emergency access for the auditor to review. Every demo staff member's agenda, handover inbox or review queue has something.
 ///
 /// Recipient `n < 30` of the demo is registered by service `n % 8` (see `Demo.fill`); those with
 /// `n % 3 == 0` have an active plan and a responsibility group and consent to handovers.
@@ -24,6 +24,12 @@ extension Demo {
     try addHandovers(recipients, today: today, to: service)
     let youth = try addTurning18(today: today, to: service)
     try addRevisionAndMeetings(recipients, groups: groups, today: today, to: service)
+    // NAV tells the coordinating unit that a recipient with services from several places has
+    // no coordinator: the unit's intake (samhand overview notices) has it waiting.
+    _ = try service.sendNotice(
+      recipient: recipients[8], need: "coordinator",
+      note: "Mottar tjenester fra NAV, fastlegen og psykisk helse; ønsker én å forholde seg til",
+      as: actor("leif.berg"), options: followUp)
     // Liv Dahl (leader, koordinerende enhet) opened the record of a LAR patient in an
     // emergency; Kim Aas (auditor) has the grant to review.
     _ = try service.breakGlass(

@@ -1,3 +1,4 @@
+import Foundation
 import SamhandCore
 import SamhandStore
 
@@ -89,6 +90,26 @@ struct HandoverParties {
     throw ServiceError.conflict(
       "the recipient's consent does not cover service \(toService) for \(list); "
         + "record a consent that covers it first")
+  }
+
+  /// Stores the checked proposal from the sender, as a draft or proposed on `today`, with its
+  /// kind's checklist; a transfer records `holder` so that its acceptance can check that
+  /// responsibility has not moved since. Returns the new handover's id.
+  func insert(
+    _ proposal: HandoverProposal, _ checked: HandoverProposal.Checked, holder: Responsibility?,
+    on today: CalendarDate, in transaction: StoreTransaction
+  ) throws -> HandoverID {
+    let handover = Handover(
+      id: .generate(), recipientID: proposal.recipient,
+      kind: checked.kind, mode: checked.mode, fromStaff: sender.id, fromService: fromService,
+      toStaff: proposal.toStaff, toService: toService, plannedDate: checked.planned,
+      proposedOn: proposal.draft ? nil : today, state: proposal.draft ? .draft : .proposed)
+    try transaction.insertHandover(
+      .init(
+        handover: handover, notes: checked.notes,
+        holderAtProposal: checked.mode == .transfer ? holder?.staff : nil,
+        checklist: try transaction.checklistTemplate(checked.kind)), by: sender.id)
+    return handover.id
   }
 
   /// How `actor` stands to `handover`: the sender; the receiver (named, or care staff of the

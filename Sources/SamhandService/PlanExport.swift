@@ -4,15 +4,10 @@ import SamhandStore
 
 /// The plan as a readable document for the recipient to keep, with Norwegian labels
 /// (`samhand plan export PLAN-ID --format md|html`). HTML output escapes every value.
-public enum PlanExportFormat: String, Sendable, CaseIterable {
-  case markdown = "md"
-  case html
-}
-
 extension SamhandService {
   /// Renders the plan; gated and audited as a read of the plan (`plan.export`).
   public func exportPlan(
-    _ id: PlanID, format: PlanExportFormat, as actor: Actor, options: RequestOptions
+    _ id: PlanID, format: DocumentFormat, as actor: Actor, options: RequestOptions
   ) throws -> String {
     let (plan, names) = try gatePlan(id, request(actor, .view, "plan.export", options)) {
       transaction, _ in
@@ -24,20 +19,18 @@ extension SamhandService {
       for member in staff { names[member] = try transaction.staff(member)?.name }
       return (plan, names)
     }
-    return PlanDocument(plan: plan, staffNames: names).render(format)
+    return TextDocument(
+      title: "Individuell plan", blocks: PlanDocument(plan: plan, staffNames: names).blocks
+    ).render(format)
   }
 }
 
-/// The document's sections as lines, rendered as Markdown or HTML.
+/// The plan document's sections as blocks.
 struct PlanDocument {
+  typealias Block = TextDocument.Block
+
   let plan: Plan
   let staffNames: [StaffID: String]
-
-  enum Block {
-    case heading(String)
-    case field(String, String)
-    case item(String)
-  }
 
   var blocks: [Block] {
     let content = plan.content
@@ -105,50 +98,5 @@ struct PlanDocument {
     case .active: return "Aktiv"
     case .closed: return "Avsluttet"
     }
-  }
-
-  func render(_ format: PlanExportFormat) -> String {
-    switch format {
-    case .markdown:
-      return blocks.map { block -> String in
-        switch block {
-        case .heading(let text): return "\n## \(text)\n"
-        case .field(let label, let value): return "**\(label):** \(value)  "
-        case .item(let text): return "- \(text)"
-        }
-      }.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
-    case .html:
-      let body = blocks.map { block -> String in
-        switch block {
-        case .heading(let text): return "<h2>\(Self.escape(text))</h2>"
-        case .field(let label, let value):
-          return "<p><strong>\(Self.escape(label)):</strong> \(Self.escape(value))</p>"
-        case .item(let text): return "<p>\(Self.escape(text))</p>"
-        }
-      }.joined(separator: "\n")
-      return """
-        <!DOCTYPE html>
-        <html lang="nb"><head><meta charset="utf-8"><title>Individuell plan</title></head>
-        <body>
-        \(body)
-        </body></html>
-
-        """
-    }
-  }
-
-  static func escape(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
   }
 }

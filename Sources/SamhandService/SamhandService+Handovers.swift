@@ -29,17 +29,9 @@ extension SamhandService {
           try parties.checkTransfer(from: holder, in: transaction)
         }
         try parties.checkConsent(of: recipient, on: today, in: transaction)
-        let handover = Handover(
-          id: .generate(), recipientID: recipient, kind: checked.kind,
-          mode: checked.mode, fromStaff: actor.staffID, fromService: parties.fromService,
-          toStaff: proposal.toStaff, toService: parties.toService, plannedDate: checked.planned,
-          proposedOn: proposal.draft ? nil : today, state: proposal.draft ? .draft : .proposed)
-        try transaction.insertHandover(
-          .init(
-            handover: handover, notes: checked.notes,
-            holderAtProposal: checked.mode == .transfer ? holder?.staff : nil,
-            checklist: try transaction.checklistTemplate(checked.kind)), by: actor.staffID)
-        return Versioned(id: handover.id, version: 1)
+        let id = try parties.insert(
+          proposal, checked, holder: holder, on: today, in: transaction)
+        return Versioned(id: id, version: 1)
       })
   }
 

@@ -54,16 +54,18 @@ public struct InstallationStatus: Sendable, Encodable {
 /// The operator's work on the installation: status, keys, checkpoints, backups, verification.
 extension SamhandService {
   public func status() throws -> InstallationStatus {
-    return try store.read { transaction in
-      InstallationStatus(
-        data: directory.url.path, counts: try transaction.counts(),
-        keyVersions: try keyVersions(transaction),
-        lastCheckpoint: try transaction.lastCheckpoint().map {
-          .init(
-            sequence: $0.sequence, time: Date(timeIntervalSince1970: Double($0.timeMillis) / 1000),
-            keyID: $0.keyID)
-        }, auditTree: try auditTree(transaction))
-    }
+    try store.read { try status(in: $0) }
+  }
+
+  func status(in transaction: StoreTransaction) throws -> InstallationStatus {
+    InstallationStatus(
+      data: directory.url.path, counts: try transaction.counts(),
+      keyVersions: try keyVersions(transaction),
+      lastCheckpoint: try transaction.lastCheckpoint().map {
+        .init(
+          sequence: $0.sequence, time: Date(timeIntervalSince1970: Double($0.timeMillis) / 1000),
+          keyID: $0.keyID)
+      }, auditTree: try auditTree(transaction))
   }
 
   func auditTree(_ transaction: StoreTransaction) throws -> InstallationStatus.AuditTree {

@@ -67,9 +67,7 @@ extension SamhandService {
   public func caseload(
     as actor: Actor, page: ListPageRequest = .whole, options: RequestOptions
   ) throws -> ListPage<Recipient> {
-    if let cursor = page.after, (Int64(cursor) ?? -1) < 0 {
-      throw ServiceError.invalid("'\(cursor)' is not a position in the caseload")
-    }
+    try Self.checkPosition(page.after, of: "the caseload")
     let query = ListQuery<(id: RecipientID, position: Int64)>(
       name: "caseload", categories: [.identity],
       fetch: { transaction, _, visible, cursor, limit in

@@ -129,6 +129,10 @@ public struct RecipientNarrowing: Sendable {
     self.instant = instant
   }
 
+  /// Whether the policies could allow no record of any category the narrowing was computed
+  /// for: every condition is constant false.
+  public var admitsNone: Bool { conditions.values.allSatisfy { $0 == .always(false) } }
+
   /// The condition on the recipient id in `column` for records of `category`, parenthesized
   /// so that it can stand beside any other condition; a category the narrowing was not
   /// computed for admits no one.

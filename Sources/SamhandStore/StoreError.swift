@@ -23,6 +23,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case storageFull(path: String)
   /// SQLite's check of the database file found damaged pages (`problem` is its first report).
   case damaged(path: String, problem: String)
+  /// Code sealed a column the registry (`SealedColumns`) does not list: a programming error,
+  /// refused so that the record of processing stays complete.
+  case unregisteredSealedColumn(table: String, column: String)
   case database(String)
 
   public var description: String {
@@ -68,6 +71,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .damaged(let path, let problem):
       return "\(path) is damaged (SQLite quick_check: \(problem)); stop here and restore it "
         + "from a backup (ops/runbooks/backup-restore.md)"
+    case .unregisteredSealedColumn(let table, let column):
+      return "\(table).\(column) is sealed but not in SealedColumns.all; register it there"
     case .database(let message):
       return "database error: \(message)"
     }

@@ -119,8 +119,13 @@ struct FieldSealer {
     try key.openString(sealed, context: context(column))
   }
 
-  private func context(_ column: String) -> SealContext {
-    SealContext(table: table, column: column, rowID: rowID, keyVersion: key.version)
+  /// The AAD of `column` in this row; only for columns of the registry (`SealedColumns`), so
+  /// that no sealed column escapes the record of processing.
+  private func context(_ column: String) throws -> SealContext {
+    guard SealedColumns.contains(table: table, column: column) else {
+      throw StoreError.unregisteredSealedColumn(table: table, column: column)
+    }
+    return SealContext(table: table, column: column, rowID: rowID, keyVersion: key.version)
   }
 }
 

@@ -224,7 +224,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "md or html.") var format = "md"
 
     func run() throws {
-      guard let format = PlanExportFormat(rawValue: format) else {
+      guard let format = DocumentFormat(rawValue: format) else {
         throw CommandLineError.invalid("--format must be md or html")
       }
       print(

@@ -105,16 +105,12 @@ struct RecipientCommand: ParsableCommand {
         """)
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
-    @Option(help: "At most this many recipients (one page).") var limit: Int?
-    @Option(help: "Start after this position (the \"next\" of the previous page).")
-    var after: String?
+    @OptionGroup var paging: PageOptions
 
     func run() throws {
-      if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
       let page = try options.open().caseload(
-        as: actorOptions.actor(), page: ListPageRequest(after: after, limit: limit),
-        options: actorOptions.options)
-      if let next = page.next { FileHandle.standardError.write(Data("next: \(next)\n".utf8)) }
+        as: actorOptions.actor(), page: try paging.request, options: actorOptions.options)
+      paging.announceNext(page)
       let recipients = page.items
       try options.render(recipients.map(RecipientRepresentation.init)) {
         recipients.map { "\($0.id)\t\($0.name)\t\($0.registeredBy)" }.joined(separator: "\n")

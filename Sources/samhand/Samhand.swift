@@ -14,6 +14,7 @@ struct Samhand: AsyncParsableCommand {
       RestoreCommand.self,
       HandoverCommand.self,
       AgendaCommand.self,
+      OverviewCommand.self, NoticeCommand.self, ProcessingRecordCommand.self,
       ServeCommand.self,
     ]
   )

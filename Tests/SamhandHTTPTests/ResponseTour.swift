@@ -104,8 +104,39 @@ enum ResponseTour {
         .post, "/v1/policy/explain", "/v1/policy/explain", as: "kim.aas", json: query)
       _ = try await call(
         .post, "/v1/policy/who-can", "/v1/policy/who-can", as: "kim.aas", json: query)
+      try await overview(
+        { try await call($0, $1, $2, as: $3, json: $4, headers: $5) }, recipient: recipient)
       _ = try await call(.get, "/openapi.yaml", "/openapi.yaml")
       return samples
     }
+  }
+
+  /// The coordinating unit's overview and notices, and the record of processing.
+  static func overview(
+    _ call: (
+      _ method: HTTPRequest.Method, _ template: String, _ uri: String, _ staff: String?,
+      _ json: String?, _ headers: HTTPFields
+    ) async throws -> HTTPFixture.Reply, recipient: String
+  ) async throws {
+    let (unit, lar) = ("mari.holt", "eirik.lund")
+    _ = try await call(.get, "/v1/overview/plans", "/v1/overview/plans?limit=2", unit, nil, [:])
+    _ = try await call(.get, "/v1/overview/plans", "/v1/overview/plans", lar, nil, [:])
+    let notice = try await call(
+      .post, "/v1/recipients/{recipientId}/notices", "/v1/recipients/\(recipient)/notices", lar,
+      #"{"need":"coordinator","note":"Trenger koordinator"}"#, [:])
+    let id = notice.json["id"] as? String ?? ""
+    _ = try await call(
+      .get, "/v1/overview/notices", "/v1/overview/notices?open=true", unit, nil, [:])
+    _ = try await call(.get, "/v1/notices/{noticeId}", "/v1/notices/\(id)", unit, nil, [:])
+    _ = try await call(
+      .post, "/v1/notices/{noticeId}/accept", "/v1/notices/\(id)/accept", unit, nil, [:])
+    _ = try await call(
+      .post, "/v1/notices/{noticeId}/assign", "/v1/notices/\(id)/assign", "liv.dahl",
+      #"{"coordinator":"eirik.lund"}"#, [:])
+    _ = try await call(
+      .get, "/v1/processing-record", "/v1/processing-record", "kim.aas", nil, [:])
+    _ = try await call(
+      .get, "/v1/processing-record", "/v1/processing-record?format=md", "kim.aas", nil, [:])
+    _ = try await call(.get, "/v1/processing-record", "/v1/processing-record", lar, nil, [:])
   }
 }

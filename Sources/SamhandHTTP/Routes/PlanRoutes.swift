@@ -51,7 +51,7 @@ struct PlanRoutes {
         [service] request, context in
         let id = try context.id("planId", PlanKind.self)
         let text = request.uri.queryParameters.get("format") ?? "md"
-        guard let format = PlanExportFormat(rawValue: text) else {
+        guard let format = DocumentFormat(rawValue: text) else {
           throw Problem(.badRequest, detail: "'format' must be md or html", field: "format")
         }
         let document = try await AuditedRead.run(service, request, context) { actor, options in

@@ -13,7 +13,8 @@ extension Gate {
   /// Then the audit entries are made durable before anything is answered: one per distinct
   /// record returned (the list's name as action) and one for the list itself (counts shown
   /// and withheld). A candidate withheld or left out leaves no entry in that recipient's
-  /// access log: it was not looked at.
+  /// access log: it was not looked at. A reserved list (`ListQuery.reserved`) the policies
+  /// could allow the actor on no record at all is refused as a whole, audited as a denial.
   func list<Candidate, Item>(
     _ request: GateRequest, _ query: ListQuery<Candidate>, page: ListPageRequest,
     read: (StoreTransaction, Candidate) throws -> Item?
@@ -29,13 +30,18 @@ extension Gate {
         }
         let (visible, ruledOut) = narrowing(
           request, for: staff, categories: query.categories, at: now)
-        if let ruledOut {
+        if let ruledOut = ruledOut ?? (query.reserved != nil && visible.admitsNone ? [] : nil) {
           var denial = listEvent(
             request, query.name, after: page.after, shown: 0, withheld: 0,
             service: staff.services.first, at: now)
           (denial.decision, denial.outcome, denial.policyIDs) = (.deny, .denied, ruledOut)
           let empty = ListPage<Item>(items: [], next: nil)
-          return ([denial], request.purpose.isEmpty ? .failure(.purposeRequired) : .success(empty))
+          let refusal = query.reserved.map { request.refusal($0) }
+          return (
+            [denial],
+            request.purpose.isEmpty
+              ? .failure(.purposeRequired) : refusal.map { .failure($0) } ?? .success(empty)
+          )
         }
         var listed = ListedCandidates<Candidate>()
         let limit = page.limit ?? Int.max

@@ -20,6 +20,10 @@ struct ListQuery<Candidate> {
   let target: (Candidate) -> GateTarget
   /// The candidate's place in the list, for the cursor of the next page.
   var key: (Candidate) -> String = { _ in "" }
+  /// For a list only some may use and whose existence is no secret (the coordinating unit's
+  /// overview): what to answer, instead of an empty list, an actor the policies could allow
+  /// no record of the list's categories (a 403).
+  var reserved: ServiceError? = nil
 }
 
 /// Which page of a list: after a cursor the previous page gave, at most `limit` items; no

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+/// One table of the database schema with its columns in declaration order.
+public struct StoredTable: Sendable, Equatable, Encodable {
+  public let name: String
+  public let columns: [String]
+
+  /// The columns the registry says are sealed (`SealedColumns`); the rest are plaintext.
+  public var sealedColumns: [SealedColumn] {
+    columns.compactMap { column in
+      SealedColumns.all.first { $0.table == name && $0.column == column }
+    }
+  }
+}
+
+extension StoreTransaction {
+  /// Every table of the schema and its columns, by table name: what the record of processing
+  /// lists as the data this installation holds.
+  public func schemaTables() throws -> [StoredTable] {
+    let rows = try rows(
+      """
+      SELECT m.name AS table_name, p.name AS column_name
+      FROM sqlite_master m JOIN pragma_table_info(m.name) p
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+      ORDER BY m.name, p.cid
+      """)
+    var tables: [StoredTable] = []
+    for row in rows {
+      let table: String = row["table_name"]
+      let column: String = row["column_name"]
+      if tables.last?.name == table {
+        tables[tables.count - 1] = StoredTable(
+          name: table, columns: tables[tables.count - 1].columns + [column])
+      } else {
+        tables.append(StoredTable(name: table, columns: [column]))
+      }
+    }
+    return tables
+  }
+}
