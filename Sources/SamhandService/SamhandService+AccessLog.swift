@@ -29,20 +29,25 @@ extension SamhandService {
       request(actor, .readAudit, "access-log.read", options),
       notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },
-      perform: { transaction, _ in
-        var names: [String: String?] = [:]
-        return try transaction.auditEntries(recipientID: recipient.rawValue).map { entry in
-          let event = entry.event
-          if names[event.actor] == nil {
-            names[event.actor] = try transaction.staff(StaffID(rawValue: event.actor))?.name
-          }
-          return AccessLogEntry(
-            time: Date(timeIntervalSince1970: Double(event.timeMillis) / 1000),
-            staffID: event.actor, staffName: names[event.actor] ?? nil,
-            service: event.actorService, action: event.action, purpose: event.purpose,
-            breakGlass: event.breakGlass, allowed: event.decision == .allow,
-            osUser: event.osUser, policyDigest: event.policyDigest)
-        }
-      })
+      perform: { transaction, _ in try Self.accessLogEntries(of: recipient, in: transaction) })
+  }
+
+  /// The recipient's access log as `transaction` holds it, oldest first, with staff names.
+  static func accessLogEntries(of recipient: RecipientID, in transaction: StoreTransaction)
+    throws -> [AccessLogEntry]
+  {
+    var names: [String: String?] = [:]
+    return try transaction.auditEntries(recipientID: recipient.rawValue).map { entry in
+      let event = entry.event
+      if names[event.actor] == nil {
+        names[event.actor] = try transaction.staff(StaffID(rawValue: event.actor))?.name
+      }
+      return AccessLogEntry(
+        time: Date(timeIntervalSince1970: Double(event.timeMillis) / 1000),
+        staffID: event.actor, staffName: names[event.actor] ?? nil,
+        service: event.actorService, action: event.action, purpose: event.purpose,
+        breakGlass: event.breakGlass, allowed: event.decision == .allow,
+        osUser: event.osUser, policyDigest: event.policyDigest)
+    }
   }
 }

@@ -39,40 +39,43 @@ extension StoreTransaction {
     return id
   }
 
-  /// The recipient with its fields opened, or nil when no such recipient exists.
+  /// The recipient with its fields opened (its current version), or nil when no such
+  /// recipient exists.
   public func recipient(_ id: RecipientID) throws -> Recipient? {
     guard
       let row = try Row.fetchOne(
         db.cachedStatement(
           sql: """
             SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
-              contact_sealed FROM recipients WHERE id = ?
+              contact_sealed, version FROM recipients WHERE id = ?
             """), arguments: [id.rawValue])
     else { return nil }
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: Self.recipientsTable, id: id.rawValue, reason: reason)
     }
-    guard let service = try? ServiceCode(row[0] as String),
-      let created = Timestamp.parse(row[1] as String)
+    guard let service = try? ServiceCode(row["registered_by_service"] as String),
+      let created = Timestamp.parse(row["created_at"] as String)
     else { throw corrupt("unreadable service or time") }
+    let version: Int = row["version"]
     let opener = try dataKey(for: id).map {
       FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: $0)
     }
     guard let opener else {
       return Recipient(
         id: id, registeredBy: service, createdAt: created, name: .erased, nationalID: .erased,
-        contact: .erased, relatives: try relatives(of: id, key: nil))
+        contact: .erased, relatives: try relatives(of: id, key: nil), version: version)
     }
-    let nationalDigits = try opener.open(row[3] as Data, column: "national_id_sealed")
+    let nationalDigits = try opener.open(row["national_id_sealed"], column: "national_id_sealed")
     guard let nationalID = try? NationalID(nationalDigits) else {
       throw corrupt("sealed national id does not validate")
     }
     return Recipient(
       id: id, registeredBy: service, createdAt: created,
-      name: .value(try opener.open(row[2] as Data, column: "name_sealed")),
+      name: .value(try opener.open(row["name_sealed"], column: "name_sealed")),
       nationalID: .value(nationalID),
-      contact: .value(try (row[4] as Data?).map { try opener.open($0, column: "contact_sealed") }),
-      relatives: try relatives(of: id, key: opener.key))
+      contact: .value(
+        try (row["contact_sealed"] as Data?).map { try opener.open($0, column: "contact_sealed") }),
+      relatives: try relatives(of: id, key: opener.key), version: version)
   }
 
   /// Finds a recipient by national id via the blind index; the plaintext is never queried.
