@@ -17,6 +17,12 @@ public struct AccessLogEntry: Sendable, Equatable, Encodable {
   public let osUser: String?
   /// The digest of the policy set that decided (nil in entries written before v2).
   public let policyDigest: String?
+
+  /// The API's spelling (`staffId`), so `recipient access-log --json` and HTTP agree.
+  enum CodingKeys: String, CodingKey {
+    case time, staffName, service, action, purpose, breakGlass, allowed, osUser, policyDigest
+    case staffID = "staffId"
+  }
 }
 
 extension SamhandService {

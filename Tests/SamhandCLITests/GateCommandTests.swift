@@ -285,7 +285,7 @@ struct GateCommandTests {
       ["recipient", "show", target, "--purpose", "oppfølgingssamtale"], as: "ola.strand")
     _ = try cli.run(["recipient", "show", target], as: "kari.nes")
     let log = try cli.rows(["recipient", "access-log", target], as: "siri.fjell")
-    let look = try #require(log.first { $0["staffID"] as? String == "ola.strand" })
+    let look = try #require(log.first { $0["staffId"] as? String == "ola.strand" })
     #expect(look["staffName"] as? String == "Ola Strand")
     #expect(look["service"] as? String == "psykisk-helse-rus")
     #expect(look["action"] as? String == "recipient.show")

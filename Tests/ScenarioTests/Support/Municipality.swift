@@ -74,6 +74,11 @@ struct Municipality {
     let purpose: String?
     let breakGlass: Bool
     let allowed: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case time, staffName, service, action, purpose, breakGlass, allowed
+      case staffID = "staffId"
+    }
   }
 
   func accessLog(of recipient: String, as staff: String) throws -> [AccessLogLine] {
