@@ -292,7 +292,7 @@ struct GateCommandTests {
     #expect(look["purpose"] as? String == "oppfølgingssamtale")
     #expect(look["allowed"] as? Bool == true)
     #expect(look["time"] is String)
-    let denied = try #require(log.first { $0["staffID"] as? String == "kari.nes" })
+    let denied = try #require(log.first { $0["staffId"] as? String == "kari.nes" })
     #expect(denied["allowed"] as? Bool == false)
     expectRefusal(
       try cli.run(["recipient", "access-log", target], as: "kari.nes"), containing: "no recipient")
