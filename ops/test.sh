@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test command README.md gives: sets up what the tests need, then runs `swift test`.
 #
-# The policy engine's differential tests call cedarpy and the HTTP contract tests call PyYAML
-# and jsonschema, all through `python3` on PATH. This script keeps them in .venv, installed
-# from Tests/requirements.txt (every package pinned and hash-checked), puts .venv/bin first
-# on PATH and runs `swift test` with any arguments given (e.g. `ops/test.sh --filter Store`).
+# The policy engine's differential tests call cedarpy, the HTTP contract tests call PyYAML
+# and jsonschema, and the export tests fhir.resources, all through `python3` on PATH. This
+# script keeps them in .venv, installed from Tests/requirements.txt (every package pinned and
+# hash-checked), puts .venv/bin first on PATH and runs `swift test` with any arguments given
+# (e.g. `ops/test.sh --filter Store`).
 # When .venv already matches the requirements and the Python version it is not touched, so a
 # second run goes straight to the tests and needs no network.
 #

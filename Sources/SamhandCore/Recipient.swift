@@ -15,10 +15,14 @@ public struct Recipient: Sendable, Equatable, Encodable {
   public let nationalID: Protected<NationalID>
   public let contact: Protected<String?>
   public let relatives: [Relative]
+  /// Counts the rectifications: every change of name, contact or next of kin is a new version
+  /// (invariant 8), named in `If-Match` / `--if-version`.
+  public let version: Int
 
   public init(
     id: RecipientID, registeredBy: ServiceCode, createdAt: Date, name: Protected<String>,
-    nationalID: Protected<NationalID>, contact: Protected<String?>, relatives: [Relative] = []
+    nationalID: Protected<NationalID>, contact: Protected<String?>, relatives: [Relative] = [],
+    version: Int = 1
   ) {
     self.id = id
     self.registeredBy = registeredBy
@@ -27,6 +31,7 @@ public struct Recipient: Sendable, Equatable, Encodable {
     self.nationalID = nationalID
     self.contact = contact
     self.relatives = relatives
+    self.version = version
   }
 
   /// True once the recipient's data key has been destroyed.
@@ -58,10 +63,7 @@ public struct NewRecipient: Sendable, Equatable {
     name: String, nationalID: NationalID, contact: String? = nil, relatives: [NewRelative] = [],
     registeredBy: ServiceCode
   ) throws(DomainError) {
-    try Self.checkName(name, field: "name")
-    for relative in relatives {
-      try Self.checkName(relative.name, field: "next of kin name")
-    }
+    try Self.check(name: name, contact: contact, relatives: relatives)
     self.name = name
     self.nationalID = nationalID
     self.contact = contact

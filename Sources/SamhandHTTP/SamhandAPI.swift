@@ -27,6 +27,7 @@ public struct SamhandAPI: Sendable {
   var routes: [APIRoute] {
     let tables: [[APIRoute]] = [
       HealthRoutes().routes, RecipientRoutes(service: service).routes,
+      RecipientRightsRoutes(service: service).routes,
       ConsentRoutes(service: service).routes, BlockRoutes(service: service).routes,
       AuditRoutes(service: service).routes, AuditTreeRoutes(service: service).routes,
       PlanRoutes(service: service).routes,

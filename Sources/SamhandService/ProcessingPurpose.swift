@@ -6,6 +6,7 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
   case coordinatingUnit = "coordinating-unit"
   case emergencyAccess = "emergency-access"
   case accessControl = "access-control"
+  case recipientRights = "recipient-rights"
 
   /// The purpose the action serves.
   public static func of(_ action: PolicyAction) -> ProcessingPurpose {
@@ -14,6 +15,7 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
     case .overview, .coordinate: return .coordinatingUnit
     case .breakGlass: return .emergencyAccess
     case .readAudit, .reviewBreakGlass: return .accessControl
+    case .export: return .recipientRights
     }
   }
 
@@ -34,6 +36,9 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
     case .accessControl:
       return "Access control, the audit log, the recipient's access log and the review of "
         + "emergency access (L15-L17, L21-L23, L29)"
+    case .recipientRights:
+      return "The recipient's rights: a copy of everything held (innsyn, GDPR art. 15 and 20), "
+        + "rectification and erasure (art. 16 and 17; L24-L27)"
     }
   }
 }

@@ -17,6 +17,12 @@ public struct AccessLogEntry: Sendable, Equatable, Encodable {
   public let osUser: String?
   /// The digest of the policy set that decided (nil in entries written before v2).
   public let policyDigest: String?
+
+  /// The API's spelling (`staffId`), so `recipient access-log --json` and HTTP agree.
+  enum CodingKeys: String, CodingKey {
+    case time, staffName, service, action, purpose, breakGlass, allowed, osUser, policyDigest
+    case staffID = "staffId"
+  }
 }
 
 extension SamhandService {
@@ -30,12 +36,12 @@ extension SamhandService {
       notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
-        try accessLogLines(of: recipient, in: transaction).map(\.line)
+        try Self.accessLogLines(of: recipient, in: transaction).map(\.line)
       })
   }
 
   /// The recipient's audit entries, oldest first, each with its access-log line.
-  func accessLogLines(of recipient: RecipientID, in transaction: StoreTransaction) throws
+  static func accessLogLines(of recipient: RecipientID, in transaction: StoreTransaction) throws
     -> [(entry: AuditEntry, line: AccessLogEntry)]
   {
     var names: [String: String?] = [:]

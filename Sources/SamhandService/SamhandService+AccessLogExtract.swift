@@ -28,7 +28,7 @@ extension SamhandService {
       notFound: Self.noRecipient(recipient),
       resolve: { try Self.auditedRecipient(recipient, in: $0) },
       perform: { transaction, _ in
-        let lines = try accessLogLines(of: recipient, in: transaction)
+        let lines = try Self.accessLogLines(of: recipient, in: transaction)
         try transaction.writeCheckpoint()
         guard let note = try transaction.latestSignedCheckpoint() else {
           throw ServiceError.notFound(kind: "audit checkpoint", id: "latest")

@@ -27,6 +27,11 @@ public enum SealedColumns {
     .init("recipients", "name_sealed", .identity, "the recipient's name"),
     .init("recipients", "national_id_sealed", .identity, "the national identity number"),
     .init("recipients", "contact_sealed", .identity, "contact data (phone, address)"),
+    .init(
+      "recipient_versions", "name_sealed", .identity, "the recipient's name at an earlier version"),
+    .init(
+      "recipient_versions", "contact_sealed", .identity,
+      "the recipient's contact data at an earlier version"),
     .init("relatives", "name_sealed", .identity, "a next of kin's name"),
     .init("relatives", "relation_sealed", .identity, "how a next of kin is related"),
     .init("relatives", "contact_sealed", .identity, "a next of kin's contact data"),

@@ -138,11 +138,14 @@ extension StoreTransaction {
     }.id
   }
 
-  /// Whether `relative` is one of the recipient's next of kin.
+  /// Whether `relative` is one of the recipient's current next of kin (not removed).
   public func isRelative(_ relative: RelativeID, of recipient: RecipientID) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(
-        sql: "SELECT EXISTS (SELECT 1 FROM relatives WHERE id = ? AND recipient_id = ?)"),
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM relatives WHERE id = ? AND recipient_id = ?
+            AND removed_in_version IS NULL)
+          """),
       arguments: [relative.rawValue, recipient.rawValue]) ?? false
   }
 

@@ -39,14 +39,15 @@ extension StoreTransaction {
     return id
   }
 
-  /// The recipient with its fields opened, or nil when no such recipient exists.
+  /// The recipient with its fields opened (its current version), or nil when no such
+  /// recipient exists.
   public func recipient(_ id: RecipientID) throws -> Recipient? {
     guard
       let row = try Row.fetchOne(
         db.cachedStatement(
           sql: """
             SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
-              contact_sealed FROM recipients WHERE id = ?
+              contact_sealed, version FROM recipients WHERE id = ?
             """), arguments: [id.rawValue])
     else { return nil }
     let corrupt = { (reason: String) in
@@ -55,13 +56,14 @@ extension StoreTransaction {
     guard let service = try? ServiceCode(row["registered_by_service"] as String),
       let created = Timestamp.parse(row["created_at"] as String)
     else { throw corrupt("unreadable service or time") }
+    let version: Int = row["version"]
     let opener = try dataKey(for: id).map {
       FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: $0)
     }
     guard let opener else {
       return Recipient(
         id: id, registeredBy: service, createdAt: created, name: .erased, nationalID: .erased,
-        contact: .erased, relatives: try relatives(of: id, key: nil))
+        contact: .erased, relatives: try relatives(of: id, key: nil), version: version)
     }
     let nationalDigits = try opener.open(
       row["national_id_sealed"] as Data, column: "national_id_sealed")
@@ -74,7 +76,7 @@ extension StoreTransaction {
       nationalID: .value(nationalID),
       contact: .value(
         try (row["contact_sealed"] as Data?).map { try opener.open($0, column: "contact_sealed") }),
-      relatives: try relatives(of: id, key: opener.key))
+      relatives: try relatives(of: id, key: opener.key), version: version)
   }
 
   /// Finds a recipient by national id via the blind index; the plaintext is never queried.

@@ -7,38 +7,65 @@ import SamhandCrypto
 extension StoreTransaction {
   static let relativesTable = "relatives"
 
-  func insertRelative(_ relative: NewRelative, of recipient: RecipientID, key: DataKey) throws {
+  /// Records a next of kin of `recipient` as of the recipient's `version`.
+  func insertRelative(
+    _ relative: NewRelative, of recipient: RecipientID, key: DataKey, version: Int = 1
+  ) throws {
     let id = RelativeID.generate()
     let sealer = FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: key)
     try db.cachedStatement(
       sql: """
         INSERT INTO relatives (id, recipient_id, name_sealed, relation_sealed, contact_sealed,
-          is_child, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+          is_child, created_at, added_in_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       id.rawValue, recipient.rawValue, try sealer.seal(relative.name, column: "name_sealed"),
       try sealer.seal(relative.relation, column: "relation_sealed"),
       try relative.contact.map { try sealer.seal($0, column: "contact_sealed") },
-      relative.isChild, nowText,
+      relative.isChild, nowText, version,
     ])
   }
 
-  /// The recipient's next of kin; with no key (shredded) every sealed field reads as erased.
+  /// The recipient's current next of kin (not removed); with no key (shredded) every sealed
+  /// field reads as erased.
   func relatives(of recipient: RecipientID, key: DataKey?) throws -> [Relative] {
+    try relativeRows(of: recipient, key: key).filter { $0.removedIn == nil }.map(\.relative)
+  }
+
+  /// Every next of kin the recipient has had, with the versions that added and removed them.
+  func relativeRows(of recipient: RecipientID, key: DataKey?) throws -> [(
+    relative: Relative, addedIn: Int, removedIn: Int?
+  )] {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT id, name_sealed, relation_sealed, contact_sealed, is_child FROM relatives
-          WHERE recipient_id = ? ORDER BY rowid
+          SELECT id, name_sealed, relation_sealed, contact_sealed, is_child, added_in_version,
+            removed_in_version FROM relatives WHERE recipient_id = ? ORDER BY rowid
           """), arguments: [recipient.rawValue]
     ).map { row in
       let id = RelativeID(rawValue: row["id"])
       let opener = key.map { FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: $0) }
-      return Relative(
+      let relative = Relative(
         id: id, name: try opener.open(row["name_sealed"], column: "name_sealed"),
         relation: try opener.open(row["relation_sealed"], column: "relation_sealed"),
         contact: try opener.open(optional: row["contact_sealed"], column: "contact_sealed"),
         isChild: row["is_child"])
+      return (relative, row["added_in_version"], row["removed_in_version"])
     }
+  }
+
+  /// Marks a current next of kin as removed by the recipient's `version`; the row and its
+  /// sealed fields stay for the history. False when `relative` is no current next of kin of
+  /// `recipient`.
+  func removeRelative(
+    _ relative: RelativeID, of recipient: RecipientID, version: Int, by actor: StaffID
+  ) throws -> Bool {
+    try db.cachedStatement(
+      sql: """
+        UPDATE relatives SET removed_in_version = ?, removed_by = ?, removed_at = ?
+        WHERE id = ? AND recipient_id = ? AND removed_in_version IS NULL
+        """
+    ).execute(arguments: [version, actor.rawValue, nowText, relative.rawValue, recipient.rawValue])
+    return db.changesCount == 1
   }
 }

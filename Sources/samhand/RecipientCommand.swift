@@ -9,7 +9,7 @@ struct RecipientCommand: ParsableCommand {
     commandName: "recipient", abstract: "Register, show, find and list recipients.",
     subcommands: [
       Add.self, Show.self, Find.self, List.self, Assign.self, Unassign.self, AccessLog.self,
-      Erase.self,
+      Update.self, History.self, Export.self, Erase.self,
     ])
 
   struct Add: ParsableCommand {
@@ -73,10 +73,11 @@ struct RecipientCommand: ParsableCommand {
         "national id   \(recipient.nationalID)",
         "contact       \(recipient.contact.map { $0 ?? "-" })",
         "registered by \(recipient.registeredBy) at \(Output.time(recipient.createdAt))",
+        "version       \(recipient.version)",
       ]
       for relative in recipient.relatives {
         let child = relative.isChild ? " (child)" : ""
-        lines.append("next of kin   \(relative.name), \(relative.relation)\(child)")
+        lines.append("next of kin   \(relative.name), \(relative.relation)\(child)  \(relative.id)")
       }
       return lines.joined(separator: "\n")
     }

@@ -87,7 +87,7 @@ struct PurposeCommandTests {
         "principals"] as? [String])
     #expect(principals.contains("Staff::\"siri.fjell\""))
     let log = try cli.rows(["recipient", "access-log", recipient], as: "siri.fjell")
-    let looks = log.filter { $0["staffID"] as? String == "kim.aas" }
+    let looks = log.filter { $0["staffId"] as? String == "kim.aas" }
     #expect(looks.compactMap { $0["action"] as? String } == ["policy.explain", "policy.who-can"])
     #expect(looks.allSatisfy { $0["purpose"] as? String == "tilsyn" })
     #expect(looks.allSatisfy { $0["osUser"] as? String == Self.osUser })

@@ -35,6 +35,8 @@ public struct RecipientRepresentation: Encodable, Sendable {
   let nationalId: String
   let contact: String?
   let relatives: [RelativeRepresentation]
+  /// The identity record's version: a rectification names it in `If-Match` (`"<id>.<version>"`).
+  let version: Int
 
   public init(_ recipient: Recipient) {
     id = recipient.id.rawValue
@@ -48,6 +50,7 @@ public struct RecipientRepresentation: Encodable, Sendable {
         id: $0.id.rawValue, name: $0.name.text, relation: $0.relation.text,
         contact: $0.contact.text, isChild: $0.isChild)
     }
+    version = recipient.version
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -59,9 +62,10 @@ public struct RecipientRepresentation: Encodable, Sendable {
     try container.encode(nationalId, forKey: .nationalId)
     try container.encode(contact, forKey: .contact)
     try container.encode(relatives, forKey: .relatives)
+    try container.encode(version, forKey: .version)
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, registeredBy, createdAt, name, nationalId, contact, relatives
+    case id, registeredBy, createdAt, name, nationalId, contact, relatives, version
   }
 }

@@ -26,7 +26,9 @@ struct RecipientRoutes {
         let recipient = try await AuditedRead.run(service, request, context) { actor, options in
           try service.showRecipient(id, as: actor, options: options)
         }
-        return try Reply.resource(RecipientRepresentation(recipient))
+        return try Reply.json(
+          RecipientRepresentation(recipient),
+          headers: [.eTag: VersionTag.etag(id: id.rawValue, version: recipient.version)])
       },
       APIRoute(.post, "/v1/recipients/search", authentication: .bearerConfirmedByGate) {
         request, context in

@@ -30,6 +30,10 @@ struct Municipality {
 
   /// `samhand <arguments> --as STAFF --data DATA`; `staff` nil runs as the operator.
   func run(_ staff: String?, _ arguments: String...) throws -> CommandResult {
+    try run(staff, arguments)
+  }
+
+  func run(_ staff: String?, _ arguments: [String]) throws -> CommandResult {
     let actor = staff.map { ["--as", $0] } ?? []
     return try runCommand(
       Self.binary, arguments + actor + ["--data", data.path], environment: Self.purpose)
@@ -70,6 +74,11 @@ struct Municipality {
     let purpose: String?
     let breakGlass: Bool
     let allowed: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case time, staffName, service, action, purpose, breakGlass, allowed
+      case staffID = "staffId"
+    }
   }
 
   func accessLog(of recipient: String, as staff: String) throws -> [AccessLogLine] {
