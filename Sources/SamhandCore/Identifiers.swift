@@ -41,6 +41,7 @@ public enum BlockKind: IdentifierKind { public static let prefix = "b" }
 public enum BreakGlassKind: IdentifierKind { public static let prefix = "bg" }
 public enum RelativeKind: IdentifierKind { public static let prefix = "k" }
 public enum TokenKind: IdentifierKind { public static let prefix = "t" }
+public enum ErasureRequestKind: IdentifierKind { public static let prefix = "er" }
 
 public typealias RecipientID = Identifier<RecipientKind>
 public typealias StaffID = Identifier<StaffKind>
@@ -49,6 +50,7 @@ public typealias BlockID = Identifier<BlockKind>
 public typealias BreakGlassID = Identifier<BreakGlassKind>
 public typealias RelativeID = Identifier<RelativeKind>
 public typealias TokenID = Identifier<TokenKind>
+public typealias ErasureRequestID = Identifier<ErasureRequestKind>
 
 /// A service's short code (`nav`, `tsb`, `psykisk-helse-rus`, ...), as used in policies.
 public struct ServiceCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {

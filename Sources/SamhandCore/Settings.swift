@@ -17,6 +17,12 @@ public struct Settings: Sendable, Equatable {
   public var port: Int = 8080
   /// Port of the Prometheus `/metrics` listener, always on 127.0.0.1; 0 serves no metrics.
   public var metricsPort: Int = 0
+  /// Years a recipient's record is kept after registration or the closing of their last
+  /// plan, group or handover, whichever is latest, before it may be erased as expired.
+  public var retentionYearsAfterClose: Int = 10
+  /// Days a backup is kept: an erasure reaches every backup once the key versions that
+  /// wrapped the erased data key are retired, which is safe this long after it.
+  public var backupRetentionDays: Int = 30
 
   public init() {}
 
@@ -55,6 +61,14 @@ public struct Settings: Sendable, Equatable {
       "metrics_port",
       "port of the Prometheus /metrics listener, on 127.0.0.1 only and never the API port;"
         + " 0 serves no metrics", 0...65535, \.metricsPort),
+    integer(
+      "retention_years_after_close",
+      "years a record is kept after registration or its last plan, group or handover closed",
+      1...100, \.retentionYearsAfterClose),
+    integer(
+      "backup_retention_days",
+      "days backups are kept; an erased recipient's old key version is retired after this",
+      0...3650, \.backupRetentionDays),
   ]
 
   private static func integer(

@@ -28,6 +28,9 @@ extension PolicySet: AccessDecider {
 /// The actions policies are written against (see `policies/schema.cedarschema.json`).
 public enum PolicyAction: String, Sendable, CaseIterable {
   case view, create, update, register, assign, breakGlass, readAudit, reviewBreakGlass
+  /// Erasure (four eyes): asking for it, deciding it (approve or reject), seeing the queue,
+  /// and setting or clearing a legal hold.
+  case requestErasure, erase, reviewErasure, legalHold
 
   var uid: EntityUID { EntityUID(type: "Action", id: rawValue) }
 }

@@ -21,9 +21,13 @@ public final class LiveKeyRing: Sendable {
   /// Where the ring is reloaded from; nil for a ring that exists only in memory (tests).
   let keysDirectory: URL?
 
-  public init(_ ring: KeyRing, keysDirectory: URL?) {
+  /// The last `shredded_keys` sequence whose data key this process has evicted.
+  let shreddedUpTo: Mutex<Int64>
+
+  public init(_ ring: KeyRing, keysDirectory: URL?, shreddedUpTo: Int64 = 0) {
     state = Mutex(ring)
     self.keysDirectory = keysDirectory
+    self.shreddedUpTo = Mutex(shreddedUpTo)
   }
 
   /// The ring as last loaded.
