@@ -42,12 +42,14 @@ extension SamhandService {
       guard let approved = try transaction.erasureRequest(id) else {
         throw Self.noErasureRequest(id)
       }
-      return try report(approved, in: transaction)
+      return try self.report(approved, in: transaction)
     }
     if try !store.checkpointTruncatingWAL() {
       Logger(label: "samhand.erasure").warning(
-        "readers kept the WAL from being truncated after an erasure; the next erasure, or the"
-          + " last connection closing, removes it", metadata: ["request": "\(id)"])
+        """
+        readers kept the WAL from being truncated after an erasure; the next erasure, or the \
+        last connection closing, removes it
+        """, metadata: ["request": "\(id)"])
     }
     return report
   }

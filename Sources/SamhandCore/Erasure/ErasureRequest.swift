@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request to erase one recipient (GDPR art. 17, DOMAIN L27): made by care staff, decided
 /// by a leader of the registering service who is not the requester (four eyes). Approval
 /// destroys the recipient's data key; the request stays, with the key version that wrapped it,
