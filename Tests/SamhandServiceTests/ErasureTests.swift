@@ -43,20 +43,21 @@ struct ErasureTests {
   func requesterCannotApprove() throws {
     let fixture = try Self.fixture()
     let id = try Self.request(fixture, by: "phr.leader")
-    #expect(throws: ServiceError.self) {
+    #expect(throws: ServiceError.conflict(ErasureError.requesterCannotDecide.description)) {
       try fixture.service.approveErasure(id, as: Self.actor("phr.leader"), options: .followUp)
     }
-    #expect(try fixture.lastEntry(action: "erasure.approve")?.decision == "deny")
+    let attempt = try #require(try fixture.lastEntry(action: "erasure.approve"))
+    #expect(attempt.decision != "allow")
     #expect(try !Self.isErased(fixture))
   }
 
   @Test(
-    "neither a caseworker nor a leader of another service may approve",
-    arguments: ["phr.caseworker", "phr.coordinator", "nav.leader", "phr.auditor"])
+    "neither a caseworker nor a leader of another service nor an auditor may approve",
+    arguments: ["phr.caseworker", "nav.caseworker", "nav.leader", "phr.auditor"])
   func othersCannotApprove(staff: String) throws {
     let fixture = try Self.fixture()
     _ = try fixture.consent(["nav"], [.identity])
-    let id = try Self.request(fixture)
+    let id = try Self.request(fixture, by: "phr.coordinator")
     #expect(throws: ServiceError.notFound(kind: "erasure request", id: id.rawValue)) {
       try fixture.service.approveErasure(id, as: Self.actor(staff), options: .followUp)
     }
