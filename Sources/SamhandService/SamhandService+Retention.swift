@@ -4,30 +4,24 @@ import SamhandStore
 
 /// Retention: legal holds, and the recipients whose retention period has run out.
 extension SamhandService {
-  /// Sets a legal hold: the recipient may not be erased on any ground until it is cleared.
+  /// Sets (`held`) or clears a legal hold: while one is set, the recipient may not be erased
+  /// on any ground.
   public func setLegalHold(
-    on recipient: RecipientID, as actor: Actor, options: RequestOptions
+    _ held: Bool, on recipient: RecipientID, as actor: Actor, options: RequestOptions
   ) throws {
     try gate.write(
-      request(actor, .legalHold, "legal-hold.set", options),
+      request(actor, .legalHold, held ? "legal-hold.set" : "legal-hold.clear", options),
       notFound: Self.noRecipient(recipient), resolve: { _ in .record(recipient, .identity) },
       perform: { transaction, _ in
-        guard try transaction.setLegalHold(on: recipient, by: actor.staffID) else {
-          throw ServiceError.conflict("a legal hold is already set on \(recipient)")
-        }
-      })
-  }
-
-  /// Clears the recipient's legal hold.
-  public func clearLegalHold(
-    on recipient: RecipientID, as actor: Actor, options: RequestOptions
-  ) throws {
-    try gate.write(
-      request(actor, .legalHold, "legal-hold.clear", options),
-      notFound: Self.noRecipient(recipient), resolve: { _ in .record(recipient, .identity) },
-      perform: { transaction, _ in
-        guard try transaction.clearLegalHold(on: recipient, by: actor.staffID) else {
-          throw ServiceError.conflict("no legal hold is set on \(recipient)")
+        let changed =
+          held
+          ? try transaction.setLegalHold(on: recipient, by: actor.staffID)
+          : try transaction.clearLegalHold(on: recipient, by: actor.staffID)
+        guard changed else {
+          throw ServiceError.conflict(
+            held
+              ? "a legal hold is already set on \(recipient)"
+              : "no legal hold is set on \(recipient)")
         }
       })
   }

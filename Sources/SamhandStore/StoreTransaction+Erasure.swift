@@ -78,16 +78,7 @@ extension StoreTransaction {
     let sealed = try sealer(
       table: Self.erasureRequestsTable, rowID: request.id.rawValue, recipient: request.recipientID
     ).seal(reason, column: "rejection_reason_sealed")
-    try db.execute(
-      literal: """
-        UPDATE erasure_requests SET status = 'rejected', decided_by = \(staff.rawValue),
-          decided_at = \(nowText), rejection_reason_sealed = \(sealed)
-        WHERE id = \(request.id.rawValue) AND status = 'pending'
-        """)
-    guard db.changesCount == 1 else {
-      throw StoreError.corruptRow(
-        table: Self.erasureRequestsTable, id: request.id.rawValue, reason: "no longer pending")
-    }
+    try decide(request, "rejected", by: staff, setting: "rejection_reason_sealed = \(sealed)")
   }
 
   /// Approves a pending request and shreds the recipient, in this transaction: records the
@@ -102,18 +93,25 @@ extension StoreTransaction {
         """
       ).first?["kek_version"]
     else { throw StoreError.recipientErased(request.recipientID.rawValue) }
+    try decide(request, "approved", by: staff, setting: "kek_version = \(kekVersion)")
+    try shredRecipient(request.recipientID)
+    return kekVersion
+  }
+
+  /// Records the decision on a request that must still be pending.
+  private func decide(
+    _ request: ErasureRequest, _ status: String, by staff: StaffID, setting assignment: SQL
+  ) throws {
     try db.execute(
       literal: """
-        UPDATE erasure_requests SET status = 'approved', decided_by = \(staff.rawValue),
-          decided_at = \(nowText), kek_version = \(kekVersion)
+        UPDATE erasure_requests SET status = \(status), decided_by = \(staff.rawValue),
+          decided_at = \(nowText), \(assignment)
         WHERE id = \(request.id.rawValue) AND status = 'pending'
         """)
     guard db.changesCount == 1 else {
       throw StoreError.corruptRow(
         table: Self.erasureRequestsTable, id: request.id.rawValue, reason: "no longer pending")
     }
-    try shredRecipient(request.recipientID)
-    return kekVersion
   }
 
   /// Approved requests whose key version is `version` or newer and which no longer wait for

@@ -121,7 +121,7 @@ struct RetentionCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "retention",
     abstract: "Retention: recipients due for erasure, and legal holds.",
-    subcommands: [Due.self, Hold.self, Release.self])
+    subcommands: [Due.self, Hold.self])
 
   struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -143,31 +143,19 @@ struct RetentionCommand: ParsableCommand {
 
   struct Hold: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Set a legal hold: the recipient may not be erased on any ground.")
+      abstract: "Set a legal hold (no erasure on any ground while it is set), or clear it.")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
     @Option(name: .long, help: "Recipient id.") var recipient: String
+    @Flag(name: .long, help: "Clear the hold instead.") var clear = false
 
     func run() throws {
       try options.open().setLegalHold(
-        on: RecipientID(rawValue: recipient), as: actorOptions.actor(),
+        !clear, on: RecipientID(rawValue: recipient), as: actorOptions.actor(),
         options: actorOptions.options)
-      try options.render(Output.Created(id: recipient)) { "Legal hold set on \(recipient)." }
-    }
-  }
-
-  struct Release: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Clear the recipient's legal hold.")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @Option(name: .long, help: "Recipient id.") var recipient: String
-
-    func run() throws {
-      try options.open().clearLegalHold(
-        on: RecipientID(rawValue: recipient), as: actorOptions.actor(),
-        options: actorOptions.options)
-      try options.render(Output.Created(id: recipient)) { "Legal hold cleared on \(recipient)." }
+      try options.render(Output.Created(id: recipient)) {
+        "Legal hold \(clear ? "cleared" : "set") on \(recipient)."
+      }
     }
   }
 }

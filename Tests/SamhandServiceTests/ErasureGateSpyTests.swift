@@ -48,11 +48,11 @@ struct ErasureGateSpyTests {
     ),
     (
       "setLegalHold",
-      { f, _ in try f.service.setLegalHold(on: f.recipient, as: leader, options: .followUp) }
+      { f, _ in try f.service.setLegalHold(true, on: f.recipient, as: leader, options: .followUp) }
     ),
     (
       "clearLegalHold",
-      { f, c in try f.service.clearLegalHold(on: c.held, as: leader, options: .followUp) }
+      { f, c in try f.service.setLegalHold(false, on: c.held, as: leader, options: .followUp) }
     ),
     (
       "retentionDue",
@@ -86,7 +86,7 @@ struct ErasureGateSpyTests {
       name: "Holdt Fiktiv",
       nationalID: try #require(NationalID.synthetic(year: 1979, month: 1, day: 8, individual: 331))
         .digits, as: ServiceFixture.actor("phr.coordinator"), options: .followUp)
-    try fixture.service.setLegalHold(on: held, as: leader, options: .followUp)
+    try fixture.service.setLegalHold(true, on: held, as: leader, options: .followUp)
     return (fixture, try #require(spy), Context(pending: pending, held: held))
   }
 

@@ -91,21 +91,21 @@ struct ErasureTests {
     let fixture = try Self.fixture()
     #expect(throws: ServiceError.self) {
       try fixture.service.setLegalHold(
-        on: fixture.recipient, as: Self.actor("phr.caseworker"), options: .followUp)
+        true, on: fixture.recipient, as: Self.actor("phr.caseworker"), options: .followUp)
     }
     try fixture.service.setLegalHold(
-      on: fixture.recipient, as: Self.actor("phr.leader"), options: .followUp)
+      true, on: fixture.recipient, as: Self.actor("phr.leader"), options: .followUp)
     #expect(try fixture.lastEntry(action: "legal-hold.set")?.decision == "allow")
     #expect(throws: ServiceError.conflict(ErasureError.legalHold.description)) {
       try Self.request(fixture, .objection)
     }
     let id = try {
-      try fixture.service.clearLegalHold(
-        on: fixture.recipient, as: Self.actor("phr.leader"), options: .followUp)
+      try fixture.service.setLegalHold(
+        false, on: fixture.recipient, as: Self.actor("phr.leader"), options: .followUp)
       return try Self.request(fixture, .objection)
     }()
     try fixture.service.setLegalHold(
-      on: fixture.recipient, as: Self.actor("phr.leader2"), options: .followUp)
+      true, on: fixture.recipient, as: Self.actor("phr.leader2"), options: .followUp)
     #expect(throws: ServiceError.conflict(ErasureError.legalHold.description)) {
       try fixture.service.approveErasure(id, as: Self.actor("phr.leader"), options: .followUp)
     }

@@ -64,23 +64,8 @@ struct ErasureRoutes {
         }
         return Reply.noContent()
       },
-      APIRoute(.put, "/v1/recipients/{recipientId}/legal-hold") { [service] request, context in
-        let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        try await Blocking.run {
-          try service.setLegalHold(on: recipient, as: actor, options: options)
-        }
-        return Reply.noContent()
-      },
-      APIRoute(.delete, "/v1/recipients/{recipientId}/legal-hold") {
-        [service] request, context in
-        let recipient = try context.id("recipientId", RecipientKind.self)
-        let (actor, options) = (try context.requireActor(), try context.options(request))
-        try await Blocking.run {
-          try service.clearLegalHold(on: recipient, as: actor, options: options)
-        }
-        return Reply.noContent()
-      },
+      legalHold(.put, held: true),
+      legalHold(.delete, held: false),
       APIRoute(.get, "/v1/retention/due") { [service] request, context in
         let (actor, options) = (try context.requireActor(), try context.options(request))
         let page = try Page<RetentionDueRepresentation>.request(request)
@@ -91,5 +76,17 @@ struct ErasureRoutes {
           Page(ListPage(items: due.items.map(RetentionDueRepresentation.init), next: due.next)))
       },
     ]
+  }
+
+  /// `PUT` sets the recipient's legal hold, `DELETE` clears it.
+  private func legalHold(_ method: HTTPRequest.Method, held: Bool) -> APIRoute {
+    APIRoute(method, "/v1/recipients/{recipientId}/legal-hold") { [service] request, context in
+      let recipient = try context.id("recipientId", RecipientKind.self)
+      let (actor, options) = (try context.requireActor(), try context.options(request))
+      try await Blocking.run {
+        try service.setLegalHold(held, on: recipient, as: actor, options: options)
+      }
+      return Reply.noContent()
+    }
   }
 }
