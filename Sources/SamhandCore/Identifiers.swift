@@ -43,6 +43,7 @@ public enum RelativeKind: IdentifierKind { public static let prefix = "k" }
 public enum TokenKind: IdentifierKind { public static let prefix = "t" }
 /// Named apart from `HandoverKind`, the kind of transition a handover is.
 public enum HandoverIDKind: IdentifierKind { public static let prefix = "h" }
+public enum ErasureRequestKind: IdentifierKind { public static let prefix = "er" }
 
 public typealias RecipientID = Identifier<RecipientKind>
 public typealias StaffID = Identifier<StaffKind>
@@ -52,6 +53,7 @@ public typealias BreakGlassID = Identifier<BreakGlassKind>
 public typealias RelativeID = Identifier<RelativeKind>
 public typealias TokenID = Identifier<TokenKind>
 public typealias HandoverID = Identifier<HandoverIDKind>
+public typealias ErasureRequestID = Identifier<ErasureRequestKind>
 
 /// A service's short code (`nav`, `tsb`, `psykisk-helse-rus`, ...), as used in policies.
 public struct ServiceCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {

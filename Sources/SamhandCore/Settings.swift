@@ -20,6 +20,12 @@ public struct Settings: Sendable, Equatable {
   /// The audit signing key's file when it is kept outside the data directory, so that
   /// whoever holds the data directory cannot sign checkpoints; empty: `keys/audit-signing.key`.
   public var auditSigningKey: String = ""
+  /// Years a recipient's record is kept after registration or the closing of their last
+  /// plan, group or handover, whichever is latest, before it may be erased as expired.
+  public var retentionYearsAfterClose: Int = 10
+  /// Days a backup is kept: an erasure reaches every backup once the key versions that
+  /// wrapped the erased data key are retired, which is safe this long after it.
+  public var backupRetentionDays: Int = 30
 
   public init() {}
 
@@ -70,6 +76,14 @@ public struct Settings: Sendable, Equatable {
         settings.auditSigningKey = value
         return true
       }, read: { $0.auditSigningKey }),
+    integer(
+      "retention_years_after_close",
+      "years a record is kept after registration or its last plan, group or handover closed",
+      1...100, \.retentionYearsAfterClose),
+    integer(
+      "backup_retention_days",
+      "days backups are kept; an erased recipient's old key version is retired after this",
+      0...3650, \.backupRetentionDays),
   ]
 
   private static func integer(

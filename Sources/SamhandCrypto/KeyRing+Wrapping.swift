@@ -33,6 +33,12 @@ extension KeyRing {
     return key
   }
 
+  /// Evicts the data keys of shredded recipients that this ring unwrapped, so that no copy
+  /// of them stays in the process's memory.
+  public func forgetDataKeys(of recipientIDs: some Sequence<String>) {
+    unwrappedKeys.forget(recipientIDs: Set(recipientIDs))
+  }
+
   private func unwrapAnew(_ wrapped: WrappedDataKey, recipientID: String) throws -> DataKey {
     guard let kek = keyEncryptionKeys[wrapped.kekVersion] else {
       throw CryptoError.unknownKeyVersion(wrapped.kekVersion)

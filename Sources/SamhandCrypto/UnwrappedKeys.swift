@@ -18,16 +18,26 @@ final class UnwrappedKeys: Sendable {
   /// Keys kept at most; all are dropped when it is full.
   static let capacity = 10_000
 
-  private let keys = Mutex<[Key: DataKey]>([:])
+  /// By recipient: the wrapped bytes a key was unwrapped from, and the key.
+  private let keys = Mutex<[String: (wrapped: WrappedDataKey, key: DataKey)]>([:])
 
   func key(for memo: Key) -> DataKey? {
-    keys.withLock { $0[memo] }
+    keys.withLock { keys in
+      keys[memo.recipientID].flatMap { $0.wrapped == memo.wrapped ? $0.key : nil }
+    }
+  }
+
+  /// Drops the keys of these recipients: they have been shredded.
+  func forget(recipientIDs: Set<String>) {
+    keys.withLock { keys in
+      for id in recipientIDs { keys[id] = nil }
+    }
   }
 
   func remember(_ key: DataKey, for memo: Key) {
     keys.withLock { keys in
       if keys.count >= Self.capacity { keys.removeAll() }
-      keys[memo] = key
+      keys[memo.recipientID] = (memo.wrapped, key)
     }
   }
 }

@@ -31,6 +31,9 @@ public enum PolicyAction: String, Sendable, CaseIterable {
   /// The coordinating unit's overview of plans and intake of notices (read), and its
   /// handling of notices: taking one up, appointing a coordinator (DOMAIN L8).
   case overview, coordinate
+  /// Erasure (four eyes): asking for it, deciding it (approve or reject), seeing the queue,
+  /// and setting or clearing a legal hold.
+  case requestErasure, erase, reviewErasure, legalHold
 
   var uid: EntityUID { EntityUID(type: "Action", id: rawValue) }
 }

@@ -15,7 +15,7 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
     case .overview, .coordinate: return .coordinatingUnit
     case .breakGlass: return .emergencyAccess
     case .readAudit, .reviewBreakGlass: return .accessControl
-    case .export: return .recipientRights
+    case .export, .requestErasure, .erase, .reviewErasure, .legalHold: return .recipientRights
     }
   }
 

@@ -139,17 +139,3 @@ extension SamhandService {
     return service
   }
 }
-
-extension SamhandService {
-  /// Erases a recipient where the law allows it (GDPR art. 17): their data key is destroyed,
-  /// so every sealed field of theirs — in the database and in every backup — reads as erased
-  /// from now on. Ids, dates and the audit log remain, as retention duties require.
-  public func eraseRecipient(
-    _ id: RecipientID, as actor: Actor, options: RequestOptions
-  ) throws {
-    try gate.write(
-      request(actor, .update, "recipient.erase", options), notFound: Self.noRecipient(id),
-      resolve: { _ in .record(id, .identity) },
-      perform: { transaction, _ in try transaction.shredRecipient(id) })
-  }
-}

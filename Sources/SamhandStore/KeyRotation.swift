@@ -1,3 +1,4 @@
+import SamhandCore
 import SamhandCrypto
 
 /// Key-encryption key rotation: a new KEK version, every data key rewrapped and the version
@@ -21,6 +22,9 @@ public struct KeyRotation {
   public struct Outcome: Sendable, Equatable, Encodable {
     public let version: Int
     public let dataKeys: Int
+    /// For a retirement: the approved erasures it completed, whose data key no backup can
+    /// open any more (every version up to theirs is retired).
+    public var completedErasures: [ErasureRequestID] = []
   }
 
   /// Writes `kek-<N>.key` (0600), then in one transaction rewraps every data key under it,
@@ -47,7 +51,7 @@ public struct KeyRotation {
   /// the file is deleted leaves a file nothing loads, and retiring again deletes it.
   public func retire(version: Int, by actor: AuditActor) throws -> Outcome {
     let ring = store.keyRing
-    try store.write { transaction in
+    let completed = try store.write { transaction in
       let recorded = try transaction.recordedKeyVersions()
       guard version != recorded.current else {
         throw CryptoError.cannotRetireCurrentVersion(version)
@@ -62,8 +66,9 @@ public struct KeyRotation {
         actor.event(
           action: "keys.retire", resourceType: "key-encryption-key", resourceID: "\(version)",
           at: store.clock.now))
+      return try transaction.erasuresCompleted(byRetiring: version)
     }
     try KeyRing.deleteKEKFile(version: version, in: directory.keysURL)
-    return Outcome(version: version, dataKeys: 0)
+    return Outcome(version: version, dataKeys: 0, completedErasures: completed)
   }
 }

@@ -23,10 +23,16 @@ public final class LiveKeyRing: Sendable {
   /// The audit signing key's file when it is kept outside the data directory.
   let auditSigningKey: URL?
 
-  public init(_ ring: KeyRing, keysDirectory: URL?, auditSigningKey: URL? = nil) {
+  /// The last `shredded_keys` sequence whose data key this process has evicted.
+  let shreddedUpTo: Mutex<Int64>
+
+  public init(
+    _ ring: KeyRing, keysDirectory: URL?, auditSigningKey: URL? = nil, shreddedUpTo: Int64 = 0
+  ) {
     state = Mutex(ring)
     self.keysDirectory = keysDirectory
     self.auditSigningKey = auditSigningKey
+    self.shreddedUpTo = Mutex(shreddedUpTo)
   }
 
   /// The ring as last loaded.

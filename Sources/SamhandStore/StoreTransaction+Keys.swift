@@ -29,7 +29,11 @@ extension StoreTransaction {
       throw StoreError.corruptRow(
         table: "recipient_keys", id: id.rawValue, reason: "the recipient has no data key")
     }
-    guard let ciphertext = row["wrapped_key"] as Data? else { return nil }
+    guard let ciphertext = row["wrapped_key"] as Data? else {
+      // Shredded: a reader on a snapshot older than the shred may have cached it since.
+      keyRing.forgetDataKeys(of: [id.rawValue])
+      return nil
+    }
     let wrapped = WrappedDataKey(
       kekVersion: row["kek_version"], dataKeyVersion: row["data_key_version"],
       ciphertext: ciphertext)

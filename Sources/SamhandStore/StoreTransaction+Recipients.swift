@@ -91,8 +91,11 @@ extension StoreTransaction {
     ).map(RecipientID.init(rawValue:))
   }
 
-  /// Crypto-shredding: destroys the recipient's data key and blind index. Every sealed field
-  /// of theirs reads back as erased from now on; the ciphertexts that remain cannot be opened.
+  /// Crypto-shredding: destroys the recipient's data key, their blind index and every
+  /// plaintext value derived from their sealed fields (`turns_18_on`), and records the shred
+  /// so that every process evicts the unwrapped key from its memory (`SQLiteStore`). Every
+  /// sealed field of theirs reads back as erased from now on; the ciphertexts that remain
+  /// cannot be opened. With `secure_delete` on, the old bytes are zeroed in their pages.
   public func shredRecipient(_ id: RecipientID) throws {
     try db.cachedStatement(
       sql: """
@@ -104,6 +107,8 @@ extension StoreTransaction {
     try db.cachedStatement(
       sql: "UPDATE recipients SET national_id_index = NULL, turns_18_on = NULL WHERE id = ?"
     ).execute(arguments: [id.rawValue])
+    try db.execute(literal: "INSERT INTO shredded_keys (recipient_id) VALUES (\(id.rawValue))")
+    keyRing.forgetDataKeys(of: [id.rawValue])
   }
 }
 

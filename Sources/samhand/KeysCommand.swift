@@ -31,7 +31,9 @@ struct KeysCommand: ParsableCommand {
       discussion: """
         Refused for the current version and while any data key is wrapped under the version.
         The version is recorded as retired in the database before its file is deleted, so no
-        server, running or started later, wraps under it or loads it again.
+        server, running or started later, wraps under it or loads it again. Backups taken
+        while a data key was wrapped under the version no longer open without its file: the
+        command names the approved erasures this completes in every backup.
         """)
 
     @OptionGroup var options: GlobalOptions
@@ -41,7 +43,12 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
       let outcome = try options.open().retireKey(version: version, by: Output.osUser)
-      try options.render(outcome) { "Key version \(outcome.version) retired." }
+      try options.render(outcome) {
+        (["Key version \(outcome.version) retired."]
+          + outcome.completedErasures.map {
+            "Erasure \($0) is now complete in every backup: no key left opens its data key."
+          }).joined(separator: "\n")
+      }
     }
   }
 }

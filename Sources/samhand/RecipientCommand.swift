@@ -9,7 +9,7 @@ struct RecipientCommand: ParsableCommand {
     commandName: "recipient", abstract: "Register, show, find and list recipients.",
     subcommands: [
       Add.self, Show.self, Find.self, List.self, Assign.self, Unassign.self, AccessLog.self,
-      Update.self, History.self, Export.self, Erase.self,
+      Update.self, History.self, Export.self,
     ])
 
   struct Add: ParsableCommand {
@@ -186,25 +186,6 @@ struct RecipientCommand: ParsableCommand {
             "\(Output.time(entry.time))  \(who), \(entry.service ?? "-")  \(entry.action)  purpose: \(entry.purpose.flatMap { $0.isEmpty ? nil : $0 } ?? "none stated")\(flags)\(origin)"
         }.joined(separator: "\n")
       }
-    }
-  }
-
-  struct Erase: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Erase a recipient: destroy their data key (crypto-shredding).",
-      discussion: """
-        Every sealed field (name, national id, contact, next of kin, all text) reads as
-        [erased] from now on, also in backups. Ids, dates and the audit log remain. Cannot be
-        undone.
-        """)
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var actorOptions: ActorOptions
-    @Argument(help: "Recipient id.") var id: String
-
-    func run() throws {
-      try options.open().eraseRecipient(
-        RecipientID(rawValue: id), as: actorOptions.actor(), options: actorOptions.options)
-      try options.render(Output.Created(id: id)) { "Erased \(id)." }
     }
   }
 }

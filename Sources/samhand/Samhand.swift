@@ -13,6 +13,8 @@ struct Samhand: AsyncParsableCommand {
       BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
       RestoreCommand.self,
       HandoverCommand.self,
+      ErasureCommand.self,
+      RetentionCommand.self,
       AgendaCommand.self,
       OverviewCommand.self, NoticeCommand.self, ProcessingRecordCommand.self,
       ServeCommand.self,

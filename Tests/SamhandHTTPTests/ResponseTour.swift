@@ -106,6 +106,41 @@ enum ResponseTour {
         .post, "/v1/policy/who-can", "/v1/policy/who-can", as: "kim.aas", json: query)
       try await overview(
         { try await call($0, $1, $2, as: $3, json: $4, headers: $5) }, recipient: recipient)
+      let erasureNationalID =
+        NationalID.synthetic(year: 1977, month: 3, day: 9, individual: 233)?.digits ?? ""
+      let navRecipient = try await call(
+        .post, "/v1/recipients", "/v1/recipients", as: "leif.berg",
+        json: #"{"name":"Test Feilregistrert","nationalId":"\#(erasureNationalID)"}"#)
+      let navID = navRecipient.json["id"] as? String ?? ""
+      let requests = "/v1/recipients/{recipientId}/erasure-requests"
+      let requestsURI = "/v1/recipients/\(navID)/erasure-requests"
+      _ = try await call(
+        .post, requests, requestsURI, as: "leif.berg", json: #"{"ground":"x","reason":"r"}"#)
+      let erasure = try await call(
+        .post, requests, requestsURI, as: "leif.berg",
+        json: #"{"ground":"registered-in-error","reason":"feil fødselsnummer"}"#)
+      _ = try await call(
+        .post, requests, requestsURI, as: "leif.berg",
+        json: #"{"ground":"retention-expired","reason":"utløpt"}"#)
+      let erasureID = erasure.json["id"] as? String ?? ""
+      let queue = "/v1/erasure-requests"
+      _ = try await call(.get, queue, "/v1/erasure-requests?pending=true", as: "kim.aas")
+      let approve = "/v1/erasure-requests/{requestId}/approve"
+      let approveURI = "/v1/erasure-requests/\(erasureID)/approve"
+      _ = try await call(.post, approve, approveURI, as: "leif.berg")
+      let hold = "/v1/recipients/{recipientId}/legal-hold"
+      _ = try await call(.put, hold, "/v1/recipients/\(navID)/legal-hold", as: "berit.li")
+      _ = try await call(.post, approve, approveURI, as: "berit.li")
+      _ = try await call(.delete, hold, "/v1/recipients/\(navID)/legal-hold", as: "berit.li")
+      _ = try await call(.get, "/v1/retention/due", "/v1/retention/due", as: "berit.li")
+      let reject = "/v1/erasure-requests/{requestId}/reject"
+      let rejectURI = "/v1/erasure-requests/\(erasureID)/reject"
+      _ = try await call(.post, reject, rejectURI, as: "berit.li", json: #"{"reason":""}"#)
+      _ = try await call(.post, approve, approveURI, as: "berit.li")
+      _ = try await call(
+        .get, "/v1/erasure-requests/{requestId}", "/v1/erasure-requests/\(erasureID)",
+        as: "kim.aas")
+      _ = try await call(.post, reject, rejectURI, as: "berit.li", json: #"{"reason":"nei"}"#)
       _ = try await call(.get, "/openapi.yaml", "/openapi.yaml")
       return samples
     }

@@ -149,3 +149,16 @@ enum Field {
     return value
   }
 }
+
+/// `POST /v1/recipients/{recipientId}/erasure-requests` (schema `NewErasureRequest`).
+struct NewErasureRequestBody: StrictBody {
+  let ground: String
+  let reason: String
+  enum CodingKeys: String, CodingKey, CaseIterable { case ground, reason }
+}
+
+/// `POST /v1/erasure-requests/{requestId}/reject` (schema `ErasureRejection`).
+struct ErasureRejectionBody: StrictBody {
+  let reason: String
+  enum CodingKeys: String, CodingKey, CaseIterable { case reason }
+}

@@ -14,6 +14,8 @@ struct GateRequest {
   let requestID: String
   /// For `assign`: the staff member being brought in.
   var assignTarget: StaffID? = nil
+  /// For `erase`: who asked for the erasure being decided (`context.requestedBy`).
+  var erasureRequester: StaffID? = nil
   /// For reads: where to leave the audit entry when the caller commits it (`Gate.read`).
   var deferredAudit: DeferredAudit? = nil
   /// A bearer token the gate must confirm before it decides (`BearerCredential`).
@@ -188,7 +190,8 @@ extension Gate {
       decider.decide(
         Self.authorization(
           facts.principal.id, request.action, target, purpose: request.purpose,
-          breakGlass: breakGlass, assignTarget: request.assignTarget, at: now),
+          breakGlass: breakGlass, assignTarget: request.assignTarget,
+          requestedBy: request.erasureRequester, at: now),
         entities: entities)
     }
     let ordinary = Evaluation(decision: ask(breakGlass: false), breakGlass: false)
@@ -200,16 +203,18 @@ extension Gate {
   }
 
   /// The policy request for `principal` taking `action` on `target`, with the context every
-  /// policy may read: purpose, emergency access, time, and the staff member being assigned.
+  /// policy may read: purpose, emergency access, time, the staff member being assigned, and
+  /// who asked for the erasure being decided.
   static func authorization(
     _ principal: StaffID, _ action: PolicyAction, _ target: GateTarget, purpose: String,
-    breakGlass: Bool, assignTarget: StaffID?, at now: Date
+    breakGlass: Bool, assignTarget: StaffID?, requestedBy: StaffID? = nil, at now: Date
   ) -> AuthorizationRequest {
     var context: [String: CedarValue] = [
       "purpose": .string(purpose), "breakGlass": .bool(breakGlass),
       "now": .long(Int64(now.timeIntervalSince1970)),
     ]
     if let assignTarget { context["target"] = .entity(.staff(assignTarget)) }
+    if let requestedBy { context["requestedBy"] = .entity(.staff(requestedBy)) }
     return AuthorizationRequest(
       principal: .staff(principal), action: action.uid, resource: target.uid, context: context)
   }

@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// Erasure requests (four eyes) and the crypto-shredding an approval performs.
+extension StoreTransaction {
+  static let erasureRequestsTable = "erasure_requests"
+
+  /// Records a pending request; its reason is sealed under the recipient's data key.
+  public func insertErasureRequest(
+    recipient: RecipientID, ground: ErasureGround, reason: String, by staff: StaffID
+  ) throws -> ErasureRequestID {
+    let id = ErasureRequestID.generate()
+    let sealed = try sealer(
+      table: Self.erasureRequestsTable, rowID: id.rawValue, recipient: recipient
+    ).seal(reason, column: "reason_sealed")
+    try db.execute(
+      literal: """
+        INSERT INTO erasure_requests (id, recipient_id, ground, reason_sealed, requested_by,
+          requested_at, status)
+        VALUES (\(id.rawValue), \(recipient.rawValue), \(ground.rawValue), \(sealed),
+          \(staff.rawValue), \(nowText), 'pending')
+        """)
+    return id
+  }
+
+  public func erasureRequest(_ id: ErasureRequestID) throws -> ErasureRequest? {
+    try rows("SELECT * FROM erasure_requests WHERE id = \(id.rawValue)")
+      .first.map(erasureRequest(from:))
+  }
+
+  /// Whom a request is about and who made it (ids only, never changed once recorded): what
+  /// the gate needs to decide on the request before it opens anything.
+  public func erasureRequestParties(_ id: ErasureRequestID) throws
+    -> (recipient: RecipientID, requestedBy: StaffID)?
+  {
+    try rows("SELECT recipient_id, requested_by FROM erasure_requests WHERE id = \(id.rawValue)")
+      .first.map {
+        (RecipientID(rawValue: $0["recipient_id"]), StaffID(rawValue: $0["requested_by"]))
+      }
+  }
+
+  /// The recipient's request waiting for a decision, if any.
+  public func pendingErasureRequest(of recipient: RecipientID) throws -> ErasureRequestID? {
+    try rows(
+      """
+      SELECT id FROM erasure_requests
+      WHERE recipient_id = \(recipient.rawValue) AND status = 'pending'
+      """
+    ).first.map { ErasureRequestID(rawValue: $0["id"]) }
+  }
+
+  /// Requests in the order they were made, among the recipients `visible` admits, after the
+  /// one at `position`: the erasure queue's candidates.
+  public func erasureRequestCandidates(
+    pendingOnly: Bool, visible: RecipientNarrowing, after position: Int64?, limit: Int
+  ) throws -> [(id: ErasureRequestID, recipient: RecipientID, position: Int64)] {
+    try rows(
+      """
+      SELECT e.id, e.recipient_id, e.rowid AS position FROM erasure_requests e
+      WHERE e.rowid > \(position ?? 0) AND (\(!pendingOnly) OR e.status = 'pending')
+        AND \(visible.sql(recipient: "e.recipient_id", category: .identity))
+      ORDER BY e.rowid LIMIT \(limit)
+      """
+    ).map {
+      (
+        ErasureRequestID(rawValue: $0["id"]), RecipientID(rawValue: $0["recipient_id"]),
+        $0["position"]
+      )
+    }
+  }
+
+  /// Rejects a pending request, sealing the leader's reason.
+  public func rejectErasureRequest(_ request: ErasureRequest, reason: String, by staff: StaffID)
+    throws
+  {
+    let sealed = try sealer(
+      table: Self.erasureRequestsTable, rowID: request.id.rawValue, recipient: request.recipientID
+    ).seal(reason, column: "rejection_reason_sealed")
+    try decide(request, "rejected", by: staff, setting: "rejection_reason_sealed = \(sealed)")
+  }
+
+  /// Approves a pending request and shreds the recipient, in this transaction: records the
+  /// key version that wrapped the data key, then destroys it (see `shredRecipient`). Returns
+  /// that version.
+  public func approveErasureRequest(_ request: ErasureRequest, by staff: StaffID) throws -> Int {
+    guard
+      let kekVersion: Int = try rows(
+        """
+        SELECT kek_version FROM recipient_keys
+        WHERE recipient_id = \(request.recipientID.rawValue) AND wrapped_key IS NOT NULL
+        """
+      ).first?["kek_version"]
+    else { throw StoreError.recipientErased(request.recipientID.rawValue) }
+    try decide(request, "approved", by: staff, setting: "kek_version = \(kekVersion)")
+    try shredRecipient(request.recipientID)
+    return kekVersion
+  }
+
+  /// Records the decision on a request that must still be pending.
+  private func decide(
+    _ request: ErasureRequest, _ status: String, by staff: StaffID, setting assignment: SQL
+  ) throws {
+    try db.execute(
+      literal: """
+        UPDATE erasure_requests SET status = \(status), decided_by = \(staff.rawValue),
+          decided_at = \(nowText), \(assignment)
+        WHERE id = \(request.id.rawValue) AND status = 'pending'
+        """)
+    guard db.changesCount == 1 else {
+      throw StoreError.corruptRow(
+        table: Self.erasureRequestsTable, id: request.id.rawValue, reason: "no longer pending")
+    }
+  }
+
+  /// Approved requests whose key version is `version` or newer and which no longer wait for
+  /// any version up to theirs to be retired: the erasures retiring `version` completed.
+  public func erasuresCompleted(byRetiring version: Int) throws -> [ErasureRequestID] {
+    try rows(
+      """
+      SELECT e.id FROM erasure_requests e
+      WHERE e.status = 'approved' AND e.kek_version >= \(version)
+        AND NOT EXISTS (SELECT 1 FROM key_versions k
+                        WHERE k.version <= e.kek_version AND k.status != 'retired')
+      ORDER BY e.decided_at, e.id
+      """
+    ).map { ErasureRequestID(rawValue: $0["id"]) }
+  }
+
+  /// Key-encryption key versions recorded and not retired, oldest first.
+  public func unretiredKeyVersions() throws -> [Int] {
+    try rows("SELECT version FROM key_versions WHERE status != 'retired' ORDER BY version")
+      .map { $0["version"] }
+  }
+
+  private func erasureRequest(from row: Row) throws -> ErasureRequest {
+    let id: String = row["id"]
+    let corrupt = { (reason: String) in
+      StoreError.corruptRow(table: Self.erasureRequestsTable, id: id, reason: reason)
+    }
+    guard let ground = ErasureGround(rawValue: row["ground"]),
+      let status = ErasureStatus(rawValue: row["status"]),
+      let requestedAt = Timestamp.parse(row["requested_at"])
+    else { throw corrupt("unreadable ground, status or time") }
+    let decidedText: String? = row["decided_at"]
+    let decidedAt = try decidedText.map { text in
+      guard let date = Timestamp.parse(text) else { throw corrupt("unreadable decision time") }
+      return date
+    }
+    let recipient = RecipientID(rawValue: row["recipient_id"])
+    let opener = try dataKey(for: recipient).map {
+      FieldSealer(table: Self.erasureRequestsTable, rowID: id, key: $0)
+    }
+    return ErasureRequest(
+      id: ErasureRequestID(rawValue: id), recipientID: recipient, ground: ground,
+      reason: try opener.open(row["reason_sealed"], column: "reason_sealed"),
+      requestedBy: StaffID(rawValue: row["requested_by"]), requestedAt: requestedAt,
+      status: status, decidedBy: (row["decided_by"] as String?).map(StaffID.init(rawValue:)),
+      decidedAt: decidedAt,
+      rejectionReason: try opener.open(
+        optional: row["rejection_reason_sealed"], column: "rejection_reason_sealed"),
+      kekVersion: row["kek_version"])
+  }
+}
