@@ -32,7 +32,7 @@ public struct SamhandAPI: Sendable {
       PlanRoutes(service: service).routes,
       PlanPartRoutes(service: service).routes, LifeDomainRoutes(service: service).routes,
       GroupRoutes(service: service).routes, HandoverRoutes(service: service).routes,
-      AgendaRoutes(service: service).routes,
+      AgendaRoutes(service: service).routes, ReportRoutes(service: service).routes,
     ]
     return tables.flatMap { $0 }
   }

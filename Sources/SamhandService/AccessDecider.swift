@@ -27,7 +27,7 @@ extension PolicySet: AccessDecider {
 
 /// The actions policies are written against (see `policies/schema.cedarschema.json`).
 public enum PolicyAction: String, Sendable, CaseIterable {
-  case view, create, update, register, assign, breakGlass, readAudit, reviewBreakGlass
+  case view, create, update, register, assign, breakGlass, readAudit, reviewBreakGlass, report
 
   var uid: EntityUID { EntityUID(type: "Action", id: rawValue) }
 }

@@ -13,7 +13,7 @@ struct Samhand: AsyncParsableCommand {
       BackupCommand.self, PolicyCommand.self, PlanCommand.self, GroupCommand.self,
       RestoreCommand.self,
       HandoverCommand.self,
-      AgendaCommand.self,
+      AgendaCommand.self, ReportCommand.self,
       ServeCommand.self,
     ]
   )
