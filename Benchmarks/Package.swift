@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(name: "Samhand", path: ".."),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
   ],
   targets: [
     .executableTarget(
@@ -53,6 +54,15 @@ let package = Package(
         "BenchSeed",
         .product(name: "SamhandStore", package: "Samhand"),
         .product(name: "SamhandCore", package: "Samhand"),
+      ]
+    ),
+    .executableTarget(
+      name: "reports-bench",
+      dependencies: [
+        "BenchSeed",
+        .product(name: "SamhandStore", package: "Samhand"),
+        .product(name: "SamhandCore", package: "Samhand"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .executableTarget(

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Runs reports-bench: seeds RECIPIENTS recipients (default 100 000) over eight services and the
+# past year straight through the store, then times the indicator, handover and life-domain
+# reports in-process against a plain SELECT count(*) over the same tables in the same run, and
+# writes ops/bench/results/reports.md.
+# Usage: ops/bench/reports.sh [RECIPIENTS] [RUNS]
+set -eu
+cd "$(dirname "$0")/../.."
+swift build -c release --product samhand >/dev/null
+SAMHAND_BIN="$(swift build -c release --show-bin-path)/samhand" \
+  swift run -c release --package-path Benchmarks reports-bench "$@"
