@@ -84,7 +84,8 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["FileEmbedder"]
     ),
-    .target(name: "SamhandTestSupport", dependencies: ["SamhandCore"], path: "Tests/SamhandTestSupport"),
+    .target(
+      name: "SamhandTestSupport", dependencies: ["SamhandCore"], path: "Tests/SamhandTestSupport"),
     .executableTarget(
       name: "samhand-crash-probe",
       dependencies: ["SamhandStore", "SamhandAudit"],
@@ -137,7 +138,9 @@ let package = Package(
     ),
     .testTarget(
       name: "SamhandCLITests",
-      dependencies: ["samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "ScenarioTests",

@@ -55,7 +55,9 @@ extension Report {
     var lines = [heading, suppressionNote]
     for section in sections {
       let header = [section.title] + section.columns.map(\.label)
-      let body = section.rows.map { row in [row.label] + section.columns.map { text(row.cells[$0.key]) } }
+      let body = section.rows.map { row in
+        [row.label] + section.columns.map { text(row.cells[$0.key]) }
+      }
       let widths = header.indices.map { column in
         ([header] + body).map { $0[column].count }.max() ?? 0
       }

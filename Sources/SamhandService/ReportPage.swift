@@ -35,7 +35,8 @@ struct ReportPage {
   }
 
   private func table(_ section: ReportSection) -> String {
-    let header = "<tr><th></th>" + section.columns.map { "<th>\(escape($0.label))</th>" }.joined() + "</tr>"
+    let header =
+      "<tr><th></th>" + section.columns.map { "<th>\(escape($0.label))</th>" }.joined() + "</tr>"
     let rows = section.rows.map { row in
       "<tr><th>\(escape(row.label))</th>"
         + section.columns.map { "<td>\(escape(report.text(row.cells[$0.key])))</td>" }.joined()

@@ -23,7 +23,8 @@ extension StoreTransaction {
       }
       guard let proposedOn = try Self.date(row["proposed_on"], id: id),
         let plannedDate = try Self.date(row["planned_date"], id: id),
-        let kind = HandoverKind(rawValue: row["kind"]), let mode = HandoverMode(rawValue: row["mode"]),
+        let kind = HandoverKind(rawValue: row["kind"]),
+        let mode = HandoverMode(rawValue: row["mode"]),
         let state = HandoverState(rawValue: row["state"])
       else { throw corrupt("bad value") }
       let acceptedAt: String? = row["accepted_at"]

@@ -59,7 +59,8 @@ extension StoreTransaction {
       let (y, m) = index == 12 ? (year + 1, 1) : (year, index + 1)
       return Timestamp.format(CalendarDate(year: y, month: m, day: 1)!.start)
     }
-    return (1...12).map { SQL("(\($0), \(starts[$0 - 1]), \(starts[$0]))") }.joined(separator: ", ")
+    return (1...12).map { month -> SQL in "(\(month), \(starts[month - 1]), \(starts[month]))" }
+      .joined(separator: ", ")
   }
 
   /// For a state: per recipient and span, `recipient`, `service`, `start_at`, `end_at`.

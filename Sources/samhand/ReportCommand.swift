@@ -15,7 +15,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
     @Option(name: .long, help: ArgumentHelp("First month.", valueName: "YYYY-MM")) var from: String
-    @Option(name: .long, help: ArgumentHelp("Last month: the period is one month, quarter or year.", valueName: "YYYY-MM"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Last month: the period is one month, quarter or year.", valueName: "YYYY-MM"))
     var to: String
     @Option(name: .long, help: ArgumentHelp("Only this service's recipients.", valueName: "CODE"))
     var service: String?
@@ -27,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         kind: kind, period: try ReportPeriod(from: from, to: to),
         service: try service.map { try ServiceCode($0) },
         grouping: try by.map { try ReportLayout.Grouping(parsing: $0) } ?? .none)
-      let format = options.json ? .json : try ReportFormat(parsing: format)
+      let format = try options.json ? .json : ReportFormat(parsing: format)
       let report = try options.open().report(
         asked, as: actorOptions.actor(), options: actorOptions.options)
       print(try report.rendered(format), terminator: format == .json ? "\n" : "")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SamhandCore
 import SamhandTestSupport
 import Testing
+
+@testable import SamhandCore
 
 /// The attack L32 must withstand: someone holds every published cell and total of a cube
 /// (all months, quarters and the year, every service and the municipality, so every month and
@@ -32,7 +33,9 @@ struct SuppressionAttackTests {
     return ReportCube(dimensions: dimensions, leafCounts: counts)
   }
 
-  @Test("no suppressed cell is recovered from everything published", arguments: 0..<8)
+  @Test(
+    "no suppressed cell is recovered from everything published", arguments: (0..<8).map(UInt64.init)
+  )
   func noCellRecovered(seed: UInt64) throws {
     let cube = Self.randomCube(Self.shapes[Int(seed) % Self.shapes.count], seed: seed)
     let hidden = SmallCountSuppression(minimumCount: 5).suppressedCells(of: cube)

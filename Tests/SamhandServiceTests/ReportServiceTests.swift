@@ -31,7 +31,9 @@ struct ReportServiceTests {
     return fixture
   }
 
-  static func asked(_ kind: ReportKind = .indicators, service: String? = nil) throws -> ReportRequest {
+  static func asked(_ kind: ReportKind = .indicators, service: String? = nil) throws
+    -> ReportRequest
+  {
     ReportRequest(
       kind: kind, period: .year(year), service: try service.map { try ServiceCode($0) },
       grouping: .service)
@@ -58,7 +60,9 @@ struct ReportServiceTests {
       } else {
         #expect(throws: ServiceError.self) { try run() }
       }
-      #expect(try fixture.lastEntry(action: "report.\(kind.rawValue)")?.decision == (allowed ? "allow" : "deny"))
+      #expect(
+        try fixture.lastEntry(action: "report.\(kind.rawValue)")?.decision
+          == (allowed ? "allow" : "deny"))
     }
   }
 
@@ -79,12 +83,15 @@ struct ReportServiceTests {
   func auditedWithoutIdentifiers() throws {
     let fixture = try Self.municipality()
     try fixture.service.recordLifeDomainMapping(
-      recipient: fixture.recipient, scores: [.housing: .red], as: ServiceFixture.actor("phr.coordinator"),
+      recipient: fixture.recipient, scores: [.housing: .red],
+      as: ServiceFixture.actor("phr.coordinator"),
       options: .followUp)
     let before = try fixture.auditCount()
     for kind in ReportKind.allCases {
       let report = try fixture.service.report(
-        ReportRequest(kind: kind, period: .year(CalendarDate.today(fixture.clock).year), service: nil, grouping: .month),
+        ReportRequest(
+          kind: kind, period: .year(CalendarDate.today(fixture.clock).year), service: nil,
+          grouping: .month),
         as: ServiceFixture.actor("ke.leader"), options: .followUp)
       for format in ReportFormat.allCases {
         let text = try report.rendered(format)
@@ -96,12 +103,15 @@ struct ReportServiceTests {
     #expect(try fixture.auditCount() == before + ReportKind.allCases.count)
     let entries = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
       try Row.fetchAll(
-        db, sql: "SELECT resource_type, resource_id, recipient_id FROM audit_entries WHERE action LIKE 'report.%'")
+        db,
+        sql:
+          "SELECT resource_type, resource_id, recipient_id FROM audit_entries WHERE action LIKE 'report.%'"
+      )
     }
     #expect(entries.count == ReportKind.allCases.count)
     for entry in entries {
-      #expect(entry["resource_type"] == "report")
-      #expect(entry["resource_id"] == "municipality")
+      #expect((entry["resource_type"] as String?) == "report")
+      #expect((entry["resource_id"] as String?) == "municipality")
       #expect((entry["recipient_id"] as String?) == nil)
     }
   }

@@ -38,7 +38,8 @@ struct S8YearlyOverviewTests {
     _ town: Municipality, _ staff: String, _ kind: String, _ extra: String...
   ) throws -> Report {
     try town.decode(
-      Report.self, staff, ["report", kind, "--from", "\(Self.year)-01", "--to", "\(Self.year)-12"] + extra)
+      Report.self, staff,
+      ["report", kind, "--from", "\(Self.year)-01", "--to", "\(Self.year)-12"] + extra)
   }
 
   @Test("the leader sees plans, handovers and life domains in aggregate, small counts suppressed")
@@ -49,7 +50,8 @@ struct S8YearlyOverviewTests {
     for (index, housing) in scores.enumerated() {
       let id = try #require(syntheticNationalID(bornYear: 2001, month: 3, day: 1 + index))
       let recipient = try town.decode(
-        Municipality.Created.self, "siri.fjell", "recipient", "add", "--name", "Fiktiv Kartlagt \(index)",
+        Municipality.Created.self, "siri.fjell", "recipient", "add", "--name",
+        "Fiktiv Kartlagt \(index)",
         "--national-id", id
       ).id
       let mapped = try town.run(
@@ -68,7 +70,9 @@ struct S8YearlyOverviewTests {
     for row in rows {
       for (column, cell) in row.cells {
         #expect(cell.suppressed == (cell.count == nil), "\(row.key) \(column)")
-        if let count = cell.count { #expect(count == 0 || count >= 5, "\(row.key) \(column) = \(count)") }
+        if let count = cell.count {
+          #expect(count == 0 || count >= 5, "\(row.key) \(column) = \(count)")
+        }
       }
     }
     #expect(rows.flatMap(\.cells.values).contains { $0.suppressed })
@@ -89,7 +93,9 @@ struct S8YearlyOverviewTests {
     #expect(all.cells["proposed"] != nil && all.cells["late-notice"] != nil)
 
     // Hanne Vik leads psykisk helse og rus: her own service, not the municipality.
-    #expect(try report(town, "hanne.vik", "indicators", "--service", "psykisk-helse-rus").scope == "psykisk-helse-rus")
+    #expect(
+      try report(town, "hanne.vik", "indicators", "--service", "psykisk-helse-rus").scope
+        == "psykisk-helse-rus")
     let refused = try town.run(
       "hanne.vik", "report", "indicators", "--from", "\(Self.year)-01", "--to", "\(Self.year)-12")
     #expect(refused.status != 0)
@@ -107,7 +113,8 @@ struct S8YearlyOverviewTests {
     let csv = try town.run(
       "liv.dahl", "report", "life-domains", "--from", "\(Self.year)-01", "--to", "\(Self.year)-12",
       "--service", "psykisk-helse-rus", "--format", "csv")
-    #expect(csv.stdout.hasPrefix("section,row,row_label,column,column_label,unit,count,suppressed\n"))
+    #expect(
+      csv.stdout.hasPrefix("section,row,row_label,column,column_label,unit,count,suppressed\n"))
     #expect(csv.stdout.contains(",Bolig,yellow,Gul,count,,true\n"))
     let html = try town.run(
       "liv.dahl", "report", "indicators", "--from", "\(Self.year)-01", "--to", "\(Self.year)-12",
@@ -117,7 +124,8 @@ struct S8YearlyOverviewTests {
     #expect(!html.stdout.contains("<script"))
 
     // A period that is not a month, quarter or year is refused, naming the fixed periods.
-    let odd = try town.run("liv.dahl", "report", "indicators", "--from", "\(Self.year)-01", "--to", "\(Self.year)-02")
+    let odd = try town.run(
+      "liv.dahl", "report", "indicators", "--from", "\(Self.year)-01", "--to", "\(Self.year)-02")
     #expect(odd.status != 0)
     #expect(odd.stderr.contains("is not a fixed period"))
   }

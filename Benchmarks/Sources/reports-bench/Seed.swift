@@ -27,7 +27,8 @@ struct ReportSeed {
 
   func run(directory: DataDirectory) throws {
     try directory.open(clock: FixedClock(now: end)).store.write { transaction in
-      for (index, service) in Self.services.enumerated() where !(try transaction.serviceExists(service)) {
+      for (index, service) in Self.services.enumerated()
+      where !(try transaction.serviceExists(service)) {
         try transaction.insertService(service, name: service.rawValue)
         try transaction.insertStaff(
           Staff(
@@ -39,7 +40,8 @@ struct ReportSeed {
     let batch = 1_000
     let batches = max(1, (recipients + batch - 1) / batch)
     for number in 0..<batches {
-      let instant = end.addingTimeInterval(-Double(batches - number) / Double(batches) * 360 * 86_400)
+      let instant = end.addingTimeInterval(
+        -Double(batches - number) / Double(batches) * 360 * 86_400)
       let store = try directory.open(clock: FixedClock(now: instant)).store
       try store.write { transaction in
         for index in (number * batch)..<min((number + 1) * batch, recipients) {
@@ -65,7 +67,9 @@ struct ReportSeed {
         try NewLifeDomainMapping(
           recipientID: recipient, mappedOn: day.adding(days: -mapping * 40),
           scores: Dictionary(
-            uniqueKeysWithValues: domains.enumerated().map { ($1, scores[(index + $0 + mapping) % 3]) }),
+            uniqueKeysWithValues: domains.enumerated().map {
+              ($1, scores[(index + $0 + mapping) % 3])
+            }),
           today: day),
         by: staff)
     }
@@ -89,7 +93,9 @@ struct ReportSeed {
         try NewMinutes(text: "Referat"), meeting: meeting, recipient: recipient, version: 3,
         by: staff)
     }
-    if index % 3 == 0 { try handover(index, recipient: recipient, service: serviceIndex, on: day, in: transaction) }
+    if index % 3 == 0 {
+      try handover(index, recipient: recipient, service: serviceIndex, on: day, in: transaction)
+    }
   }
 
   /// A referral to the next service, proposed on `day`; accepted, rejected, withdrawn or left

@@ -83,7 +83,8 @@ let measures = [
     ], target: 1
   ) {
     try store.read {
-      IndicatorReport(tallies: try $0.indicatorTallies(year: year), layout: layout, minimumCount: 5).report
+      IndicatorReport(tallies: try $0.indicatorTallies(year: year), layout: layout, minimumCount: 5)
+        .report
     }
   },
   Measure(

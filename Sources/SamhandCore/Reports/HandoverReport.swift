@@ -48,9 +48,12 @@ public struct HandoverReport: Sendable {
     var overdue: [[Int]: Int] = [:]
     for fact in facts where fact.proposedOn.year == layout.period.year {
       guard let service = services.index(of: fact.service) else { continue }
-      let time = ReportDimension.calendarYear.index(of: ReportDimension.monthKey(fact.proposedOn.month))!
+      let time = ReportDimension.calendarYear.index(
+        of: ReportDimension.monthKey(fact.proposedOn.month))!
       let kind = kinds.index(of: Self.key(fact.kind, fact.mode))!
-      guard let outcome = Self.outcomes.firstIndex(where: { $0.state == fact.state }) else { continue }
+      guard let outcome = Self.outcomes.firstIndex(where: { $0.state == fact.state }) else {
+        continue
+      }
       outcomes[[service, time, kind, outcome], default: 0] += 1
       if fact.kind.isLateNotice(
         proposedOn: fact.proposedOn, plannedDate: fact.plannedDate, minimumDays: lateNoticeDays)
@@ -63,8 +66,10 @@ public struct HandoverReport: Sendable {
     }
     let dimensions = [services, .calendarYear, kinds]
     let stateCube = ProtectedCube(
-      ReportCube(dimensions: dimensions + [states], leafCounts: outcomes), minimumCount: minimumCount)
-    let lateCube = ProtectedCube(ReportCube(dimensions: dimensions, leafCounts: late), minimumCount: minimumCount)
+      ReportCube(dimensions: dimensions + [states], leafCounts: outcomes),
+      minimumCount: minimumCount)
+    let lateCube = ProtectedCube(
+      ReportCube(dimensions: dimensions, leafCounts: late), minimumCount: minimumCount)
     let overdueCube = ProtectedCube(
       ReportCube(dimensions: dimensions, leafCounts: overdue), minimumCount: minimumCount)
     let days = DaysToAcceptance(facts, minimumCount: minimumCount)
@@ -86,7 +91,9 @@ public struct HandoverReport: Sendable {
       ReportCube(
         dimensions: [services],
         leafCounts: Dictionary(
-          holderless.compactMap { service, count in services.index(of: service).map { ([$0], count) } },
+          holderless.compactMap { service, count in
+            services.index(of: service).map { ([$0], count) }
+          },
           uniquingKeysWith: +)),
       minimumCount: minimumCount)
     let scopeKey = layout.scope?.code ?? ReportLayout.allServices
@@ -95,8 +102,11 @@ public struct HandoverReport: Sendable {
       kind: .handovers, title: "Overganger", layout: layout, minimumCount: minimumCount,
       sections: sections + [
         ReportSection(
-          title: "Uten ansvarlig", columns: [ReportColumn("holderless", "Mottakere uten ansvarlig")],
-          rows: [ReportRow(key: "total", label: layout.slices.last!.label, cells: ["holderless": holder])])
+          title: "Uten ansvarlig",
+          columns: [ReportColumn("holderless", "Mottakere uten ansvarlig")],
+          rows: [
+            ReportRow(key: "total", label: layout.slices.last!.label, cells: ["holderless": holder])
+          ])
       ],
       notes: [Self.holderNote(holder, minimumCount: minimumCount)])
   }
@@ -142,9 +152,11 @@ public struct HandoverReport: Sendable {
   static func holderNote(_ holder: ReportCount, minimumCount: Int) -> String {
     switch holder.count {
     case 0?: return "Ingen mottaker har på noe tidspunkt vært uten ansvarlig."
-    case let count?: return "\(count) mottakere har på et tidspunkt vært uten ansvarlig: se overgangene."
+    case let count?:
+      return "\(count) mottakere har på et tidspunkt vært uten ansvarlig: se overgangene."
     case nil:
-      return "Færre enn \(minimumCount) mottakere har på et tidspunkt vært uten ansvarlig: se overgangene."
+      return
+        "Færre enn \(minimumCount) mottakere har på et tidspunkt vært uten ansvarlig: se overgangene."
     }
   }
 }

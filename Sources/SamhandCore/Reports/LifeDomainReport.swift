@@ -34,7 +34,8 @@ public struct LifeDomainReport: Sendable {
   public init(_ observations: [Observation], layout: ReportLayout, minimumCount: Int) {
     let services = layout.serviceDimension
     let domains = ReportDimension.flat(LifeDomain.allCases.map(\.rawValue), total: nil)
-    let scores = ReportDimension.flat(LifeDomainScore.Score.allCases.map(\.rawValue), total: "mapped")
+    let scores = ReportDimension.flat(
+      LifeDomainScore.Score.allCases.map(\.rawValue), total: "mapped")
     let changes = ReportDimension.flat(Self.changes.map(\.key), total: "compared")
     let year = layout.period.year
     let monthEnds = (1...12).map { ReportPeriod.month(year: year, month: $0).lastDay }
@@ -42,7 +43,9 @@ public struct LifeDomainReport: Sendable {
     let end = layout.period.lastDay
     var standing: [[Int]: Int] = [:]
     var change: [[Int]: Int] = [:]
-    let histories = Dictionary(grouping: observations) { [$0.subject, domains.index(of: $0.domain.rawValue)!] }
+    let histories = Dictionary(grouping: observations) {
+      [$0.subject, domains.index(of: $0.domain.rawValue)!]
+    }
     for (key, history) in histories {
       let sorted = history.sorted { $0.mappedOn < $1.mappedOn }
       guard let service = services.index(of: sorted[0].service) else { continue }
@@ -69,7 +72,9 @@ public struct LifeDomainReport: Sendable {
       let time = ReportLayout.timeKey(slice.period, state: true)
       let rows = LifeDomain.allCases.map { domain in
         var cells: [String: ReportCount] = [:]
-        for score in scores.keys { cells[score] = standingCube.count([slice.service, time, domain.rawValue, score]) }
+        for score in scores.keys {
+          cells[score] = standingCube.count([slice.service, time, domain.rawValue, score])
+        }
         if whole {
           for outcome in changes.keys {
             cells[outcome] = changeCube.count([slice.service, domain.rawValue, outcome])
@@ -78,7 +83,8 @@ public struct LifeDomainReport: Sendable {
         return ReportRow(key: domain.rawValue, label: domain.label, cells: cells)
       }
       return ReportSection(
-        title: slice.label, columns: Self.standingColumns + (whole ? Self.changeColumns : []), rows: rows)
+        title: slice.label, columns: Self.standingColumns + (whole ? Self.changeColumns : []),
+        rows: rows)
     }
     report = Report(
       kind: .lifeDomains, title: "Livsområder (Brukerplan)", layout: layout,

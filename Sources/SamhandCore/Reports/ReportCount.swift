@@ -13,7 +13,9 @@ public struct ReportCount: Sendable, Equatable, Encodable {
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    if let count { try container.encode(count, forKey: .count) } else {
+    if let count {
+      try container.encode(count, forKey: .count)
+    } else {
       try container.encodeNil(forKey: .count)
     }
     try container.encode(suppressed, forKey: .suppressed)

@@ -74,7 +74,8 @@ public struct ReportLayout: Sendable {
     case .month:
       let rows = period.months.map { month in
         let period = ReportPeriod.month(year: period.year, month: month)
-        return Slice(key: period.description, label: period.label, service: scopeKey, period: period)
+        return Slice(
+          key: period.description, label: period.label, service: scopeKey, period: period)
       }
       return period.months.count == 1 ? rows : rows + [total]
     }

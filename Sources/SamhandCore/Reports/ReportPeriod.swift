@@ -19,11 +19,11 @@ public enum ReportPeriod: Sendable, Hashable, CustomStringConvertible {
       throw .notAFixedPeriod(from: from, to: to)
     }
     switch (start.month, end.month) {
-    case let (first, last) where first == last:
+    case (let first, let last) where first == last:
       self = .month(year: start.year, month: first)
     case (1, 12):
       self = .year(start.year)
-    case let (first, last) where first % 3 == 1 && last == first + 2:
+    case (let first, let last) where first % 3 == 1 && last == first + 2:
       self = .quarter(year: start.year, quarter: (first - 1) / 3 + 1)
     default:
       throw .notAFixedPeriod(from: from, to: to)
@@ -58,7 +58,8 @@ public enum ReportPeriod: Sendable, Hashable, CustomStringConvertible {
   /// The first and the last day of the period.
   public var firstDay: CalendarDate { CalendarDate(year: year, month: months.lowerBound, day: 1)! }
   public var lastDay: CalendarDate {
-    CalendarDate(year: year, month: months.upperBound, day: Self.days(in: months.upperBound, of: year))!
+    CalendarDate(
+      year: year, month: months.upperBound, day: Self.days(in: months.upperBound, of: year))!
   }
 
   static func days(in month: Int, of year: Int) -> Int {

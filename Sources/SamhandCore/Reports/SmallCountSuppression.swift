@@ -22,7 +22,8 @@ public struct SmallCountSuppression: Sendable {
 
   /// The flat indices of the cells to suppress.
   public func suppressedCells(of cube: ReportCube) -> Set<Int> {
-    var suppressed = Set(cube.values.indices.filter { (1..<minimumCount).contains(cube.values[$0]) })
+    var suppressed = Set(
+      cube.values.indices.filter { (1..<minimumCount).contains(cube.values[$0]) })
     for flat in suppressed.sorted() {
       let cell = cube.cell(at: flat)
       if let pattern = cheapestPattern(covering: cell, in: cube, given: suppressed) {
@@ -36,7 +37,9 @@ public struct SmallCountSuppression: Sendable {
 
   /// The pattern through `cell` with every cell non-zero that adds the least to `suppressed`
   /// (nothing, when `cell` is already protected), among the cheapest candidates.
-  private func cheapestPattern(covering cell: [Int], in cube: ReportCube, given suppressed: Set<Int>)
+  private func cheapestPattern(
+    covering cell: [Int], in cube: ReportCube, given suppressed: Set<Int>
+  )
     -> [Int]?
   {
     let options = cube.dimensions.indices.map { candidates(cube, cell, dimension: $0, suppressed) }
@@ -87,7 +90,9 @@ public struct SmallCountSuppression: Sendable {
     let priced: [(cost: Int, support: [Int])] = supports.compactMap { support in
       let flats = support.map(inLine)
       guard flats.allSatisfy({ cube.values[$0] > 0 }) else { return nil }
-      return (flats.filter { !suppressed.contains($0) }.reduce(0) { $0 + cube.values[$1] + 1 }, support)
+      return (
+        flats.filter { !suppressed.contains($0) }.reduce(0) { $0 + cube.values[$1] + 1 }, support
+      )
     }
     return priced.sorted { $0.cost < $1.cost }.prefix(candidatesPerDimension).map(\.support)
   }

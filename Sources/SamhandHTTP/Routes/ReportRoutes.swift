@@ -24,9 +24,13 @@ struct ReportRoutes {
 
   /// The report asked for by `from`, `to`, `service`, `by` and `format`; a bad value is a 400
   /// naming the parameter.
-  static func request(_ kind: ReportKind, _ query: Parameters) throws -> (ReportRequest, ReportFormat) {
+  static func request(_ kind: ReportKind, _ query: Parameters) throws -> (
+    ReportRequest, ReportFormat
+  ) {
     func parsed<T>(_ field: String, _ parse: () throws -> T) throws -> T {
-      do { return try parse() } catch { throw Problem(.badRequest, detail: "\(error)", field: field) }
+      do { return try parse() } catch {
+        throw Problem(.badRequest, detail: "\(error)", field: field)
+      }
     }
     guard let from = query.get("from"), let to = query.get("to") else {
       throw Problem(

@@ -26,7 +26,8 @@ enum GateTarget: Sendable, Hashable {
     case .service(let code): return EntityUID.service(code)
     case .auditLog: return EntityUID(type: "AuditLog", id: "main")
     case .report(let service):
-      return EntityUID(type: "Report", id: service.map { "service/\($0.rawValue)" } ?? "municipality")
+      return EntityUID(
+        type: "Report", id: service.map { "service/\($0.rawValue)" } ?? "municipality")
     }
   }
 
