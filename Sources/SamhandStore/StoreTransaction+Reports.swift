@@ -29,7 +29,7 @@ extension StoreTransaction {
   private func stateTallies(_ spans: SQL, distinct: Bool, bounds: SQL) throws -> [ReportTally] {
     try rows(
       """
-      WITH bounds(month, starts, ends) AS (\(bounds))
+      WITH bounds(month, starts, ends) AS (VALUES \(bounds))
       SELECT bounds.month AS month, spans.service AS service,
         COUNT(\(sql: distinct ? "DISTINCT spans.recipient" : "*")) AS n
       FROM bounds JOIN (\(spans)) AS spans
@@ -43,7 +43,7 @@ extension StoreTransaction {
   private func eventTallies(_ events: SQL, bounds: SQL) throws -> [ReportTally] {
     try rows(
       """
-      WITH bounds(month, starts, ends) AS (\(bounds))
+      WITH bounds(month, starts, ends) AS (VALUES \(bounds))
       SELECT bounds.month AS month, events.service AS service, COUNT(*) AS n
       FROM bounds JOIN (\(events)) AS events
         ON events.at >= bounds.starts AND events.at < bounds.ends

@@ -113,7 +113,7 @@ struct RandomWork {
             plannedAt: fixture.clock.now.addingTimeInterval(Double(random.below(40) - 10) * 86_400)),
           in: group, as: actor, options: .followUp)
         {
-          meetings.append((meeting.value, actor))
+          meetings.append((meeting.id, actor))
         }
       case 7 where !recipients.isEmpty:
         let (recipient, actor) = random.pick(recipients)
@@ -172,13 +172,9 @@ struct BruteForce {
     handoverRows = try Row.fetchAll(db, sql: "SELECT * FROM handovers")
   }
 
-  static let formatter: ISO8601DateFormatter = {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter
-  }()
-
-  static func instant(_ text: String?) -> Date? { text.flatMap { formatter.date(from: $0) } }
+  static func instant(_ text: String?) -> Date? {
+    text.flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) }
+  }
 
   /// The instant a month of `year` ends (the next one starts) in Oslo.
   static func end(_ year: Int, _ month: Int) -> Date {
