@@ -56,7 +56,7 @@ extension StoreTransaction {
     ReportTally(service: row["service"], month: row["month"], count: row["n"])
   }
 
-  /// `VALUES (1, start of January, start of February), …` in the database's timestamp form.
+  /// The rows `(1, start of January, start of February), …` in the database's timestamp form.
   static func monthBounds(_ year: Int) -> SQL {
     let starts = (0...12).map { index in
       let (y, m) = index == 12 ? (year + 1, 1) : (year, index + 1)

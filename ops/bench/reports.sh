@@ -6,6 +6,4 @@
 # Usage: ops/bench/reports.sh [RECIPIENTS] [RUNS]
 set -eu
 cd "$(dirname "$0")/../.."
-swift build -c release --product samhand >/dev/null
-SAMHAND_BIN="$(swift build -c release --show-bin-path)/samhand" \
-  swift run -c release --package-path Benchmarks reports-bench "$@"
+swift run -c release --package-path Benchmarks reports-bench "$@"

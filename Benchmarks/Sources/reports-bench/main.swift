@@ -10,15 +10,11 @@ import SamhandStore
 // month), against a plain `SELECT count(*)` over the tables that report reads (the baseline).
 // The gate's decision and one audit entry come on top (see http-floor.md for their cost).
 // Writes ops/bench/results/reports.md.
-// Usage: SAMHAND_BIN=path/to/release/samhand reports-bench [RECIPIENTS] [RUNS]
+// Usage: reports-bench [RECIPIENTS] [RUNS]
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let recipientCount = arguments.first ?? 100_000
 let runs = arguments.dropFirst().first ?? 5
-guard let binary = ProcessInfo.processInfo.environment["SAMHAND_BIN"] else {
-  FileHandle.standardError.write(Data("set SAMHAND_BIN to a release samhand binary\n".utf8))
-  exit(2)
-}
 let resultsURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .appendingPathComponent("../../../ops/bench/results/reports.md").standardized
 let scratch = FileManager.default.temporaryDirectory
@@ -39,14 +35,9 @@ func median(_ body: () throws -> Void) rethrows -> Double {
   return times.sorted()[runs / 2]
 }
 
-let initialize = Process()
-initialize.executableURL = URL(fileURLWithPath: binary)
-initialize.arguments = ["init", "--data", scratch.path]
-try initialize.run()
-initialize.waitUntilExit()
-
 let now = Date()
 let directory = DataDirectory(url: scratch)
+_ = try directory.initialize(by: .operator(osUser: "bench"))
 let seedStart = ContinuousClock.now
 try ReportSeed(recipients: recipientCount, end: now).run(directory: directory)
 let seedSeconds = seconds(ContinuousClock.now - seedStart)
