@@ -96,7 +96,7 @@ let package = Package(
       dependencies: ["SamhandStore", "SamhandAudit"],
       path: "Tests/CrashProbe"
     ),
-    .testTarget(name: "SamhandCoreTests", dependencies: ["SamhandCore"]),
+    .testTarget(name: "SamhandCoreTests", dependencies: ["SamhandCore", "SamhandTestSupport"]),
     .testTarget(
       name: "SamhandCryptoTests",
       dependencies: [

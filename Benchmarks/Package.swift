@@ -68,6 +68,15 @@ let package = Package(
       ]
     ),
     .executableTarget(
+      name: "reports-bench",
+      dependencies: [
+        "BenchSeed",
+        .product(name: "SamhandStore", package: "Samhand"),
+        .product(name: "SamhandCore", package: "Samhand"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .executableTarget(
       name: "policy-bench",
       dependencies: [.product(name: "SamhandPolicy", package: "Samhand")]
     ),

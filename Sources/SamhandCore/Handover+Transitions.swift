@@ -109,12 +109,28 @@ extension HandoverState {
 extension Handover {
   /// Proposed fewer than `minimumDays` before the planned date, for kinds where that matters.
   public func isLateNotice(minimumDays: Int) -> Bool {
-    guard kind.flagsLateNotice, let proposedOn else { return false }
-    return plannedDate < proposedOn.adding(days: minimumDays)
+    kind.isLateNotice(proposedOn: proposedOn, plannedDate: plannedDate, minimumDays: minimumDays)
   }
 
   /// Not accepted by its planned date: overdue for both sides from the day after.
   public func isOverdue(on today: CalendarDate) -> Bool {
-    (state == .draft || state == .proposed) && plannedDate < today
+    state.isOverdue(plannedDate: plannedDate, on: today)
+  }
+}
+
+extension HandoverKind {
+  /// The late-notice rule on the dates alone, for handovers counted without their parties.
+  public func isLateNotice(proposedOn: CalendarDate?, plannedDate: CalendarDate, minimumDays: Int)
+    -> Bool
+  {
+    guard flagsLateNotice, let proposedOn else { return false }
+    return plannedDate < proposedOn.adding(days: minimumDays)
+  }
+}
+
+extension HandoverState {
+  /// The overdue rule on the state and planned date alone.
+  public func isOverdue(plannedDate: CalendarDate, on today: CalendarDate) -> Bool {
+    (self == .draft || self == .proposed) && plannedDate < today
   }
 }

@@ -12,6 +12,8 @@ public struct Settings: Sendable, Equatable {
   public var lateNoticeDays: Int = 14
   /// Default target interval between responsibility-group meetings.
   public var meetingIntervalMonths: Int = 3
+  /// Reports suppress every count from 1 to this minus one (L32).
+  public var reportMinCount: Int = 5
   /// Address and port the HTTP server listens on.
   public var host: String = "127.0.0.1"
   public var port: Int = 8080
@@ -54,6 +56,9 @@ public struct Settings: Sendable, Equatable {
     integer(
       "meeting_interval_months", "default months between group meetings", 1...24,
       \.meetingIntervalMonths),
+    integer(
+      "report_min_count", "reports suppress every count from 1 to this minus one", 2...100,
+      \.reportMinCount),
     Key(
       name: "host",
       help: "address the HTTP server listens on (keep 127.0.0.1 unless a proxy fronts it)",

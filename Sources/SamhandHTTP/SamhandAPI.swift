@@ -34,7 +34,7 @@ public struct SamhandAPI: Sendable {
       PlanPartRoutes(service: service).routes, LifeDomainRoutes(service: service).routes,
       GroupRoutes(service: service).routes, HandoverRoutes(service: service).routes,
       AgendaRoutes(service: service).routes, OverviewRoutes(service: service).routes,
-      ErasureRoutes(service: service).routes,
+      ErasureRoutes(service: service).routes, ReportRoutes(service: service).routes,
     ]
     return tables.flatMap { $0 }
   }

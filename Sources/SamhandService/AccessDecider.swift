@@ -27,7 +27,8 @@ extension PolicySet: AccessDecider {
 
 /// The actions policies are written against (see `policies/schema.cedarschema.json`).
 public enum PolicyAction: String, Sendable, CaseIterable {
-  case view, create, update, register, assign, breakGlass, readAudit, reviewBreakGlass, export
+  case view, create, update, register, assign, breakGlass, readAudit, reviewBreakGlass, export,
+    report
   /// The coordinating unit's overview of plans and intake of notices (read), and its
   /// handling of notices: taking one up, appointing a coordinator (DOMAIN L8).
   case overview, coordinate

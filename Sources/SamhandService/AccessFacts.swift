@@ -84,7 +84,22 @@ struct AccessFacts {
     if case .service(let code) = target, !principal.services.contains(code) {
       entities.append(Entity(uid: .service(code)))
     }
+    if case .report(let code) = target {
+      entities.append(Self.reportEntity(target.uid, service: code))
+      if let code, !principal.services.contains(code) {
+        entities.append(Entity(uid: .service(code)))
+      }
+    }
     return Entities(entities)
+  }
+
+  /// A report's entity: its scope (`service` or `municipality`) and, for a service, which.
+  static func reportEntity(_ uid: EntityUID, service: ServiceCode?) -> Entity {
+    var attributes: [String: CedarValue] = [
+      "scope": .string(service == nil ? "municipality" : "service")
+    ]
+    if let service { attributes["service"] = .entity(.service(service)) }
+    return Entity(uid: uid, attributes: attributes)
   }
 
   static func entity(for staff: Staff) -> Entity {

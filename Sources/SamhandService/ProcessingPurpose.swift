@@ -7,6 +7,7 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
   case emergencyAccess = "emergency-access"
   case accessControl = "access-control"
   case recipientRights = "recipient-rights"
+  case planningStatistics = "planning-statistics"
 
   /// The purpose the action serves.
   public static func of(_ action: PolicyAction) -> ProcessingPurpose {
@@ -15,6 +16,7 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
     case .overview, .coordinate: return .coordinatingUnit
     case .breakGlass: return .emergencyAccess
     case .readAudit, .reviewBreakGlass: return .accessControl
+    case .report: return .planningStatistics
     case .export, .requestErasure, .erase, .reviewErasure, .legalHold: return .recipientRights
     }
   }
@@ -39,6 +41,9 @@ public enum ProcessingPurpose: String, Sendable, CaseIterable, Encodable {
     case .recipientRights:
       return "The recipient's rights: a copy of everything held (innsyn, GDPR art. 15 and 20), "
         + "rectification and erasure (art. 16 and 17; L24-L27)"
+    case .planningStatistics:
+      return "Aggregate reports for the municipality's planning and internal control, with "
+        + "every small count suppressed and no identifier (L30-L32)"
     }
   }
 }

@@ -15,7 +15,7 @@ struct Samhand: AsyncParsableCommand {
       HandoverCommand.self,
       ErasureCommand.self,
       RetentionCommand.self,
-      AgendaCommand.self,
+      AgendaCommand.self, ReportCommand.self,
       OverviewCommand.self, NoticeCommand.self, ProcessingRecordCommand.self,
       ServeCommand.self,
     ]

@@ -2,17 +2,19 @@ import SamhandCore
 import SamhandPolicy
 
 /// What a gated request is about: one category of one recipient's records, the recipient as
-/// a whole, a service (registering into it) or the audit log.
+/// a whole, a service (registering into it), the audit log, or a report on one service's
+/// recipients (or, with nil, the municipality's): counts, no person.
 enum GateTarget: Sendable, Hashable {
   case record(RecipientID, InformationCategory)
   case recipient(RecipientID)
   case service(ServiceCode)
   case auditLog
+  case report(ServiceCode?)
 
   var recipientID: RecipientID? {
     switch self {
     case .record(let id, _), .recipient(let id): return id
-    case .service, .auditLog: return nil
+    case .service, .auditLog, .report: return nil
     }
   }
 
@@ -23,6 +25,9 @@ enum GateTarget: Sendable, Hashable {
     case .recipient(let id): return EntityUID.recipient(id)
     case .service(let code): return EntityUID.service(code)
     case .auditLog: return EntityUID(type: "AuditLog", id: "main")
+    case .report(let service):
+      return EntityUID(
+        type: "Report", id: service.map { "service/\($0.rawValue)" } ?? "municipality")
     }
   }
 
@@ -33,6 +38,7 @@ enum GateTarget: Sendable, Hashable {
     case .recipient(let id): return ("recipient", id.rawValue)
     case .service(let code): return ("service", code.rawValue)
     case .auditLog: return ("audit-log", "main")
+    case .report(let service): return ("report", service?.rawValue ?? "municipality")
     }
   }
 
@@ -43,6 +49,8 @@ enum GateTarget: Sendable, Hashable {
     case .record, .recipient: return nil
     case .service(let code): return .forbidden("registering recipients in service \(code)")
     case .auditLog: return .forbidden("the audit log")
+    case .report(let service):
+      return .forbidden("reports on \(service.map { "service \($0)" } ?? "the municipality")")
     }
   }
 }

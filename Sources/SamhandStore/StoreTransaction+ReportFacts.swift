@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import SamhandCore
+import SamhandCrypto
+
+/// The handover and life-domain facts reports count, without the recipient or staff ids.
+extension StoreTransaction {
+  /// Every handover proposed in `year`, by sending service, with the day it was accepted.
+  public func handoverFacts(year: Int) throws -> [HandoverReport.Fact] {
+    try rows(
+      """
+      SELECT h.id AS id, h.from_service AS service, h.proposed_on AS proposed_on,
+        h.planned_date AS planned_date, h.kind AS kind, h.mode AS mode, h.state AS state,
+        (SELECT MIN(e.at) FROM handover_events e
+          WHERE e.handover_id = h.id AND e.to_state = 'accepted') AS accepted_at
+      FROM handovers h
+      WHERE h.proposed_on >= \("\(year)-01-01") AND h.proposed_on <= \("\(year)-12-31")
+      """
+    ).map { row in
+      let id: String = row["id"]
+      func corrupt(_ reason: String) -> StoreError {
+        .corruptRow(table: "handovers", id: id, reason: reason)
+      }
+      guard let proposedOn = try Self.date(row["proposed_on"], id: id),
+        let plannedDate = try Self.date(row["planned_date"], id: id),
+        let kind = HandoverKind(rawValue: row["kind"]),
+        let mode = HandoverMode(rawValue: row["mode"]),
+        let state = HandoverState(rawValue: row["state"])
+      else { throw corrupt("bad value") }
+      let acceptedAt: String? = row["accepted_at"]
+      let accepted = try acceptedAt.map { text in
+        guard let instant = Timestamp.parse(text) else { throw corrupt("bad acceptance time") }
+        return CalendarDate(instant)
+      }
+      return HandoverReport.Fact(
+        service: row["service"], proposedOn: proposedOn, plannedDate: plannedDate, kind: kind,
+        mode: mode, state: state, acceptedOn: accepted)
+    }
+  }
+
+  /// Per registering service, the recipients without a holder of responsibility now, or
+  /// with a moment between one holder's end and the next one's start (invariant 6 says none).
+  public func holderlessRecipients() throws -> [String: Int] {
+    let counts = try rows(
+      """
+      SELECT r.registered_by_service AS service, COUNT(*) AS n FROM recipients r
+      WHERE NOT EXISTS (SELECT 1 FROM responsibilities s
+          WHERE s.recipient_id = r.id AND s.ended_at IS NULL)
+        OR EXISTS (SELECT 1 FROM responsibilities a
+          WHERE a.recipient_id = r.id AND a.ended_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM responsibilities b
+              WHERE b.recipient_id = r.id AND b.since = a.ended_at))
+      GROUP BY r.registered_by_service
+      """
+    ).map { row -> (String, Int) in (row["service"], row["n"]) }
+    return Dictionary(counts, uniquingKeysWith: +)
+  }
+
+  /// Every life-domain score mapped on or before `day`, opened with its recipient's data key;
+  /// an erased recipient's scores are left out. Recipients are told apart by a number that
+  /// means nothing outside this answer.
+  public func lifeDomainObservations(through day: CalendarDate) throws
+    -> [LifeDomainReport.Observation]
+  {
+    let cursor = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT s.id AS id, s.recipient_id AS recipient, r.registered_by_service AS service,
+          s.mapped_on AS mapped_on, s.life_domain AS domain, s.score_sealed AS score
+        FROM life_domain_scores s JOIN recipients r ON r.id = s.recipient_id
+        WHERE s.mapped_on <= ? ORDER BY s.recipient_id
+        """, arguments: [day.description])
+    var observations: [LifeDomainReport.Observation] = []
+    var current: (recipient: String, key: DataKey?)?
+    var subject = 0
+    while let row = try cursor.next() {
+      let id: String = row["id"]
+      let recipient: String = row["recipient"]
+      if current?.recipient != recipient {
+        current = (recipient, try dataKey(for: RecipientID(rawValue: recipient)))
+        subject += 1
+      }
+      guard let key = current?.key else { continue }
+      guard let mappedOn = try Self.date(row["mapped_on"], id: id),
+        let domain = LifeDomain(rawValue: row["domain"]),
+        let score = LifeDomainScore.Score(
+          rawValue: try FieldSealer(table: "life_domain_scores", rowID: id, key: key)
+            .open(row["score"], column: "score_sealed"))
+      else {
+        throw StoreError.corruptRow(table: "life_domain_scores", id: id, reason: "bad value")
+      }
+      observations.append(
+        LifeDomainReport.Observation(
+          subject: subject, service: row["service"], mappedOn: mappedOn, domain: domain,
+          score: score))
+    }
+    return observations
+  }
+}
