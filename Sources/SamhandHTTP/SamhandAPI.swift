@@ -62,6 +62,7 @@ public struct SamhandAPI: Sendable {
         try await route.handler(request, context)
       }
     }
+    DeskRoutes(service: service).add(to: router)
     return router
   }
 
