@@ -35,7 +35,9 @@ struct MemberRow {
 
   init(_ member: GroupMember) {
     id = member.id.rawValue
-    name = member.staffID?.rawValue ?? member.name.text ?? member.kind.rawValue
+    name =
+      member.kind == .recipient
+      ? "Tjenestemottakeren" : member.staffID?.rawValue ?? member.name.text ?? "(uten navn)"
     role = member.role.text ?? ""
   }
 }
