@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HTTPTypes
 import SamhandCore
+import SamhandTestSupport
 import Testing
 
 /// Every desk page is the API's use case: its reads leave exactly the audit entries (actor,
@@ -37,7 +38,7 @@ struct DeskAuditParityTests {
 
   @Test("a page's reads appear in the audit log exactly as the API's do", arguments: cases)
   func sameEntries(_ page: Case) async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       let caseload = try await client.send(.get, "/v1/caseload", as: "siri.fjell")
       let items = try #require(caseload.json["items"] as? [[String: Any]])

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// The HTTP BOLA tests, repeated for the desk: eva.sand (barnevern) may not see the lar
@@ -32,7 +33,7 @@ struct DeskBOLATests {
 
   @Test("by id, a denied recipient answers like a missing one", arguments: probes)
   func byID(_ probe: Probe) async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     let real = fixture.larRecipient.rawValue
     let missing = HTTPFixture.missingRecipient.rawValue
     try await fixture.withClient { client in
@@ -53,7 +54,7 @@ struct DeskBOLATests {
 
   @Test("no list, search or link of hers names the recipient")
   func listsAndSearch() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     let real = fixture.larRecipient
     let recipient = try fixture.service.showRecipient(
       real, as: Actor(staffID: StaffID(rawValue: "eirik.lund"), channel: .http),

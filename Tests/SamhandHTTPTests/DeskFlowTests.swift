@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// The desk's daily writes end to end over HTTP: a coordinator adds a goal and proposes a
@@ -28,7 +29,7 @@ struct DeskFlowTests {
 
   @Test("add a goal, propose a handover, accept it, find both looks in the access log")
   func coordinatorDay() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       let (recipient, plan) = try await Self.coordinatedRecipient(client)
       var siri = try await DeskClient.signedIn(client, as: "siri.fjell")
@@ -76,7 +77,7 @@ struct DeskFlowTests {
 
   @Test("minutes with an action item from the recipient's page show as an open item")
   func minutes() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       let caseload = try await client.send(.get, "/v1/caseload?limit=200", as: "siri.fjell")
       var found: (recipient: String, meeting: String, member: String)?
@@ -110,7 +111,7 @@ struct DeskFlowTests {
 
   @Test("a form with a missing field answers 422 in Norwegian and changes nothing")
   func missingField() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       let (recipient, plan) = try await Self.coordinatedRecipient(client)
       var siri = try await DeskClient.signedIn(client, as: "siri.fjell")

@@ -6,13 +6,14 @@ import SamhandTestSupport
 import Testing
 
 /// Signing in to the desk: the session cookie, CSRF tokens on forms, sign-out, idle
-/// timeout, one-time login links, and the headers every page sends.
+/// timeout, one-time login links, and the headers every page sends. Every desk suite runs on a
+/// movable clock, so how long a loaded machine takes between two requests changes nothing.
 @Suite("Desk sessions")
 struct DeskSessionTests {
   @Test(
     "the session cookie is HttpOnly, SameSite=Strict and scoped to /desk; pages send a strict CSP")
   func cookieAndHeaders() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var desk = DeskClient(client)
       let token = try #require(fixture.tokens["siri.fjell"])
@@ -34,7 +35,7 @@ struct DeskSessionTests {
 
   @Test("a wrong token is refused and starts no session")
   func wrongToken() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var desk = DeskClient(client)
       let reply = try await desk.post("/desk/sign-in", ["token": "smh_wrong"], csrf: false)
@@ -48,7 +49,7 @@ struct DeskSessionTests {
 
   @Test("no page reads recipient data before the visit has a purpose")
   func purposeFirst() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var desk = DeskClient(client)
       let token = try #require(fixture.tokens["siri.fjell"])
@@ -66,7 +67,7 @@ struct DeskSessionTests {
 
   @Test("the purpose is shown on every page and recorded with every look")
   func purposeShown() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var desk = try await DeskClient.signedIn(client, as: "siri.fjell", purpose: "plan-work")
       let start = try AuditTail.last(fixture)
@@ -83,7 +84,7 @@ struct DeskSessionTests {
   @Test(
     "a form post without the CSRF token, or with another session's, is refused and changes nothing")
   func csrf() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var siri = try await DeskClient.signedIn(client, as: "siri.fjell")
       var other = try await DeskClient.signedIn(client, as: "siri.fjell")
@@ -107,7 +108,7 @@ struct DeskSessionTests {
 
   @Test("a session's cookie is refused after sign-out, for pages and forms")
   func signOut() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var desk = try await DeskClient.signedIn(client, as: "siri.fjell")
       _ = try await desk.get("/desk")
@@ -141,7 +142,7 @@ struct DeskSessionTests {
 
   @Test("a login link signs in once, with the purpose it was made with")
   func loginLinkOnce() async throws {
-    let fixture = try HTTPFixture()
+    let fixture = try HTTPFixture(clock: MovableClock())
     let link = try fixture.service.createLoginLink(
       for: StaffID(rawValue: "kari.nes"), purpose: "handover", by: "test")
     try await fixture.withClient { client in
