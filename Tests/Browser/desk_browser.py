@@ -21,7 +21,9 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 class Check:
@@ -52,6 +54,20 @@ class Desk:
         self.screenshots = screenshots
         self.check = check
 
+    def reached(self, fragment):
+        """Whether the browser arrives at a URL containing `fragment` (a form post's redirect
+        can land after the click returns)."""
+        try:
+            WebDriverWait(self.driver, 10).until(expected_conditions.url_contains(fragment))
+            return True
+        except TimeoutException:
+            return False
+
+    def submit(self, element):
+        """Clicks a form's button and waits for the page it posts to to replace this one."""
+        element.click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(element))
+
     def open(self, path):
         self.driver.get(self.base + path)
 
@@ -76,13 +92,14 @@ class Desk:
         field = self.driver.find_element(By.ID, "token")
         field.send_keys(token)
         field.send_keys(Keys.ENTER)
-        self.check("/desk/purpose" in self.driver.current_url, "sign-in asks for a purpose")
+        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(field))
+        self.check(self.reached("/desk/purpose"), "sign-in asks for a purpose")
         self.driver.find_element(By.ID, f"purpose-{purpose}").click()
-        self.driver.find_element(By.ID, "choose-purpose").click()
+        self.submit(self.driver.find_element(By.ID, "choose-purpose"))
 
     def sign_out(self):
-        self.driver.find_element(By.ID, "sign-out").click()
-        self.check("/desk/sign-in" in self.driver.current_url, "sign-out goes to sign-in")
+        self.submit(self.driver.find_element(By.ID, "sign-out"))
+        self.check(self.reached("/desk/sign-in"), "sign-out goes to sign-in")
 
     def quit(self):
         self.driver.quit()
@@ -129,7 +146,7 @@ def main():
         check("Hvem har ansvaret nå" in desk.text(), "the recipient page says who is responsible")
         Select(desk.driver.find_element(By.ID, "goal-domain")).select_by_value("housing")
         desk.driver.find_element(By.ID, "goal-text").send_keys("Egen leilighet innen sommeren")
-        desk.driver.find_element(By.ID, "add-goal").click()
+        desk.submit(desk.driver.find_element(By.ID, "add-goal"))
         check("Egen leilighet innen sommeren" in desk.text(), "the goal is on the plan")
         desk.shot("03-recipient")
         desk.driver.find_element(By.CSS_SELECTOR, "#handover-form").find_element(
@@ -140,8 +157,8 @@ def main():
         desk.driver.find_element(By.ID, "handover-to-staff").send_keys("ola.strand")
         desk.driver.execute_script(
             "document.getElementById('handover-date').value = '2099-01-15'")
-        desk.driver.find_element(By.ID, "propose-handover").click()
-        check("/desk/handovers" in desk.driver.current_url, "a proposal goes to the inbox")
+        desk.submit(desk.driver.find_element(By.ID, "propose-handover"))
+        check(desk.reached("/desk/handovers"), "a proposal goes to the inbox")
         check("ola.strand" in desk.text(), "the outgoing handover names the receiver")
         desk.shot("04-handovers-outgoing")
         desk.sign_out()
@@ -154,7 +171,7 @@ def main():
         url = urllib.parse.urlsplit(json.loads(link.stdout)["url"])
         desk.open(f"{url.path}?{url.query}")
         desk.shot("05-login-link")
-        desk.driver.find_element(By.ID, "use-link").click()
+        desk.submit(desk.driver.find_element(By.ID, "use-link"))
         check("Overgang eller overføring" in desk.text(), "the link's purpose is shown")
         desk.open("/desk/handovers")
         desk.shot("06-handovers-incoming")
@@ -164,14 +181,14 @@ def main():
             if recipient in article.get_attribute("innerHTML")
             and article.find_elements(By.CSS_SELECTOR, "button.accept")]
         check(len(accept) >= 1, "the receiver can accept the proposal")
-        accept[0].click()
+        desk.submit(accept[0])
         desk.open(f"/desk/recipients/{recipient}")
         holder = desk.driver.find_element(By.ID, "holder").text
         check(holder == "ola.strand", f"responsibility moved to ola.strand (is {holder})")
         desk.shot("07-recipient-after-accept")
         desk.sign_out()
         desk.open(f"/desk/recipients/{recipient}")
-        check("/desk/sign-in" in desk.driver.current_url, "no page after sign-out")
+        check(desk.reached("/desk/sign-in"), "no page after sign-out")
 
         # The auditor.
         desk.sign_in(tokens["kim.aas"], "audit-review")
