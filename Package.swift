@@ -23,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
   ],
   targets: [
     .target(name: "SamhandCore"),
@@ -79,8 +80,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "CoreMetrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
-      exclude: ["OpenAPI"],
+      exclude: ["OpenAPI", "Desk/Templates"],
       plugins: ["EmbedFiles"]
     ),
     .executableTarget(name: "FileEmbedder"),

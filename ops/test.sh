@@ -9,7 +9,8 @@
 # When .venv already matches the requirements and the Python version it is not touched, so a
 # second run goes straight to the tests and needs no network.
 #
-# Needs: Swift, python3 with its venv module (Debian: python3-venv), libsqlite3-dev.
+# Needs: Swift, python3 with its venv module (Debian: python3-venv), libsqlite3-dev; for the
+# browser suite also chromium and chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,10 @@ if [ ! -x "$venv/bin/python3" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" 
 fi
 export PATH="$PWD/$venv/bin:$PATH"
 
-# Every suite runs here; none needs a browser or a database server yet. One that does must
-# skip itself visibly when that is absent and name the one line that enables it.
-exec swift test "$@"
+# Every suite runs here. A full run (no arguments) ends with the desk's browser suite
+# (Tests/Browser/run.sh: headless Chromium and Selenium), which skips itself visibly where
+# Chromium is missing and names the one line that enables it; under CI it must run.
+swift test "$@"
+if [ $# -eq 0 ]; then
+  Tests/Browser/run.sh
+fi

@@ -6,7 +6,8 @@ import PackagePlugin
 /// `migrations/*.sql` into SamhandStore (the schema it applies), `policies/*` into
 /// SamhandService (the default policy set `init` copies into a new data directory; at run time
 /// policies are always read from the data directory), and the HTTP API's OpenAPI document into
-/// SamhandHTTP (served at `/openapi.yaml`).
+/// SamhandHTTP (served at `/openapi.yaml`), with the desk's Mustache templates and style sheet
+/// (the pages under `/desk`).
 @main
 struct EmbedFiles: BuildToolPlugin {
   struct Source {
@@ -15,31 +16,40 @@ struct EmbedFiles: BuildToolPlugin {
     let variable: String
   }
 
-  static let sources: [String: Source] = [
-    "SamhandStore": Source(
-      folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations"),
-    "SamhandService": Source(
-      folder: "policies", extensions: ["cedar", "json"], variable: "embeddedDefaultPolicies"),
-    "SamhandHTTP": Source(
-      folder: "Sources/SamhandHTTP/OpenAPI", extensions: ["yaml"], variable: "embeddedOpenAPI"),
+  static let sources: [String: [Source]] = [
+    "SamhandStore": [
+      Source(folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations")
+    ],
+    "SamhandService": [
+      Source(
+        folder: "policies", extensions: ["cedar", "json"], variable: "embeddedDefaultPolicies")
+    ],
+    "SamhandHTTP": [
+      Source(
+        folder: "Sources/SamhandHTTP/OpenAPI", extensions: ["yaml"], variable: "embeddedOpenAPI"),
+      Source(
+        folder: "Sources/SamhandHTTP/Desk/Templates", extensions: ["mustache", "css"],
+        variable: "embeddedDeskFiles"),
+    ],
   ]
 
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-    guard let source = Self.sources[target.name] else { return [] }
+    try (Self.sources[target.name] ?? []).map { try command(for: $0, context: context) }
+  }
+
+  private func command(for source: Source, context: PluginContext) throws -> Command {
     let folder = context.package.directoryURL.appending(path: source.folder)
     let files = try FileManager.default
       .contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
       .filter { source.extensions.contains($0.pathExtension) }
       .sorted { $0.lastPathComponent < $1.lastPathComponent }
     let output = context.pluginWorkDirectoryURL.appending(path: "\(source.variable).swift")
-    return [
-      .buildCommand(
-        displayName: "Embedding \(files.count) files of \(source.folder)/",
-        executable: try context.tool(named: "FileEmbedder").url,
-        arguments: [output.path, source.variable] + files.map(\.path),
-        inputFiles: [folder] + files,
-        outputFiles: [output]
-      )
-    ]
+    return .buildCommand(
+      displayName: "Embedding \(files.count) files of \(source.folder)/",
+      executable: try context.tool(named: "FileEmbedder").url,
+      arguments: [output.path, source.variable] + files.map(\.path),
+      inputFiles: [folder] + files,
+      outputFiles: [output]
+    )
   }
 }

@@ -64,6 +64,7 @@ public struct SamhandAPI: Sendable {
         try await route.handler(request, context)
       }
     }
+    DeskRoutes(service: service).add(to: router)
     return router
   }
 

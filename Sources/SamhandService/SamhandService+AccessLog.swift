@@ -69,3 +69,35 @@ extension AccessLogEntry {
     Date(timeIntervalSince1970: Double(timeMillis) / 1000)
   }
 }
+
+/// One look by a staff member: which recipient, when, what and why.
+public struct StaffAccessEntry: Sendable, Equatable, Encodable {
+  public let time: Date
+  public let recipientId: String
+  public let action: String
+  public let purpose: String?
+  public let breakGlass: Bool
+  public let allowed: Bool
+}
+
+extension SamhandService {
+  /// Whom one staff member looked at from `start` up to `end`, oldest first, read from the
+  /// audit log: for an auditor's review of access (L23). Gated like the audit log
+  /// (`readAudit`) and audited as `access-log.staff`.
+  public func staffAccessLog(
+    of staff: StaffID, from start: Date, to end: Date, as actor: Actor, options: RequestOptions
+  ) throws -> [StaffAccessEntry] {
+    try gate.write(
+      request(actor, .readAudit, "access-log.staff", options),
+      notFound: .forbidden("the audit log"), resolve: { _ in .auditLog },
+      perform: { transaction, _ in
+        try transaction.auditEntries(actor: staff.rawValue, from: start, to: end).map { entry in
+          let event = entry.event
+          return StaffAccessEntry(
+            time: Date(timeIntervalSince1970: Double(event.timeMillis) / 1000),
+            recipientId: event.recipientID ?? "", action: event.action, purpose: event.purpose,
+            breakGlass: event.breakGlass, allowed: event.decision == .allow)
+        }
+      })
+  }
+}

@@ -45,6 +45,25 @@ extension SamhandService {
     }
   }
 
+  /// The recipient's active responsibility group (its members, meetings and action items),
+  /// gated on the recipient's `group` records and audited as `group.show`, like `showGroup`.
+  public func activeGroup(of recipient: RecipientID, as actor: Actor, options: RequestOptions)
+    throws -> Group
+  {
+    try gate.read(
+      request(actor, .view, "group.show", options), notFound: Self.noRecipient(recipient),
+      resolve: { _ in .record(recipient, .group) },
+      read: { transaction, _ in
+        guard let id = try transaction.activeGroupID(of: recipient),
+          let group = try transaction.group(id)
+        else {
+          throw ServiceError.notFound(
+            kind: "active responsibility group of", id: recipient.rawValue)
+        }
+        return group
+      })
+  }
+
   public func groupHistory(_ id: GroupID, as actor: Actor, options: RequestOptions)
     throws -> [AggregateVersion]
   {

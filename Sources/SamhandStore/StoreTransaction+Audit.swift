@@ -83,6 +83,17 @@ extension StoreTransaction {
       db.makeStatement(sql: AuditRow.selectSQL + " WHERE recipient_id = ? ORDER BY sequence"),
       arguments: [recipientID])
   }
+
+  /// The entries of one actor (a staff id) that name a recipient, from `start` up to, not
+  /// including, `end`, oldest first: whom they looked at over a period.
+  public func auditEntries(actor: String, from start: Date, to end: Date) throws -> [AuditEntry] {
+    try entries(
+      db.makeStatement(
+        sql: AuditRow.selectSQL
+          + " WHERE actor = ? AND recipient_id IS NOT NULL AND time_ms >= ? AND time_ms < ?"
+          + " ORDER BY sequence"),
+      arguments: [actor, Timestamp.milliseconds(start), Timestamp.milliseconds(end)])
+  }
 }
 
 extension StoreTransaction {

@@ -108,13 +108,30 @@ struct TokenCommand: ParsableCommand {
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Create a token; it is printed once and stored only as a hash.")
+      abstract: "Create a token, or a one-time desk login link; printed once, stored as a hash.")
     @OptionGroup var options: GlobalOptions
     @Option(name: .long, help: "Staff id.") var staff: String
     @Option(name: .long, help: "Days until it expires (1-366).") var days = 30
+    @Flag(
+      name: .long,
+      help: "Print a one-time link that signs the staff member in to /desk (10 minutes, one use).")
+    var loginLink = false
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "With --login-link: the purpose the visit starts with.", valueName: "TEXT"))
+    var purpose: String?
+
+    func validate() throws {
+      if purpose != nil && !loginLink {
+        throw ValidationError("--purpose needs --login-link")
+      }
+    }
 
     func run() throws {
-      let token = try options.open().createToken(
+      let service = try options.open()
+      if loginLink { return try printLoginLink(service) }
+      let token = try service.createToken(
         for: StaffID(rawValue: staff), days: days, by: Output.osUser)
       struct Created: Encodable {
         let id: String
@@ -125,6 +142,20 @@ struct TokenCommand: ParsableCommand {
         Created(id: token.id.rawValue, token: token.secret, expiresAt: token.expiresAt)
       ) {
         "\(token.secret)\n(token \(token.id), expires \(Output.time(token.expiresAt)); shown once)"
+      }
+    }
+
+    private func printLoginLink(_ service: SamhandService) throws {
+      let link = try service.createLoginLink(
+        for: StaffID(rawValue: staff), purpose: purpose, by: Output.osUser)
+      let url =
+        "http://\(service.settings.host):\(service.settings.port)/desk/login?link=\(link.secret)"
+      struct Created: Encodable {
+        let url: String
+        let expiresAt: Date
+      }
+      try options.render(Created(url: url, expiresAt: link.expiresAt)) {
+        "\(url)\n(one use, expires \(Output.time(link.expiresAt)); shown once)"
       }
     }
   }

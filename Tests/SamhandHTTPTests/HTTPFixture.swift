@@ -19,9 +19,10 @@ struct HTTPFixture: Sendable {
   let tokens: [String: String]
   let recipients: [RecipientID]
 
-  init() throws {
+  init(clock: any WallClock = SystemClock()) throws {
     temporary = try TemporaryDirectory("samhand-http")
-    service = try SamhandService.initialize(dataDirectory: temporary.path("data"), by: "test")
+    service = try SamhandService.initialize(
+      dataDirectory: temporary.path("data"), by: "test", clock: clock)
     let demo = try Demo.fill(service, by: "test")
     tokens = Dictionary(uniqueKeysWithValues: demo.staff.map { ($0.id, $0.token) })
     recipients = demo.recipients.map { RecipientID(rawValue: $0.id) }

@@ -51,6 +51,11 @@ enum ResponseTour {
         .post, "/v1/recipients/search", "/v1/recipients/search", as: lar,
         json: #"{"nationalId":"\#(nationalID)"}"#)
       _ = try await call(.get, "/v1/caseload", "/v1/caseload?limit=3", as: lar)
+      for id in fixture.recipients.prefix(8) {
+        _ = try await call(
+          .get, "/v1/recipients/{recipientId}/group", "/v1/recipients/\(id)/group",
+          as: "siri.fjell")
+      }
       let assign = "/v1/recipients/{recipientId}/assign"
       _ = try await call(
         .post, assign, "/v1/recipients/\(recipient)/assign", as: lar,

@@ -30,6 +30,15 @@ struct GroupRoutes {
         }
         return try Reply.tagged(Tagged<Group>(group))
       },
+      APIRoute(
+        .get, "/v1/recipients/{recipientId}/group", authentication: .bearerConfirmedByGate
+      ) { [service] request, context in
+        let recipient = try context.id("recipientId", RecipientKind.self)
+        let group = try await AuditedRead.run(service, request, context) { actor, options in
+          try service.activeGroup(of: recipient, as: actor, options: options)
+        }
+        return try Reply.tagged(Tagged<Group>(group))
+      },
       APIRoute.history("/v1/groups/{groupId}/history", "groupId", service: service) {
         try $0.groupHistory($1, as: $2, options: $3)
       },

@@ -13,12 +13,19 @@ public struct SamhandRequestContext: RequestContext {
   public var bearer: BearerCredential?
   /// From `X-Request-Id` when the client sent a usable one, else generated.
   public var requestID: String
+  /// Set by `DeskSessionMiddleware` on the desk's signed-in pages: the session and the secret
+  /// its cookie carries.
+  var desk: (session: DeskSession, secret: String)?
+  /// A desk form post's fields, read (and its CSRF token checked) by `DeskSessionMiddleware`.
+  var deskForm: DeskForm?
 
   public init(source: Source) {
     coreContext = .init(source: source)
     actor = nil
     bearer = nil
     requestID = ""
+    desk = nil
+    deskForm = nil
   }
 
   /// Request bodies are small JSON documents; anything larger is refused with 413.
