@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SamhandCore
 
-/// The desk's login links and browser sessions (migration 0019), kept as hashes of their
+/// The desk's login links and browser sessions (migration 0018), kept as hashes of their
 /// secrets.
 extension StoreTransaction {
   public func insertLoginLink(

@@ -20,14 +20,14 @@ struct DeskHandoverPages {
           content: InboxView(inbox, actor: visit.actor.staffID)))
     }
     pages.form("handovers/:handoverId/accept") { [service] _, context, visit in
-      let id = try context.id("handoverId", HandoverIdentifier.self).rawValue
+      let id = try context.id("handoverId", HandoverIDKind.self)
       _ = try await Blocking.run {
         try service.acceptHandover(id, as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/handovers")
     }
     pages.form("handovers/:handoverId/reject") { [service] _, context, visit in
-      let id = try context.id("handoverId", HandoverIdentifier.self).rawValue
+      let id = try context.id("handoverId", HandoverIDKind.self)
       let reason = try Field.text(
         visit.form.required("reason", label: "Begrunnelse"), field: "reason", max: 500)
       _ = try await Blocking.run {

@@ -78,7 +78,7 @@ struct ResponsibilityView {
     holder = responsibility.staff?.rawValue ?? "(ingen navngitt)"
     service = responsibility.service.rawValue
     since = DeskText.time(responsibility.since)
-    viaHandover = responsibility.viaHandover
+    viaHandover = responsibility.viaHandover?.rawValue
   }
 }
 
@@ -174,7 +174,7 @@ struct HandoverRow {
   let incoming: Bool
 
   init(_ handover: Handover, actor: StaffID) {
-    id = handover.id
+    id = handover.id.rawValue
     kind = DeskText.handoverKind(handover.kind)
     mode = DeskText.handoverMode(handover.mode)
     from = "\(handover.fromStaff) (\(handover.fromService))"
