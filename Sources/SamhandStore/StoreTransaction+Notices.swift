@@ -69,7 +69,8 @@ extension StoreTransaction {
       fromStaff: StaffID(rawValue: row["from_staff"]), fromService: service, sentAt: sentAt,
       status: status, acceptedBy: staff("accepted_by"),
       acceptedAt: (row["accepted_at"] as String?).flatMap(Timestamp.parse),
-      coordinator: staff("coordinator"), handoverID: (row["handover_id"] as String?).map(HandoverID.init(rawValue:)),
+      coordinator: staff("coordinator"),
+      handoverID: (row["handover_id"] as String?).map(HandoverID.init(rawValue:)),
       assignedBy: staff("assigned_by"),
       assignedAt: (row["assigned_at"] as String?).flatMap(Timestamp.parse))
   }
