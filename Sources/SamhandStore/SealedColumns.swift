@@ -38,6 +38,11 @@ public enum SealedColumns {
     .init("consents", "purpose_sealed", .identity, "what a consent is given for"),
     .init(
       "consents", "document_reference_sealed", .identity, "where the written consent is kept"),
+    .init(
+      "erasure_requests", "reason_sealed", .identity, "why the recipient's erasure was asked for"),
+    .init(
+      "erasure_requests", "rejection_reason_sealed", .identity,
+      "why an erasure request was rejected"),
     .init("blocks", "reason_sealed", .identity, "why the recipient blocked staff or a service"),
     .init("break_glass_grants", "reason_sealed", .identity, "why emergency access was taken"),
     .init(
