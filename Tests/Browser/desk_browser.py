@@ -21,7 +21,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -66,7 +66,18 @@ class Desk:
     def submit(self, element):
         """Clicks a form's button and waits for the page it posts to to replace this one."""
         element.click()
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(element))
+        WebDriverWait(self.driver, 10).until(lambda _: self.replaced(element))
+
+    @staticmethod
+    def replaced(element):
+        """Whether the element's page is gone. Chromium sometimes answers a look at a node of a
+        page it has just left with an inspector error instead of a stale reference: both mean
+        the page was replaced."""
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
 
     def open(self, path):
         self.driver.get(self.base + path)
