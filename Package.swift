@@ -148,7 +148,8 @@ let package = Package(
     .testTarget(
       name: "SamhandCLITests",
       dependencies: [
-        "samhand", "SamhandTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "samhand", "SamhandStore", "SamhandAudit", "SamhandTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(

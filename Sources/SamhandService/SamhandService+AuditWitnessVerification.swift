@@ -47,14 +47,14 @@ extension SamhandService {
         "trusting the audit public key found beside the database (\(directory.keysURL.path)); "
           + "whoever can rewrite the log can replace it: pin it with --public-key")
     }
-    let chain = try await AuditLogVerification.verifyInBatches(
-      databaseAt: database,
-      publicKeys: [KeyRing.auditKeyID(for: logKey.publicKey): logKey.publicKey],
-      progress: progress)
     let sizes = Set(
       witnessed.map(\.checkpoint.size)
         + signed.compactMap { try? TreeCheckpoint(text: $0.text).size })
-    let (entries, roots) = try AuditLogFile.recomputedRoots(databaseAt: database, at: sizes)
+    let (chain, tree) = try await AuditLogVerification.verifyInBatches(
+      databaseAt: database,
+      publicKeys: [KeyRing.auditKeyID(for: logKey.publicKey): logKey.publicKey],
+      rootsAt: sizes, progress: progress)
+    let (entries, roots) = (tree.entries, tree.roots)
     let witnessKey = try files.witnessVerifier()
     if witnessKey == nil {
       warnings.append(

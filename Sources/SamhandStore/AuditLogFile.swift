@@ -47,20 +47,14 @@ public enum AuditLogFile {
     -> (entries: Int64, roots: [Int64: MerkleHash])
   {
     try reading(url) { db in
-      var frontier = MerkleFrontier()
-      var roots: [Int64: MerkleHash] = [:]
-      var buffer: [UInt8] = []
+      var tree = MerkleRecomputation(rootsAt: sizes)
       try AuditLogVerification.forEachEntry(db) { decoded in
         switch decoded {
-        case .success(let entry):
-          frontier.append(
-            AuditTreeRows.leaf(sequence: entry.sequence, event: entry.event, buffer: &buffer))
-        case .failure(let problem):
-          frontier.append(.leaf(Array("undecodable \(problem.reason)".utf8)))
+        case .success(let entry): tree.append(entry)
+        case .failure(let problem): tree.appendUndecodable(reason: problem.reason)
         }
-        if sizes.contains(frontier.size) { roots[frontier.size] = frontier.root }
       }
-      return (frontier.size, roots)
+      return (tree.entries, tree.roots)
     }
   }
 

@@ -7,7 +7,8 @@ import SamhandAudit
 /// The verification of `samhand audit verify`: the database is read on its own thread and
 /// handed over in batches, which the verifier walks on two cores
 /// (`AuditVerifier.feed(contentsOf:)`) while the next batch is read. The report is the one
-/// `verify(databaseAt:publicKeys:progress:)` gives.
+/// `verify(databaseAt:publicKeys:progress:)` gives. With `rootsAt:` the same batches also
+/// recompute the Merkle tree (`verify --witness`): each row is read once for both.
 extension AuditLogVerification {
   /// Rows handed to the verifier at a time.
   static let batchSize = 8_192
@@ -31,11 +32,36 @@ extension AuditLogVerification {
       databaseAt: url, publicKeys: publicKeys, progress: progress, batchSize: batchSize)
   }
 
+  /// `verifyInBatches`, recomputing the tree from the same batches on the other core: the
+  /// chain report and the tree (entries and the roots at `sizes`) from one read of the file,
+  /// for `verify --witness`.
+  public static func verifyInBatches(
+    databaseAt url: URL, publicKeys: [String: Curve25519.Signing.PublicKey],
+    rootsAt sizes: Set<Int64>, progress: ((Int64, Int64) -> Void)? = nil
+  ) async throws -> (report: AuditVerificationReport, tree: MerkleRecomputation) {
+    let (report, tree) = try await verifyInBatches(
+      databaseAt: url, publicKeys: publicKeys, tree: MerkleRecomputation(rootsAt: sizes),
+      progress: progress, batchSize: batchSize)
+    return (report, tree ?? MerkleRecomputation(rootsAt: sizes))
+  }
+
   /// `verifyInBatches` handing over `batchSize` rows at a time (tests cross many batches).
   static func verifyInBatches(
     databaseAt url: URL, publicKeys: [String: Curve25519.Signing.PublicKey],
     progress: ((Int64, Int64) -> Void)?, batchSize: Int
   ) async throws -> AuditVerificationReport {
+    try await verifyInBatches(
+      databaseAt: url, publicKeys: publicKeys, tree: nil, progress: progress,
+      batchSize: batchSize
+    ).report
+  }
+
+  /// The pipeline: `tree`, if any, grows from the same batches as the chain.
+  static func verifyInBatches(
+    databaseAt url: URL, publicKeys: [String: Curve25519.Signing.PublicKey],
+    tree: MerkleRecomputation?, progress: ((Int64, Int64) -> Void)?, batchSize: Int
+  ) async throws -> (report: AuditVerificationReport, tree: MerkleRecomputation?) {
+    var tree = tree
     let queue = try openReadOnly(url)
     let (deliveries, continuation) = AsyncStream.makeStream(of: Delivery.self)
     let permits = DispatchSemaphore(value: batchesAhead)
@@ -51,21 +77,21 @@ extension AuditLogVerification {
         total = count
       case .unreadableCheckpoint: unreadable = true
       case .entries(let entries):
-        await verifier.feed(contentsOf: entries)
+        await verifier.feed(contentsOf: entries, growing: &tree)
         permits.signal()
         let before = read
         read += Int64(entries.count)
         if read / progressStep > before / progressStep { progress?(read, total) }
       case .undecodable(let problem):
         verifier.feedUndecodable(sequence: problem.sequence, reason: problem.reason)
+        tree?.appendUndecodable(reason: problem.reason)
         read += 1
         if read % progressStep == 0 { progress?(read, total) }
       }
     }
     try await reading
-    if unreadable { return unreadableCheckpoint }
     progress?(read, total)
-    return verifier.finish()
+    return (unreadable ? unreadableCheckpoint : verifier.finish(), tree)
   }
 
   /// Reads the log into `continuation`, waiting for a permit before each batch of entries;
@@ -86,11 +112,10 @@ extension AuditLogVerification {
     _ db: Database, batchSize: Int, into continuation: AsyncStream<Delivery>.Continuation,
     permits: DispatchSemaphore
   ) throws {
-    guard let checkpoints = try checkpoints(db) else {
-      continuation.yield(.unreadableCheckpoint)
-      return
-    }
-    continuation.yield(.start(checkpoints: checkpoints, total: try entryCount(db)))
+    // An unreadable checkpoint fails the chain, but the tree is still recomputed.
+    let checkpoints = try checkpoints(db)
+    if checkpoints == nil { continuation.yield(.unreadableCheckpoint) }
+    continuation.yield(.start(checkpoints: checkpoints ?? [], total: try entryCount(db)))
     var batch: [AuditEntry] = []
     batch.reserveCapacity(batchSize)
     func handOver() {

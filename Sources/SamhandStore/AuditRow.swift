@@ -15,21 +15,23 @@ enum AuditRow {
       hash, encoding, os_user, policy_digest FROM audit_entries
     """
 
-  static func insert(_ entry: AuditEntry, into db: Database) throws {
+  /// Inserts `entry` with the Merkle tree hashes its append stores (`AuditTreeRows`); nil
+  /// leaves it outside the tree.
+  static func insert(_ entry: AuditEntry, treeHashes: Data? = nil, into db: Database) throws {
     let event = entry.event
     try db.cachedStatement(
       sql: """
         INSERT INTO audit_entries (sequence, time_ms, actor, actor_service, action,
           resource_type, resource_id, recipient_id, decision, policy_ids, purpose, break_glass,
-          request_id, channel, outcome, hash, encoding, os_user, policy_digest)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          request_id, channel, outcome, hash, encoding, os_user, policy_digest, tree_hashes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       entry.sequence, event.timeMillis, event.actor, event.actorService, event.action,
       event.resourceType, event.resourceID, event.recipientID, event.decision.rawValue,
       event.policyIDs.joined(separator: String(policySeparator)), event.purpose, event.breakGlass,
       event.requestID, event.channel.rawValue, event.outcome.rawValue, entry.hash,
-      event.encodingVersion.rawValue, event.osUser, event.policyDigest,
+      event.encodingVersion.rawValue, event.osUser, event.policyDigest, treeHashes,
     ])
   }
 

@@ -4,7 +4,8 @@ import SamhandAudit
 import SamhandCrypto
 
 /// Brings the Merkle tree of the audit log up to the entries when the store opens: for a
-/// log written before migration 0011, once, after its hash chain and checkpoints verified
+/// log written before migration 0011 or 0020 (which moved the tree into the entry rows),
+/// once, after its hash chain and checkpoints verified
 /// (SQL cannot hash, so this is Swift). Also gives the log its origin line, once. A chain
 /// that does not verify gets no tree: appends then fail closed (`AuditTreeError.behind`)
 /// and `samhand audit verify` names the bad entry.
@@ -24,12 +25,15 @@ enum AuditTreeUpgrade {
     let statement = try db.makeStatement(
       sql: AuditRow.selectSQL + " WHERE sequence > ? ORDER BY sequence")
     statement.arguments = [treeSize]
+    let update = try db.makeStatement(
+      sql: "UPDATE audit_entries SET tree_hashes = ? WHERE sequence = ?")
     var buffer: [UInt8] = []
     try AuditRow.forEachEntry(of: statement) { decoded in
       guard case .success(let entry) = decoded else { return }
-      try rows.append(
-        leaf: AuditTreeRows.leaf(sequence: entry.sequence, event: entry.event, buffer: &buffer),
-        at: entry.sequence - 1)
+      let leaf = MerkleHash.leaf(sequence: entry.sequence, event: entry.event, buffer: &buffer)
+      try update.execute(arguments: [
+        try rows.hashes(appending: leaf, at: entry.sequence - 1), entry.sequence,
+      ])
     }
   }
 

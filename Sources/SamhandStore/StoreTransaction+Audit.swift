@@ -10,24 +10,27 @@ extension StoreTransaction {
   @discardableResult
   public func appendAudit(_ event: AuditEvent) throws -> AuditEntry {
     var buffer: [UInt8] = []
-    return try append(event, after: try auditHead(), buffer: &buffer)
+    return try append(event, after: try treeHead(), buffer: &buffer)
   }
 
   /// Appends `events` in order, reading the head once: for the group commit of many reads.
   public func appendAudit(contentsOf events: [AuditEvent]) throws {
-    var head = try auditHead()
+    var head = try treeHead()
     var buffer: [UInt8] = []
     for event in events {
       head = try append(event, after: head, buffer: &buffer).head
     }
   }
 
+  /// Writes the entry row with its tree hashes (one row per append, see `AuditTreeRows`).
   private func append(_ event: AuditEvent, after head: AuditHead?, buffer: inout [UInt8]) throws
     -> AuditEntry
   {
     let entry = AuditChain.append(event, after: head, buffer: &buffer)
-    try AuditRow.insert(entry, into: db)
-    try appendTreeLeaf(sequence: entry.sequence, event: event, buffer: &buffer)
+    let leaf = MerkleHash.leaf(sequence: entry.sequence, event: event, buffer: &buffer)
+    try AuditRow.insert(
+      entry, treeHashes: try AuditTreeRows(db: db).hashes(appending: leaf, at: entry.sequence - 1),
+      into: db)
     if entry.sequence % Int64(checkpointInterval) == 0 {
       try writeCheckpoint(at: AuditHead(sequence: entry.sequence, hash: entry.hash))
     }
@@ -41,6 +44,24 @@ extension StoreTransaction {
         sql: "SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1")
     )
     .map { AuditHead(sequence: $0["sequence"], hash: $0["hash"]) }
+  }
+
+  /// The head to append after; fails closed unless the tree holds every entry up to it.
+  private func treeHead() throws -> AuditHead? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT sequence, hash, tree_hashes IS NOT NULL AS in_tree FROM audit_entries
+            ORDER BY sequence DESC LIMIT 1
+            """))
+    else { return nil }
+    let head = AuditHead(sequence: row["sequence"], hash: row["hash"])
+    guard row["in_tree"] as Bool else {
+      throw AuditTreeError.behind(
+        treeSize: try AuditTreeRows(db: db).treeSize(), entries: head.sequence)
+    }
+    return head
   }
 
   /// Signs and stores a checkpoint over the current head, unless one already covers it, in

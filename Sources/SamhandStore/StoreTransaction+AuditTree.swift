@@ -64,18 +64,4 @@ extension StoreTransaction {
     ).execute(arguments: [treeSize, Timestamp.milliseconds(clock.now), note.serialized])
     return note
   }
-
-  /// Adds entry `sequence`'s leaf to the tree; fails closed unless the tree holds exactly
-  /// the entries before it.
-  func appendTreeLeaf(sequence: Int64, event: AuditEvent, buffer: inout [UInt8]) throws {
-    let rows = AuditTreeRows(db: db)
-    let index = sequence - 1
-    let last = try Int64.fetchOne(
-      db.cachedStatement(sql: "SELECT MAX(position) FROM audit_tree"))
-    guard (last ?? -1) == MerkleNode.storedCount(treeSize: index) - 1 else {
-      throw AuditTreeError.behind(treeSize: try rows.treeSize(), entries: index)
-    }
-    try rows.append(
-      leaf: AuditTreeRows.leaf(sequence: sequence, event: event, buffer: &buffer), at: index)
-  }
 }

@@ -145,6 +145,20 @@ struct MerkleVectorTests {
     }
   }
 
+  @Test("every storage index maps back to the append that stored it and the subtree's level")
+  func appendedAt() {
+    for leaf in Int64(0)..<600 {
+      for level in 0...(~leaf).trailingZeroBitCount {
+        let node = MerkleNode(level: level, index: ((leaf + 1) >> level) - 1)
+        #expect(node.endLeaf == leaf + 1)
+        let place = MerkleNode.appended(at: node.storageIndex)
+        #expect(place.leaf == leaf && place.place == level, "\(node)")
+      }
+    }
+    let far = MerkleNode.appended(at: MerkleNode.storedCount(treeSize: 1 << 40))
+    #expect(far.leaf == 1 << 40 && far.place == 0)
+  }
+
   @Test("the root of every prefix of the vector leaves is the published one")
   func roots() throws {
     let tree = Self.tree()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SamhandAudit
 import SamhandTestSupport
 import Testing
 
@@ -93,10 +94,9 @@ struct WitnessAttackTests {
     try scene.sql(
       """
       DROP TRIGGER audit_entries_refuse_delete; DROP TRIGGER audit_checkpoints_refuse_delete;
-      DROP TRIGGER audit_tree_refuse_delete; DROP TRIGGER audit_signed_checkpoints_refuse_delete;
+      DROP TRIGGER audit_signed_checkpoints_refuse_delete;
       DELETE FROM audit_entries WHERE sequence > 3; DELETE FROM audit_checkpoints WHERE sequence > 3;
       DELETE FROM audit_signed_checkpoints WHERE tree_size > 3;
-      DELETE FROM audit_tree WHERE position >= 4;
       """)
     #expect(try scene.cli.run("audit", "verify").status == 0, "the plain verify is fooled")
     let result = try scene.verify()
@@ -171,6 +171,31 @@ struct WitnessAttackTests {
     let result = try scene.verify()
     #expect(result.status == 1)
     #expect(result.stdout.contains("witnessed checkpoint #1"))
+  }
+
+  @Test("history rewritten completely with the directory's keys is caught at the right checkpoint")
+  func completeRewrite() throws {
+    let scene = try Scene()
+    try scene.grow(1)
+    #expect(try scene.cosign().status == 0)
+    try scene.grow(4)
+    #expect(try scene.cosign().status == 0)
+    try scene.grow(2)
+    #expect(try scene.cosign().status == 0)
+    let sizes = try WitnessRecord(text: String(contentsOf: scene.witness, encoding: .utf8))
+      .checkpoints().map(\.checkpoint.size)
+    try #require(sizes.count == 3 && sizes[0] < 5 && sizes[1] >= 5, "\(sizes)")
+    try HistoryRewrite.rewrite(dataDirectory: scene.cli.data, entry: 5) { event in
+      event.actor = "someone-else"
+    }
+    #expect(try scene.cli.auditEntryCount() == Int(sizes[2]))
+    let plain = try scene.cli.run("audit", "verify")
+    #expect(plain.status == 0, "the rewrite is complete: \(plain.stdout) \(plain.stderr)")
+    let result = try scene.verify()
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("witnessed checkpoint #2 (size \(sizes[1])"), "\(result.stdout)")
+    #expect(result.stdout.contains("rewritten or forked"))
+    #expect(!result.stdout.contains("witnessed checkpoint #1"))
   }
 
   @Test("a command that appended leaves no entry without a signed checkpoint; status says so")

@@ -54,7 +54,11 @@ struct AuditTreeStoreTests {
     try fixture.store.write { try $0.appendAudit(contentsOf: (0..<12).map { fixture.event($0) }) }
     let before = try fixture.store.read { try $0.auditConsistencyProof(from: 13) }
     try DatabaseQueue(path: fixture.directory.databaseURL.path).write { db in
-      try db.execute(sql: "DROP TRIGGER audit_tree_refuse_delete; DELETE FROM audit_tree")
+      try db.execute(
+        sql: """
+          DROP TRIGGER audit_entries_tree_hashes_once;
+          UPDATE audit_entries SET tree_hashes = NULL;
+          """)
     }
     let reopened = try fixture.directory.open().store
     #expect(try reopened.read { try $0.auditTreeSize() } == 13)
@@ -68,7 +72,8 @@ struct AuditTreeStoreTests {
     try DatabaseQueue(path: fixture.directory.databaseURL.path).write { db in
       try db.execute(
         sql: """
-          DROP TRIGGER audit_tree_refuse_delete; DELETE FROM audit_tree;
+          DROP TRIGGER audit_entries_tree_hashes_once;
+          UPDATE audit_entries SET tree_hashes = NULL;
           DROP TRIGGER audit_entries_refuse_update;
           UPDATE audit_entries SET actor = 'someone-else' WHERE sequence = 3;
           """)

@@ -59,6 +59,34 @@ struct AuditVerifyInBatchesTests {
         databaseAt: copy, publicKeys: keys, progress: nil, batchSize: batchSize)
       #expect(rowByRow.intact == (damage == nil), context)
       #expect(batched == rowByRow, context)
+      let sizes = Set(stride(from: Int64(1), through: 1_300, by: 37))
+      let (withTree, tree) = try await AuditLogVerification.verifyInBatches(
+        databaseAt: copy, publicKeys: keys, tree: MerkleRecomputation(rootsAt: sizes),
+        progress: nil, batchSize: batchSize)
+      let reference = try AuditLogFile.recomputedRoots(databaseAt: copy, at: sizes)
+      #expect(withTree == rowByRow, context)
+      #expect(tree?.entries == reference.entries, context)
+      #expect(tree?.roots == reference.roots, context)
+    }
+  }
+
+  @Test("one read gives the chain's report and the roots the stored tree signed")
+  func treeFromTheSameRead() async throws {
+    let fixture = try StoreFixture(checkpointInterval: 100)
+    try fixture.store.write { transaction in
+      for index in 0..<700 { try transaction.appendAudit(fixture.event(index)) }
+    }
+    let ring = fixture.store.keyRing
+    let sizes: Set<Int64> = [1, 2, 3, 100, 255, 256, 257, 701, 702]
+    let (report, tree) = try await AuditLogVerification.verifyInBatches(
+      databaseAt: fixture.directory.databaseURL,
+      publicKeys: [ring.auditKeyID: ring.auditPublicKey], rootsAt: sizes)
+    #expect(report.intact)
+    #expect(tree.entries == 701)
+    #expect(tree.roots.keys.sorted() == [1, 2, 3, 100, 255, 256, 257, 701])
+    for (size, root) in tree.roots {
+      let stored = try fixture.store.read { try $0.auditConsistencyProof(from: size).oldRoot }
+      #expect(root == stored, "size \(size)")
     }
   }
 

@@ -3,8 +3,9 @@ import Foundation
 import SamhandAudit
 
 /// Full verification of a log held in memory: the hash chain and its checkpoints
-/// (`AuditVerifier`, batches), the Merkle tree recomputed from the entries' canonical bytes
-/// (`MerkleFrontier`), and every signed checkpoint note checked against the recomputed root
+/// (`AuditVerifier`, batches) and, from the same batches on the other core, the Merkle tree
+/// recomputed from the entries' canonical bytes (`MerkleRecomputation`), as `verify
+/// --witness` does; then every signed checkpoint note checked against the recomputed root
 /// and the log key. Entries are generated batch by batch outside the timing, as a store
 /// would have decoded them.
 struct MemoryVerifyBench {
@@ -27,13 +28,11 @@ struct MemoryVerifyBench {
     let (checkpoints, notes) = try writeLog(key: key, signer: signer)
     var verifier = AuditVerifier(checkpoints: checkpoints, publicKeys: ["bench": key.publicKey])
     let logKey = signer.verifier
-    var frontier = MerkleFrontier()
+    var tree: MerkleRecomputation? = MerkleRecomputation(rootsAt: Set(notes.map(\.size)))
     var result = Result(entries: entries)
     var head: AuditHead?
     var buffer: [UInt8] = []
     var batch: [AuditEntry] = []
-    var noteIndex = 0
-    var rootsMatch = true
     var start = 0
     while start < entries {
       batch.removeAll(keepingCapacity: true)
@@ -43,29 +42,24 @@ struct MemoryVerifyBench {
         batch.append(entry)
       }
       let cpu = processCPUSeconds()
-      result.chainSeconds += await seconds { await verifier.feed(contentsOf: batch) }
-      result.treeSeconds += seconds {
-        batch.withUnsafeBufferPointer { batch in
-          for index in batch.indices {
-            buffer.removeAll(keepingCapacity: true)
-            AuditChain.appendCanonicalEncoding(
-              sequence: batch[index].sequence, event: batch[index].event, to: &buffer)
-            frontier.append(MerkleHash.leaf(buffer))
-            guard noteIndex < notes.count, notes[noteIndex].size == frontier.size else { continue }
-            rootsMatch =
-              rootsMatch && notes[noteIndex].root == frontier.root
-              && logKey.verify(notes[noteIndex].note) != nil
-            noteIndex += 1
-          }
-        }
+      result.chainSeconds += await seconds {
+        await verifier.feed(contentsOf: batch, growing: &tree)
       }
       result.cpuSeconds += processCPUSeconds() - cpu
       start += batchSize
     }
     var report: AuditVerificationReport?
+    var rootsMatch = false
+    let cpu = processCPUSeconds()
     result.chainSeconds += seconds { report = verifier.finish() }
+    result.treeSeconds = seconds {
+      rootsMatch = notes.allSatisfy { note in
+        tree?.roots[note.size] == note.root && logKey.verify(note.note) != nil
+      }
+    }
+    result.cpuSeconds += processCPUSeconds() - cpu
     result.seconds = result.chainSeconds + result.treeSeconds
-    result.intact = (report?.intact ?? false) && rootsMatch && noteIndex == notes.count
+    result.intact = (report?.intact ?? false) && rootsMatch
     return result
   }
 
@@ -82,10 +76,7 @@ struct MemoryVerifyBench {
     for index in 0..<entries {
       let entry = AuditChain.append(TreeBenchEvents.event(index), after: head, buffer: &buffer)
       head = entry.head
-      leafBytes.removeAll(keepingCapacity: true)
-      AuditChain.appendCanonicalEncoding(
-        sequence: entry.sequence, event: entry.event, to: &leafBytes)
-      frontier.append(MerkleHash.leaf(leafBytes))
+      frontier.append(.leaf(sequence: entry.sequence, event: entry.event, buffer: &leafBytes))
       guard entry.sequence % Int64(checkpointEvery) == 0 else { continue }
       checkpoints.append(
         try AuditCheckpoint.sign(head: entry.head, timeMillis: 0, keyID: "bench", key: key))

@@ -30,6 +30,17 @@ public struct MerkleNode: Sendable, Equatable, CustomStringConvertible {
     return 2 * last - Int64(last.nonzeroBitCount) + Int64(level)
   }
 
+  /// The append that stored the hash at `storageIndex`: the leaf appended (from 0) and the
+  /// hash's place among the hashes that append stored (its leaf hash at 0, then one per
+  /// level completed). The inverse of `storageIndex`, for stores that keep each append's
+  /// hashes together.
+  public static func appended(at storageIndex: Int64) -> (leaf: Int64, place: Int) {
+    // storedCount(m) = 2m - popcount(m) <= 2m, so leaf storageIndex / 2 comes at or before.
+    var leaf = storageIndex / 2
+    while storedCount(treeSize: leaf + 1) <= storageIndex { leaf += 1 }
+    return (leaf, Int(storageIndex - storedCount(treeSize: leaf)))
+  }
+
   /// How many hashes a tree of `treeSize` leaves stores.
   public static func storedCount(treeSize: Int64) -> Int64 {
     2 * treeSize - Int64(treeSize.nonzeroBitCount)
