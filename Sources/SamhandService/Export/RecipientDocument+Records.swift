@@ -92,7 +92,8 @@ extension RecipientDocument {
         .item(
           "\(Self.time(request.requestedAt)) av \(name(request.requestedBy)): "
             + "\(request.ground.rawValue), \(request.reason); \(request.status.rawValue)"
-            + (request.decidedBy.map { " av \(name($0)) \(Self.time(request.decidedAt))" } ?? ""))
+            + (request.decidedBy.map { " av \(name($0)) \(Self.time(request.decidedAt))" } ?? "")
+            + ((request.rejectionReason.value ?? nil).map { ", begrunnelse: \($0)" } ?? ""))
       })
     blocks += section(
       "legalHolds",

@@ -24,6 +24,17 @@ public struct RecipientDocument: Sendable {
   ]
 
   let export: RecipientExport
+  /// Staff names as the access log knows them, so the document says who rather than an id.
+  let staffNames: [StaffID: String]
+
+  init(export: RecipientExport) {
+    self.export = export
+    var names: [StaffID: String] = [:]
+    for entry in export.accessLog {
+      if let name = entry.staffName { names[StaffID(rawValue: entry.staffID)] = name }
+    }
+    staffNames = names
+  }
 
   func render(_ format: DocumentFormat) -> String {
     TextDocument(title: Self.title, blocks: blocks).render(format)
@@ -36,15 +47,6 @@ public struct RecipientDocument: Sendable {
     ]
     blocks += identity + consents + plans + groups + records
     return blocks
-  }
-
-  /// Staff names as the access log knows them, so the document says who rather than an id.
-  var staffNames: [StaffID: String] {
-    var names: [StaffID: String] = [:]
-    for entry in export.accessLog {
-      if let name = entry.staffName { names[StaffID(rawValue: entry.staffID)] = name }
-    }
-    return names
   }
 
   func name(_ staff: StaffID) -> String {
@@ -127,8 +129,7 @@ public struct RecipientDocument: Sendable {
 
   /// The plan as it stands, what changed in each version, then each earlier version's content.
   private func planBlocks(_ record: RecipientExport.WithHistory<Plan>) -> [Block] {
-    let names = staffNames
-    var blocks = PlanDocument(plan: record.current, staffNames: names).blocks
+    var blocks = PlanDocument(plan: record.current, staffNames: staffNames).blocks
     blocks.append(.heading("Planens versjoner"))
     blocks += record.history.map { change in
       .item(
@@ -136,7 +137,7 @@ public struct RecipientDocument: Sendable {
           + "\(name(change.changedBy)): \(change.change)")
     }
     for version in record.versions where version.version < record.current.version {
-      var earlier = PlanDocument(plan: version, staffNames: names).blocks
+      var earlier = PlanDocument(plan: version, staffNames: staffNames).blocks
       earlier[0] = .heading("Individuell plan slik den var i versjon \(version.version)")
       blocks += earlier
     }
