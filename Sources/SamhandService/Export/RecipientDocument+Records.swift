@@ -11,7 +11,9 @@ extension RecipientDocument {
       export.groups.flatMap { record -> [Block] in
         let group = record.current
         var blocks: [Block] = [
-          .field("Ansvarsgruppe", "\(group.status.rawValue), leder \(name(group.leader))")
+          .field(
+            "Ansvarsgruppe",
+            "\(group.status == .active ? "aktiv" : "avsluttet"), leder \(name(group.leader))")
         ]
         blocks += group.members.map { member in
           let who = member.staffID.map(name) ?? (member.name.value ?? nil) ?? member.kind.rawValue

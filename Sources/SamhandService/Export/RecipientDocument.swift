@@ -65,6 +65,11 @@ public struct RecipientDocument: Sendable {
 
   static func time(_ date: Date?) -> String { date.map { time($0) } ?? "–" }
 
+  /// Items separated by commas, or a dash when there are none.
+  static func list(_ items: [String]) -> String {
+    items.isEmpty ? "–" : items.joined(separator: ", ")
+  }
+
   private var identity: [Block] {
     let person = export.recipient
     var blocks = section(
@@ -84,7 +89,7 @@ public struct RecipientDocument: Sendable {
           "Versjon \(version.version), \(Self.time(version.changedAt)), "
             + "\(version.changedBy.map(name) ?? "–"): \(version.change); navn: \(version.name), "
             + "kontakt: \(version.contact.value.map { $0 ?? "–" } ?? "[erased]"), "
-            + "pårørende: \(version.relatives.map { $0.name.description }.joined(separator: ", "))")
+            + "pårørende: \(Self.list(version.relatives.map { $0.name.description }))")
       })
     return blocks
   }
@@ -103,8 +108,8 @@ public struct RecipientDocument: Sendable {
         let withdrawn = consent.withdrawnAt.map { ", trukket tilbake \(Self.time($0))" } ?? ""
         let parties = consent.services.map(\.rawValue) + consent.staff.map(name)
         return .item(
-          "\(consent.purpose): til \(parties.joined(separator: ", ")), "
-            + "gjelder \(consent.categories.map(\.rawValue).joined(separator: ", ")), "
+          "\(consent.purpose): til \(Self.list(parties)), "
+            + "gjelder \(Self.list(consent.categories.map(\.rawValue))), "
             + "fra \(consent.validFrom) til \(consent.validUntil?.description ?? "videre"), "
             + "gitt av \(consent.givenBy.rawValue) (\(consent.form.rawValue))\(withdrawn)")
       })

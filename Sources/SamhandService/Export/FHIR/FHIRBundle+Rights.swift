@@ -47,45 +47,48 @@ extension FHIRBundle {
   }
 
   mutating func addNotice(_ notice: Notice) {
-    let status: String
-    switch notice.status {
-    case .open: status = "requested"
-    case .accepted: status = "accepted"
-    case .assigned: status = "completed"
-    }
-    add(
-      "Task", notice.id.rawValue,
-      [
-        "status": .string(status), "intent": "proposal",
-        "code": .concept("melding til koordinerende enhet: \(notice.need.rawValue)"),
-        "for": patient, "authoredOn": .string(FHIRValue.instant(notice.sentAt)),
-        "requester": practitioner(notice.fromStaff),
-        "owner": notice.coordinator.map {
-          practitioner($0)
-        },
-        "note": (notice.note.value ?? nil).map { [FHIRValue.note($0, at: notice.sentAt)] },
-      ])
+    let status =
+      switch notice.status {
+      case .open: "requested"
+      case .accepted: "accepted"
+      case .assigned: "completed"
+      }
+    addTask(
+      notice.id.rawValue, status: status, intent: "proposal",
+      code: "melding til koordinerende enhet: \(notice.need.rawValue)", authoredOn: notice.sentAt,
+      requester: notice.fromStaff, owner: notice.coordinator,
+      more: ["note": (notice.note.value ?? nil).map { [FHIRValue.note($0, at: notice.sentAt)] }])
   }
 
   mutating func addErasureRequest(_ request: ErasureRequest) {
-    let status: String
-    switch request.status {
-    case .pending: status = "requested"
-    case .approved: status = "completed"
-    case .rejected: status = "rejected"
-    }
-    add(
-      "Task", request.id.rawValue,
-      [
-        "status": .string(status), "intent": "order",
-        "code": .concept("sletting (erasure): \(request.ground.rawValue)"),
-        "description": .string(request.reason.description), "for": patient,
-        "authoredOn": .string(FHIRValue.instant(request.requestedAt)),
+    let status =
+      switch request.status {
+      case .pending: "requested"
+      case .approved: "completed"
+      case .rejected: "rejected"
+      }
+    addTask(
+      request.id.rawValue, status: status, intent: "order",
+      code: "sletting (erasure): \(request.ground.rawValue)", authoredOn: request.requestedAt,
+      requester: request.requestedBy, owner: request.decidedBy,
+      more: [
+        "description": .string(request.reason.description),
         "lastModified": .text(request.decidedAt.map(FHIRValue.instant)),
-        "requester": practitioner(request.requestedBy),
-        "owner": request.decidedBy.map { practitioner($0) },
         "statusReason": (request.rejectionReason.value ?? nil).map(FHIRValue.concept),
       ])
+  }
+
+  /// A Task about the patient with the members every task has, and `more`.
+  private mutating func addTask(
+    _ id: String, status: String, intent: String, code: String, authoredOn: Date,
+    requester: StaffID, owner: StaffID?, more: [String: FHIRValue?]
+  ) {
+    let task: FHIRValue = [
+      "status": .string(status), "intent": .string(intent), "code": .concept(code),
+      "for": patient, "authoredOn": .string(FHIRValue.instant(authoredOn)),
+      "requester": practitioner(requester), "owner": owner.map { practitioner($0) },
+    ]
+    add("Task", id, task.adding(more.compactMapValues { $0 }))
   }
 
   mutating func addLegalHolds(_ holds: [LegalHold]) {
