@@ -4,8 +4,10 @@ import SamhandCore
 /// The demo's work in flight, so that a newcomer sees what Samhand is for: handovers on their
 /// way (a discharge from treatment with late notice, a release from prison next week, a
 /// child-welfare youth turning 18, a referral that was turned down), a plan revision overdue,
-/// group meetings coming up, consents about to end, a notice to the coordinating unit, and
-/// an emergency access for the auditor to review. Every demo staff member's agenda, handover inbox or review queue has something.
+/// group meetings coming up, consents about to end, a notice to the coordinating unit, an
+/// emergency access for the auditor to review, and a record registered in error waiting for a
+/// leader to approve its erasure. Every demo staff member's agenda, handover inbox or review
+/// queue has something.
 ///
 /// Recipient `n < 30` of the demo is registered by service `n % 8` (see `Demo.fill`); those with
 /// `n % 3 == 0` have an active plan and a responsibility group and consent to handovers.
@@ -16,7 +18,8 @@ extension Demo {
   static func actor(_ id: String) -> Actor { Actor(staffID: StaffID(rawValue: id), channel: .cli) }
 
   /// Adds the story to a filled demo; `groups` are the responsibility groups by recipient
-  /// index. Returns the recipients it registered (the youth turning 18, recipient 30).
+  /// index. Returns the recipients it registered (the youth turning 18, recipient 30, and the
+  /// record registered in error, recipient 31).
   static func addStory(
     recipients: [RecipientID], groups: [Int: GroupID], to service: SamhandService
   ) throws -> [RecipientID] {
@@ -36,7 +39,24 @@ extension Demo {
       recipient: recipients[20],
       reason: "Akutt innleggelse, legevakten ba om oversikt over LAR-behandlingen",
       as: actor("liv.dahl"), options: followUp)
-    return [youth]
+    return [youth, try addRegisteredInError(to: service)]
+  }
+
+  /// Kari Nes (NAV) registered Tuva Eik with a mistyped national id, one that may belong to
+  /// someone else (S9), and asked for the record to be erased; it waits for Berit Li, NAV's
+  /// leader (`samhand erasure list --pending`), since Kari may not approve her own request.
+  private static func addRegisteredInError(to service: SamhandService) throws -> RecipientID {
+    guard let mistyped = NationalID.synthetic(year: 1990, month: 6, day: 14, individual: 490)
+    else { throw ServiceError.invalid("no synthetic national id for the erasure story") }
+    let kari = actor("kari.nes")
+    let recipient = try service.registerRecipient(
+      name: "Tuva Eik", nationalID: mistyped.digits, contact: "40000490", as: kari,
+      options: followUp)
+    _ = try service.requestErasure(
+      of: recipient, ground: .registeredInError,
+      reason: "Feil fødselsnummer ved registrering; kan tilhøre en annen person", as: kari,
+      options: followUp)
+    return recipient
   }
 
   private static func addHandovers(

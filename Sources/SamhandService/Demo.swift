@@ -2,7 +2,7 @@ import Foundation
 import SamhandCore
 
 /// A fictional municipality to try Samhand with: its eight services, fifteen staff across
-/// roles, thirty-one recipients with consents, next of kin and a few blocks, and work in
+/// roles, thirty-two recipients (most with consents, some with next of kin or a block), and work in
 /// flight (see `Demo+Story.swift`). Every name is made up and every national id is from the
 /// synthetic range (month + 80).
 public struct Demo: Sendable {

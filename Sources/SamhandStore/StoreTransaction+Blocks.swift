@@ -160,7 +160,7 @@ extension StoreTransaction {
     return db.changesCount == 1
   }
 
-  private func breakGlassGrant(from row: Row) throws -> BreakGlassGrant {
+  func breakGlassGrant(from row: Row) throws -> BreakGlassGrant {
     let id = BreakGlassID(rawValue: row["id"])
     let recipient = RecipientID(rawValue: row["recipient_id"])
     let opener = try dataKey(for: recipient).map {

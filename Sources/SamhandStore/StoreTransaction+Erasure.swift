@@ -134,7 +134,7 @@ extension StoreTransaction {
       .map { $0["version"] }
   }
 
-  private func erasureRequest(from row: Row) throws -> ErasureRequest {
+  func erasureRequest(from row: Row) throws -> ErasureRequest {
     let id: String = row["id"]
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: Self.erasureRequestsTable, id: id, reason: reason)

@@ -3,9 +3,12 @@ import GRDB
 import SamhandCore
 import SamhandCrypto
 
-/// Reads a whole responsibility group as it stands, sealed fields opened (or erased).
+/// Reads a whole responsibility group as it stands, or as it stood at an earlier version (for
+/// the recipient's export: members and meetings added by then, the minutes as they read then),
+/// sealed fields opened (or erased).
 extension StoreTransaction {
-  public func group(_ id: GroupID) throws -> Group? {
+  /// The group as it stands, or as it stood at `version` (nil when there is no such group).
+  public func group(_ id: GroupID, atVersion asked: Int? = nil) throws -> Group? {
     guard
       let row = try Row.fetchOne(
         db.cachedStatement(
@@ -18,7 +21,9 @@ extension StoreTransaction {
             """), arguments: [id.rawValue])
     else { return nil }
     let recipient = RecipientID(rawValue: row["recipient_id"])
-    guard let status = Group.Status(rawValue: row["status"]),
+    let latest: Int = row["version"]
+    let version = min(asked ?? latest, latest)
+    guard let current = Group.Status(rawValue: row["status"]),
       let leader = row["leader_id"] as String?
     else {
       throw StoreError.corruptRow(table: "groups", id: id.rawValue, reason: "bad status or leader")
@@ -28,20 +33,24 @@ extension StoreTransaction {
       key.map { FieldSealer(table: table, rowID: rowID, key: $0) }
     }
     return Group(
-      id: id, recipientID: recipient, planID: PlanID(rawValue: row["plan_id"]), status: status,
-      version: row["version"], leader: StaffID(rawValue: leader),
-      meetingIntervalMonths: row["meeting_interval_months"],
-      members: try members(of: id, opener: opener), meetings: try meetings(of: id, opener: opener),
+      id: id, recipientID: recipient, planID: PlanID(rawValue: row["plan_id"]),
+      status: version == latest ? current : .active, version: version,
+      leader: StaffID(rawValue: leader), meetingIntervalMonths: row["meeting_interval_months"],
+      members: try members(of: id, at: version, opener: opener),
+      meetings: try meetings(of: id, at: version, opener: opener),
       createdAt: try row.timestamp("created_at", table: "groups", id: id.rawValue))
   }
 
-  private func members(of group: GroupID, opener: Opener) throws -> [GroupMember] {
+  private func members(of group: GroupID, at version: Int, opener: Opener) throws
+    -> [GroupMember]
+  {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT id, kind, staff_id, relative_id, name_sealed, role_sealed, organisation_sealed,
-            contact_sealed, added_at, ended_at FROM group_members WHERE group_id = ? ORDER BY rowid
-          """), arguments: [group.rawValue]
+            contact_sealed, added_at, ended_at FROM group_members
+          WHERE group_id = ? AND added_in_version <= ? ORDER BY rowid
+          """), arguments: [group.rawValue, version]
     ).map { row in
       let id = GroupMemberID(rawValue: row["id"])
       guard let kind = GroupMember.Kind(rawValue: row["kind"]) else {
@@ -61,24 +70,24 @@ extension StoreTransaction {
     }
   }
 
-  private func meetings(of group: GroupID, opener: Opener) throws -> [Meeting] {
+  private func meetings(of group: GroupID, at version: Int, opener: Opener) throws -> [Meeting] {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT id, planned_at, agenda_sealed FROM meetings WHERE group_id = ?
-          ORDER BY planned_at, rowid
-          """), arguments: [group.rawValue]
+          SELECT id, planned_at, agenda_sealed FROM meetings
+          WHERE group_id = ? AND added_in_version <= ? ORDER BY planned_at, rowid
+          """), arguments: [group.rawValue, version]
     ).map { row in
       let id = MeetingID(rawValue: row["id"])
       let minutes = try Row.fetchOne(
         db.cachedStatement(
           sql: """
-            SELECT group_version, text_sealed FROM meeting_minutes WHERE meeting_id = ?
-            ORDER BY group_version DESC LIMIT 1
-            """), arguments: [id.rawValue]
+            SELECT group_version, text_sealed FROM meeting_minutes
+            WHERE meeting_id = ? AND group_version <= ? ORDER BY group_version DESC LIMIT 1
+            """), arguments: [id.rawValue, version]
       ).map { minutes in
-        let version: Int = minutes["group_version"]
-        return try opener("meeting_minutes", "\(id.rawValue)@\(version)").open(
+        let written: Int = minutes["group_version"]
+        return try opener("meeting_minutes", "\(id.rawValue)@\(written)").open(
           minutes["text_sealed"], column: "text_sealed")
       }
       return Meeting(

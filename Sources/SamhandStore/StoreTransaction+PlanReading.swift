@@ -3,9 +3,13 @@ import GRDB
 import SamhandCore
 import SamhandCrypto
 
-/// Reads a whole plan as it stands, sealed fields opened (or erased once shredded).
+/// Reads a whole plan as it stands, or as it stood at an earlier version (for the recipient's
+/// export: content as it was), sealed fields opened (or erased once shredded). Goals, measures,
+/// references and comments are appended with the version that added them, statuses with the
+/// version that set them, so any version can be read back.
 extension StoreTransaction {
-  public func plan(_ id: PlanID) throws -> Plan? {
+  /// The plan as it stands, or as it stood at `version` (nil when there is no such plan).
+  public func plan(_ id: PlanID, atVersion asked: Int? = nil) throws -> Plan? {
     guard
       let row = try Row.fetchOne(
         db.cachedStatement(
@@ -13,7 +17,8 @@ extension StoreTransaction {
         arguments: [id.rawValue])
     else { return nil }
     let recipient = RecipientID(rawValue: row["recipient_id"])
-    let version: Int = row["version"]
+    let latest: Int = row["version"]
+    let version = min(asked ?? latest, latest)
     let key = try dataKey(for: recipient)
     func opener(_ table: String, _ rowID: String) -> FieldSealer? {
       key.map { FieldSealer(table: table, rowID: rowID, key: $0) }
@@ -22,8 +27,8 @@ extension StoreTransaction {
       throw StoreError.corruptRow(table: "plans", id: id.rawValue, reason: "no current version")
     }
     let headerOpener = opener(Self.planVersionsTable, "\(id.rawValue)@\(version)")
-    let coordinators = try coordinatorships(of: id)
-    guard let current = coordinators.last(where: { $0.endedAt == nil }) else {
+    let coordinators = try coordinatorships(of: id).filter { $0.fromVersion <= version }
+    guard let current = coordinators.last else {
       throw StoreError.corruptRow(table: "plans", id: id.rawValue, reason: "no coordinator")
     }
     let content = PlanContent(
@@ -42,10 +47,11 @@ extension StoreTransaction {
         ConsentID.init(rawValue:)),
       closeReason: try headerOpener.open(
         optional: header["close_reason_sealed"], column: "close_reason_sealed"),
-      goals: try goals(of: id, opener: opener), measures: try measures(of: id, opener: opener),
-      references: try references(of: id, opener: opener),
-      comments: try comments(of: id, opener: opener),
-      revisions: try revisions(of: id, opener: opener),
+      goals: try goals(of: id, at: version, opener: opener),
+      measures: try measures(of: id, at: version, opener: opener),
+      references: try references(of: id, at: version, opener: opener),
+      comments: try comments(of: id, at: version, opener: opener),
+      revisions: try revisions(of: id, at: version, opener: opener),
       createdBy: StaffID(rawValue: row["created_by"]),
       createdAt: try row.timestamp("created_at", table: "plans", id: id.rawValue))
   }
@@ -68,15 +74,15 @@ extension StoreTransaction {
     }
   }
 
-  private func goals(of plan: PlanID, opener: Opener) throws -> [Goal] {
+  private func goals(of plan: PlanID, at version: Int, opener: Opener) throws -> [Goal] {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT g.id, g.life_domain, g.text_sealed, g.target_date, g.added_by, g.added_at,
             (SELECT s.status FROM plan_goal_statuses s WHERE s.goal_id = g.id
-              ORDER BY s.plan_version DESC LIMIT 1) AS status
-          FROM plan_goals g WHERE g.plan_id = ? ORDER BY g.rowid
-          """), arguments: [plan.rawValue]
+              AND s.plan_version <= ?1 ORDER BY s.plan_version DESC LIMIT 1) AS status
+          FROM plan_goals g WHERE g.plan_id = ?2 AND g.added_in_version <= ?1 ORDER BY g.rowid
+          """), arguments: [version, plan.rawValue]
     ).map { row in
       let id = GoalID(rawValue: row["id"])
       guard let domain = LifeDomain(rawValue: row["life_domain"]),
@@ -93,16 +99,16 @@ extension StoreTransaction {
     }
   }
 
-  private func measures(of plan: PlanID, opener: Opener) throws -> [Measure] {
+  private func measures(of plan: PlanID, at version: Int, opener: Opener) throws -> [Measure] {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT m.id, m.kind, m.description_sealed, m.responsible_service, m.contact_staff_id,
             m.extent_sealed, m.start_date, m.end_date,
             (SELECT s.status FROM plan_measure_statuses s WHERE s.measure_id = m.id
-              ORDER BY s.plan_version DESC LIMIT 1) AS status
-          FROM plan_measures m WHERE m.plan_id = ? ORDER BY m.rowid
-          """), arguments: [plan.rawValue]
+              AND s.plan_version <= ?1 ORDER BY s.plan_version DESC LIMIT 1) AS status
+          FROM plan_measures m WHERE m.plan_id = ?2 AND m.added_in_version <= ?1 ORDER BY m.rowid
+          """), arguments: [version, plan.rawValue]
     ).map { row in
       let id = MeasureID(rawValue: row["id"])
       guard let kind = Measure.Kind(rawValue: row["kind"]),
@@ -151,12 +157,15 @@ extension StoreTransaction {
     }
   }
 
-  private func references(of plan: PlanID, opener: Opener) throws -> [PlanReference] {
+  private func references(of plan: PlanID, at version: Int, opener: Opener) throws
+    -> [PlanReference]
+  {
     try Row.fetchAll(
       db.cachedStatement(
-        sql:
-          "SELECT id, kind, reference_sealed FROM plan_references WHERE plan_id = ? ORDER BY rowid"),
-      arguments: [plan.rawValue]
+        sql: """
+          SELECT id, kind, reference_sealed FROM plan_references
+          WHERE plan_id = ? AND added_in_version <= ? ORDER BY rowid
+          """), arguments: [plan.rawValue, version]
     ).map { row in
       let id = PlanReferenceID(rawValue: row["id"])
       guard let kind = PlanReference.Kind(rawValue: row["kind"]) else {
@@ -169,13 +178,15 @@ extension StoreTransaction {
     }
   }
 
-  private func comments(of plan: PlanID, opener: Opener) throws -> [PlanComment] {
+  private func comments(of plan: PlanID, at version: Int, opener: Opener) throws
+    -> [PlanComment]
+  {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT id, author, relative_id, text_sealed, recorded_by, recorded_at FROM plan_comments
-          WHERE plan_id = ? ORDER BY rowid
-          """), arguments: [plan.rawValue]
+          WHERE plan_id = ? AND added_in_version <= ? ORDER BY rowid
+          """), arguments: [plan.rawValue, version]
     ).map { row in
       let id = PlanCommentID(rawValue: row["id"])
       guard let author = PlanComment.Author(rawValue: row["author"]) else {
@@ -190,13 +201,15 @@ extension StoreTransaction {
     }
   }
 
-  private func revisions(of plan: PlanID, opener: Opener) throws -> [Revision] {
+  private func revisions(of plan: PlanID, at version: Int, opener: Opener) throws
+    -> [Revision]
+  {
     try Row.fetchAll(
       db.cachedStatement(
         sql: """
           SELECT id, plan_version, revised_on, evaluation_sealed, next_revision, recorded_by,
-            recorded_at FROM plan_revisions WHERE plan_id = ? ORDER BY rowid
-          """), arguments: [plan.rawValue]
+            recorded_at FROM plan_revisions WHERE plan_id = ? AND plan_version <= ? ORDER BY rowid
+          """), arguments: [plan.rawValue, version]
     ).map { row in
       let id = RevisionID(rawValue: row["id"])
       guard let revisedOn = try Self.date(row["revised_on"], id: id) else {

@@ -34,4 +34,63 @@ extension StoreTransaction {
         via: row["via"], viaHandover: row["via_handover_id"])
     }
   }
+
+  /// Every staff assignment to the recipient, ended ones included, oldest first.
+  public func assignments(of recipient: RecipientID) throws -> [Assignment] {
+    try rows(
+      """
+      SELECT staff_id, assigned_by, assigned_at, ended_at, ended_by FROM assignments
+      WHERE recipient_id = \(recipient.rawValue) ORDER BY rowid
+      """
+    ).map { row in
+      Assignment(
+        staffID: StaffID(rawValue: row["staff_id"]),
+        assignedBy: StaffID(rawValue: row["assigned_by"]),
+        assignedAt: try row.timestamp("assigned_at", table: "assignments", id: recipient.rawValue),
+        endedAt: try row.optionalTimestamp(
+          "ended_at", table: "assignments", id: recipient.rawValue),
+        endedBy: (row["ended_by"] as String?).map(StaffID.init(rawValue:)))
+    }
+  }
+
+  /// Every emergency access grant on the recipient, oldest first.
+  public func breakGlassGrants(of recipient: RecipientID) throws -> [BreakGlassGrant] {
+    try rows(
+      """
+      SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+        reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+      WHERE recipient_id = \(recipient.rawValue) ORDER BY granted_at, id
+      """
+    ).map(breakGlassGrant(from:))
+  }
+
+  /// Every erasure request about the recipient, decided ones included, oldest first.
+  public func erasureRequests(of recipient: RecipientID) throws -> [ErasureRequest] {
+    try rows(
+      "SELECT * FROM erasure_requests WHERE recipient_id = \(recipient.rawValue) ORDER BY rowid"
+    ).map(erasureRequest(from:))
+  }
+
+  /// Every legal hold on the recipient, cleared ones included, oldest first.
+  public func legalHolds(of recipient: RecipientID) throws -> [LegalHold] {
+    try rows(
+      """
+      SELECT id, set_by, set_at, cleared_by, cleared_at FROM legal_holds
+      WHERE recipient_id = \(recipient.rawValue) ORDER BY id
+      """
+    ).map { row in
+      let id = String(row["id"] as Int64)
+      return LegalHold(
+        setBy: StaffID(rawValue: row["set_by"]),
+        setAt: try row.timestamp("set_at", table: "legal_holds", id: id),
+        clearedBy: (row["cleared_by"] as String?).map(StaffID.init(rawValue:)),
+        clearedAt: try row.optionalTimestamp("cleared_at", table: "legal_holds", id: id))
+    }
+  }
+
+  /// Every notice about the recipient, oldest first.
+  public func noticeIDs(of recipient: RecipientID) throws -> [NoticeID] {
+    try rows("SELECT id FROM notices WHERE recipient_id = \(recipient.rawValue) ORDER BY rowid")
+      .map { NoticeID(rawValue: $0["id"]) }
+  }
 }

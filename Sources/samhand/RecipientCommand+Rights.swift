@@ -93,20 +93,21 @@ extension RecipientCommand {
     static let configuration = CommandConfiguration(
       abstract: "Everything held about a recipient, for their access request (innsyn).",
       discussion: """
-        JSON (Samhand's own document, schema RecipientExport in the OpenAPI document) or a \
-        FHIR R4 Bundle. Needs the policy action 'export' (by default: leaders and \
+        JSON (Samhand's own document, schema RecipientExport in the OpenAPI document), a \
+        FHIR R4 Bundle, or a document for the person to read (md or html, Norwegian, with the \
+        list of who looked at their information). Needs the policy action 'export' (by default: leaders and \
         coordinators of the registering service) and the purpose 'innsyn'. The file is \
         written readable by you only (0600).
         """)
     @OptionGroup var options: GlobalOptions
     @OptionGroup var actorOptions: ActorOptions
     @Argument(help: "Recipient id.") var id: String
-    @Option(name: .long, help: "json or fhir.") var format: String
+    @Option(name: .long, help: "json, fhir, md or html.") var format: String
     @Option(name: .long, help: "Write to this file instead of standard output.") var out: String?
 
     func run() throws {
       guard let format = RecipientExportFormat(rawValue: format) else {
-        throw ValidationError("--format must be json or fhir")
+        throw ValidationError("--format must be one of \(RecipientExportFormat.names)")
       }
       let data = try options.open().exportRecipient(
         RecipientID(rawValue: id), format: format, as: actorOptions.actor(),

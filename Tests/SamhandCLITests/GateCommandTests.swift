@@ -97,10 +97,10 @@ struct AdministrationCommandTests {
     let auditor = try #require(staff.first { $0["id"] as? String == "kim.aas" })
     #expect(auditor["role"] as? String == "auditor")
     let recipients = try #require(result["recipients"] as? [[String: Any]])
-    #expect(recipients.count == 31)
+    #expect(recipients.count == 32)
     #expect(recipients.allSatisfy { Set($0.keys) == ["id"] })
     let before = try cli.counts()
-    #expect(before.recipients == 31)
+    #expect(before.recipients == 32)
     expectRefusal(try cli.run(["demo"]), containing: "already holds recipients")
     #expect(try cli.counts() == before)
   }

@@ -65,7 +65,7 @@ struct RecipientRightsRouteTests {
     let id = fixture.recipients[1].rawValue
     let samples = try await fixture.withClient { client in
       var samples: [ResponseSample] = []
-      for format in ["json", "fhir"] {
+      for format in ["json", "fhir", "md", "html"] {
         let reply = try await client.send(
           .get, "/v1/recipients/\(id)/export?format=\(format)", as: "siri.fjell",
           purpose: "innsyn")
@@ -78,6 +78,11 @@ struct RecipientRightsRouteTests {
           #expect(reply.contentType == "application/fhir+json")
           let report = try FHIRCheck.run(reply.body)
           #expect(report.failures.isEmpty, "\(report.failures)")
+        }
+        if format == "html" {
+          #expect(reply.contentType == "text/html; charset=utf-8")
+          #expect(reply.text.hasPrefix("<!DOCTYPE html>") && !reply.text.contains("<script"))
+          #expect(reply.text.contains("<h2>Hvem har sett opplysningene dine</h2>"))
         }
       }
       let wrongPurpose = try await client.send(

@@ -83,4 +83,23 @@ struct DemoStoryTests {
       ).first { $0.mode == .referral })
     #expect(referral.state == .rejected)
   }
+
+  @Test("a record registered in error waits for NAV's leader to approve its erasure")
+  func pendingErasure() throws {
+    let filled = try Filled()
+    let leader = try filled.service.erasureRequests(
+      pendingOnly: true, as: Self.actor("berit.li"), options: Self.followUp
+    ).items.map(\.request)
+    #expect(leader.count == 1)
+    let request = try #require(leader.first)
+    #expect(request.ground == .registeredInError && request.requestedBy.rawValue == "kari.nes")
+    #expect(request.recipientID.rawValue == filled.demo.recipients.last?.id)
+    let auditor = try filled.service.erasureRequests(
+      pendingOnly: true, as: Self.actor("kim.aas"), options: Self.followUp)
+    #expect(auditor.items.map(\.request.id) == [request.id])
+    #expect(throws: (any Error).self) {
+      _ = try filled.service.approveErasure(
+        request.id, as: Self.actor("kari.nes"), options: Self.followUp)
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SamhandCore
 import SamhandService
 import SamhandTestSupport
@@ -14,6 +15,15 @@ struct RecipientExportTests {
   /// One record of every kind the store holds about the fixture's recipient.
   static func everyKind(_ fixture: ServiceFixture) throws {
     let service = fixture.service
+    // An erasure request is only made while nothing is open; this one was turned down.
+    try service.addStaff(
+      id: StaffID(rawValue: "phr.leader"), name: "Test leder",
+      services: [ServiceCode("psykisk-helse-rus")], roles: [.leader], by: ServiceFixture.osUser)
+    let erasure = try service.requestErasure(
+      of: fixture.recipient, ground: .objection, reason: "SLETTING-GRUNN", as: Self.coordinator,
+      options: .followUp)
+    try service.rejectErasure(
+      erasure, reason: "AVSLAG-GRUNN", as: ServiceFixture.actor("phr.leader"), options: .followUp)
     let (plan, _) = try fixture.activePlan(services: ["nav", "psykisk-helse-rus", "tsb"])
     let goal = try service.addGoal(
       try NewGoal(domain: .housing, text: "MÅL-EGEN-BOLIG"), to: plan, as: Self.coordinator,
@@ -52,9 +62,29 @@ struct RecipientExportTests {
     try service.updateRecipient(
       fixture.recipient, try RecipientChange(contact: .some("+47 400 00 010")),
       as: Self.coordinator, options: .followUp)
+    try service.assign(
+      StaffID(rawValue: "nav.other"), to: fixture.recipient, as: Self.coordinator,
+      options: .followUp)
+    _ = try service.breakGlass(
+      recipient: fixture.recipient, reason: "NØDTILGANG-GRUNN",
+      as: ServiceFixture.actor("gp.clinician"), options: .followUp)
+    _ = try service.sendNotice(
+      recipient: fixture.recipient, need: "coordinator", note: "MELDING-NOTAT",
+      as: Self.coordinator, options: .followUp)
+    try service.setLegalHold(
+      true, on: fixture.recipient, as: ServiceFixture.actor("phr.leader"), options: .followUp)
+    _ = try service.addComment(
+      "<i>KODE & MARKUP</i>", to: plan, as: Self.coordinator, options: .followUp)
     _ = try service.showRecipient(
       fixture.recipient, as: ServiceFixture.actor("nav.caseworker"), options: .followUp)
   }
+
+  /// Every member of the JSON export that holds records.
+  static let recordKinds = [
+    "identityVersions", "consents", "blocks", "plans", "groups", "handovers",
+    "lifeDomainScores", "responsibilities", "assignments", "breakGlassGrants", "notices",
+    "erasureRequests", "legalHolds", "accessLog",
+  ]
 
   static func object(_ data: Data) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -67,10 +97,7 @@ struct RecipientExportTests {
     let data = try fixture.service.exportRecipient(
       fixture.recipient, format: .json, as: Self.coordinator, options: Self.innsyn)
     let export = try Self.object(data)
-    for kind in [
-      "identityVersions", "consents", "blocks", "plans", "groups", "handovers",
-      "lifeDomainScores", "responsibilities", "accessLog",
-    ] {
+    for kind in Self.recordKinds {
       #expect(((export[kind] as? [Any]) ?? []).isEmpty == false, "\(kind) is empty")
     }
     let text = String(decoding: data, as: UTF8.self)
@@ -79,6 +106,8 @@ struct RecipientExportTests {
       "Fiktivt Barn", "samordning", "SPERRING-GRUNN", "Jeg vil ha egen leilighet",
       "MÅL-EGEN-BOLIG", "TILTAK-SAMTALER", "KOMMENTAR-FRA-MOTTAKER", "EVALUERING-EN",
       "DAGSORDEN-EN", "REFERAT-EN", "VEDTAK-EN", "OVERGANG-NOTAT", "\"red\"", "nav.caseworker",
+      "nav.other", "NØDTILGANG-GRUNN", "MELDING-NOTAT", "SLETTING-GRUNN", "AVSLAG-GRUNN",
+      "phr.leader",
     ] {
       #expect(text.contains(canary), "\(canary) missing from the export")
     }
@@ -92,6 +121,113 @@ struct RecipientExportTests {
     let versions = try #require(export["identityVersions"] as? [[String: Any]])
     #expect(
       versions.map { $0["contact"] as? String } == ["fiktiv@example.invalid", "+47 400 00 010"])
+  }
+
+  @Test("every plan and group version is exported with its content as it was then")
+  func versionsWithContent() throws {
+    let fixture = try ServiceFixture()
+    try Self.everyKind(fixture)
+    let export = try Self.object(
+      try fixture.service.exportRecipient(
+        fixture.recipient, format: .json, as: Self.coordinator, options: Self.innsyn))
+    for kind in ["plans", "groups"] {
+      let record = try #require((export[kind] as? [[String: Any]])?.first)
+      let history = try #require(record["history"] as? [[String: Any]])
+      let versions = try #require(record["versions"] as? [[String: Any]])
+      #expect(versions.map { $0["version"] as? Int } == history.map { $0["version"] as? Int })
+      let current = try #require(record["current"] as? [String: Any])
+      #expect(NSDictionary(dictionary: versions.last ?? [:]) == NSDictionary(dictionary: current))
+    }
+    let plan = try #require((export["plans"] as? [[String: Any]])?.first)
+    let versions = try #require(plan["versions"] as? [[String: Any]])
+    let goals = versions.map { (($0["goals"] as? [Any]) ?? []).count }
+    let comments = versions.map { (($0["comments"] as? [Any]) ?? []).count }
+    #expect(goals.first == 0 && goals.last == 1 && goals == goals.sorted(), "\(goals)")
+    #expect(comments.first == 0 && comments.last == 2 && comments == comments.sorted())
+    let measures = try #require(
+      versions.first { (($0["measures"] as? [Any]) ?? []).isEmpty == false }?["measures"]
+        as? [[String: Any]])
+    #expect(measures.first?["description"] as? String == "TILTAK-SAMTALER")
+    let group = try #require((export["groups"] as? [[String: Any]])?.first)
+    let meetings = try #require(group["versions"] as? [[String: Any]]).map {
+      (($0["meetings"] as? [[String: Any]]) ?? []).map { $0["minutes"] as? String }
+    }
+    #expect(meetings.first == [] && meetings.last == ["REFERAT-EN"])
+    #expect(meetings.contains([nil]), "the meeting before its minutes")
+  }
+
+  @Test("every table that holds something about a recipient has its place in the export")
+  func everyTableCovered() throws {
+    let fixture = try ServiceFixture()
+    let tables = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
+      let keys = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.name AS tbl, f."table" AS target FROM sqlite_master m,
+            pragma_foreign_key_list(m.name) f WHERE m.type = 'table'
+          """
+      ).map { (table: $0["tbl"] as String, target: $0["target"] as String) }
+      var found = Set(
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+            WHERE m.type = 'table' AND c.name = 'recipient_id'
+            """) + ["recipients"])
+      var grown = true
+      while grown {
+        let reached = Set(keys.filter { found.contains($0.target) }.map(\.table))
+        grown = !reached.isSubset(of: found)
+        found.formUnion(reached)
+      }
+      return found
+    }
+    let declared = Set(RecipientExport.tableSections.keys)
+    let leftOut = Set(RecipientExport.tablesLeftOut.keys)
+    #expect(declared.isDisjoint(with: leftOut))
+    #expect(
+      tables.subtracting(declared.union(leftOut)).isEmpty,
+      "recipient tables the export does not cover: \(tables.subtracting(declared.union(leftOut)))")
+    #expect(declared.union(leftOut).subtracting(tables).isEmpty, "declared tables that are gone")
+    let export = try Self.object(
+      try fixture.service.exportRecipient(
+        fixture.recipient, format: .json, as: Self.coordinator, options: Self.innsyn))
+    let members = Set(RecipientExport.tableSections.values)
+    #expect(members.isSubset(of: Set(export.keys)), "\(members.subtracting(export.keys))")
+    #expect(tables.count > 35, "the schema walk found \(tables.count) tables")
+  }
+
+  @Test("the readable document has a section for every kind of record, HTML escaped, no script")
+  func readableDocument() throws {
+    let fixture = try ServiceFixture()
+    try Self.everyKind(fixture)
+    let export = { (format: RecipientExportFormat) throws -> String in
+      String(
+        decoding: try fixture.service.exportRecipient(
+          fixture.recipient, format: format, as: Self.coordinator, options: Self.innsyn),
+        as: UTF8.self)
+    }
+    let markdown = try export(.markdown)
+    let html = try export(.html)
+    let sections = Set(RecipientExport.tableSections.values)
+    let headings = sections.compactMap { RecipientDocument.headings[$0] }
+    #expect(headings.count == sections.count, "every kind of record has its heading")
+    for heading in headings + ["Planens versjoner", "Individuell plan"] {
+      #expect(markdown.contains("## \(heading)"), "md: \(heading)")
+      #expect(html.contains("<h2>\(heading)</h2>"), "html: \(heading)")
+    }
+    for canary in [
+      "Fiktiv Person", fixture.nationalID.digits, "+47 400 00 010", "Fiktivt Barn",
+      "MÅL-EGEN-BOLIG", "TILTAK-SAMTALER", "REFERAT-EN", "OVERGANG-NOTAT", "NØDTILGANG-GRUNN",
+      "MELDING-NOTAT", "SLETTING-GRUNN", "AVSLAG-GRUNN", "Test nav.caseworker (nav.caseworker)",
+      "Individuell plan slik den var i versjon 1", "formål: innsyn",
+    ] {
+      #expect(markdown.contains(canary), "md: \(canary)")
+      #expect(html.contains(canary), "html: \(canary)")
+    }
+    #expect(html.contains("&lt;i&gt;KODE &amp; MARKUP&lt;/i&gt;") && !html.contains("<i>"))
+    #expect(!html.lowercased().contains("<script") && !html.contains("src="))
+    #expect(!html.contains("http://") && !html.contains("https://"))
   }
 
   @Test("the export is audited as one entry; a caseworker and a wrong purpose are refused")
@@ -162,10 +298,21 @@ struct RecipientExportTests {
     #expect(report.failures.isEmpty, "\(report.failures)")
     for type in [
       "Patient", "RelatedPerson", "Consent", "CarePlan", "Goal", "CareTeam", "Appointment",
-      "Task", "Observation", "AuditEvent", "Practitioner", "Organization",
+      "Task", "Observation", "AuditEvent", "Practitioner", "Organization", "Flag",
     ] {
       #expect((report.types[type] ?? 0) > 0, "no \(type)")
     }
     #expect(report.references > 20)
+    let json = try Self.object(
+      try fixture.service.exportRecipient(
+        fixture.recipient, format: .json, as: Self.coordinator, options: Self.innsyn))
+    let planVersions = ((json["plans"] as? [[String: Any]]) ?? []).map {
+      (($0["history"] as? [Any]) ?? []).count
+    }
+    #expect(report.types["CarePlan"] == planVersions.reduce(0, +), "one CarePlan per version")
+    #expect(report.types["CareTeam"] == 2, "the group and the assignments")
+    #expect(report.types["Task"] == 3, "the handover, the notice and the erasure request")
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.contains("\"replaces\"") && text.contains("NØDTILGANG-GRUNN"))
   }
 }

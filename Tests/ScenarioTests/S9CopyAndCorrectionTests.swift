@@ -1,4 +1,5 @@
 import Foundation
+import SamhandService
 import SamhandTestSupport
 import Testing
 
@@ -81,9 +82,22 @@ struct S9CopyAndCorrectionTests {
     let noPurpose = try town.run(siri, "recipient", "export", per.recipient, "--format", "json")
     expectNoRecipient(noPurpose, per.recipient)
 
-    // The readable document (the plan, Norwegian labels) and the two exports.
-    let document = try town.run(siri, "plan", "export", per.plan, "--format", "md")
-    #expect(document.status == 0 && document.stdout.contains("Egen leilighet"))
+    // The readable document of everything held (Norwegian headings, a section for every
+    // kind of record, who looked), and the two exports.
+    let document = try town.run(
+      siri, ["recipient", "export", per.recipient, "--format", "html"] + innsyn)
+    #expect(document.status == 0, "\(document.stderr)")
+    for heading in RecipientDocument.headings.values {
+      #expect(document.stdout.contains("<h2>\(heading)</h2>"), "no section \(heading)")
+    }
+    for fact in [
+      "Per Dal", Municipality.perNationalID, wrong, "Egen leilighet", "Utskrives til ettervern",
+      "Per vil ikke at barnevernet ser planen", "Leif Berg (leif.berg)", "plan.show",
+      "formål: innsyn",
+    ] {
+      #expect(document.stdout.contains(fact), "the document lacks \(fact)")
+    }
+    #expect(!document.stdout.lowercased().contains("<script"))
     let json = town.temporary.path("per.json")
     let fhir = town.temporary.path("per.fhir.json")
     for (format, file) in [("json", json), ("fhir", fhir)] {

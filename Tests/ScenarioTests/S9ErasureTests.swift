@@ -52,8 +52,9 @@ struct S9ErasureTests {
     #expect(own.stderr.contains("four eyes"))
     let colleague = try town.run("leif.berg", "erasure", "approve", request)
     #expect(colleague.errorLines == ["Error: no erasure request \(request)"])
+    // The demo's own request (a record registered in error) waits beside this one.
     let pending = try town.decode([Status].self, "kim.aas", "erasure", "list", "--pending")
-    #expect(pending.map(\.id) == [request])
+    #expect(pending.count == 2 && pending.last?.id == request)
     #expect(try town.decode([Status].self, "leif.berg", "erasure", "list").isEmpty)
 
     let approved = try town.decode(Status.self, "berit.li", "erasure", "approve", request)
@@ -69,7 +70,9 @@ struct S9ErasureTests {
     #expect(shown.name == "[erased]" && shown.nationalId == "[erased]")
     let found = try town.run("kari.nes", "recipient", "find", "--national-id", Self.mistyped)
     #expect(found.status != 0)
-    #expect(try town.decode([Status].self, "kim.aas", "erasure", "list", "--pending").isEmpty)
+    #expect(
+      try town.decode([Status].self, "kim.aas", "erasure", "list", "--pending").map(\.id)
+        .contains(request) == false)
 
     let rotated = try town.run(nil, "keys", "rotate")
     #expect(rotated.status == 0, "\(rotated.stderr)")

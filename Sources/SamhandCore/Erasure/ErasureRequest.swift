@@ -9,7 +9,7 @@ import Foundation
 /// let request = try store.erasureRequest(id)
 /// try request.checkDecidable(by: leader)   // refuses the requester and a decided request
 /// ```
-public struct ErasureRequest: Sendable, Equatable {
+public struct ErasureRequest: Sendable, Equatable, Encodable {
   public let id: ErasureRequestID
   public let recipientID: RecipientID
   public let ground: ErasureGround

@@ -40,13 +40,18 @@ struct RecipientRightsRoutes {
         let id = try context.id("recipientId", RecipientKind.self)
         let text = request.uri.queryParameters.get("format") ?? "json"
         guard let format = RecipientExportFormat(rawValue: text) else {
-          throw Problem(.badRequest, detail: "'format' must be json or fhir", field: "format")
+          throw Problem(
+            .badRequest, detail: "'format' must be one of \(RecipientExportFormat.names)",
+            field: "format")
         }
         let (actor, options) = (try context.requireActor(), try context.options(request))
         let data = try await Blocking.run {
           try service.exportRecipient(id, format: format, as: actor, options: options)
         }
-        return Reply.body(data, status: .ok, contentType: format.mediaType, [:])
+        // Personal data: never cached; the HTML document loads nothing and runs nothing.
+        return Reply.body(
+          data, status: .ok, contentType: format.mediaType,
+          [.cacheControl: "no-store", .contentSecurityPolicy: "default-src 'none'"])
       },
     ]
   }

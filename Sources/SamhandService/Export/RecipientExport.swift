@@ -2,34 +2,45 @@ import Foundation
 import SamhandCore
 
 /// The formats a recipient's copy of everything held comes in: Samhand's own JSON document
-/// (schema `RecipientExport` in the OpenAPI document) or a FHIR R4 `Bundle` of type
-/// `collection`.
+/// (schema `RecipientExport` in the OpenAPI document), a FHIR R4 `Bundle` of type
+/// `collection`, or a document for the person to read (Markdown or self-contained HTML).
 public enum RecipientExportFormat: String, Sendable, CaseIterable {
   case json, fhir
+  case markdown = "md"
+  case html
 
   /// The media type of the exported bytes.
   public var mediaType: String {
     switch self {
     case .json: return "application/json"
     case .fhir: return "application/fhir+json"
+    case .markdown: return "text/markdown; charset=utf-8"
+    case .html: return "text/html; charset=utf-8"
     }
   }
+
+  /// The formats' names, for an error message: "json, fhir, md, html".
+  public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// Everything held about one recipient (GDPR art. 15 and 20, DOMAIN L26), whichever service
-/// wrote it: the identity record with every version, consents and blocks, plans with their
-/// versions, groups with meetings and minutes, handovers with their events, life-domain
-/// scores, who held responsibility, and the access log. Sealed fields read as their plaintext,
-/// or `"[erased]"`.
+/// wrote it: the identity record with every version, consents and blocks, plans and groups
+/// with the content of every version, handovers with their events, life-domain scores, who
+/// held responsibility, staff assignments, emergency access grants, notices, erasure requests,
+/// legal holds, and the access log. Sealed fields read as their plaintext, or `"[erased]"`.
+/// `tableSections` says where each table holding recipient data lands (a test holds it to the
+/// schema). JSON, FHIR and the readable document are all rendered from this one value.
 ///
 /// ```swift
 /// let bytes = try service.exportRecipient(id, format: .json, as: siri, options: innsyn)
 /// ```
 public struct RecipientExport: Sendable, Encodable {
-  /// A plan or group with every version of it: what changed, who, when.
+  /// A plan or group with every version of it: what changed, who, when (`history`), and the
+  /// content as it stood at each version (`versions`, oldest first, one per `history` entry).
   public struct WithHistory<Value: Sendable & Encodable>: Sendable, Encodable {
     public let current: Value
     public let history: [AggregateVersion]
+    public let versions: [Value]
   }
 
   /// The name of this document's shape; a change that breaks readers raises `formatVersion`.
@@ -46,6 +57,11 @@ public struct RecipientExport: Sendable, Encodable {
   public let handovers: [HandoverRecord]
   public let lifeDomainScores: [LifeDomainScore]
   public let responsibilities: [ResponsibilityPeriod]
+  public let assignments: [Assignment]
+  public let breakGlassGrants: [BreakGlassGrant]
+  public let notices: [Notice]
+  public let erasureRequests: [ErasureRequest]
+  public let legalHolds: [LegalHold]
   public let accessLog: [AccessLogEntry]
 
   /// The JSON document: the API's camelCase keys (`recipientId`, `nationalId`: every `ID` in a

@@ -2,9 +2,27 @@ import Foundation
 import SamhandCore
 
 /// Individual plans (CarePlan, its measures as activities, revisions and comments as notes)
-/// and their goals (Goal).
+/// and their goals (Goal). Every earlier version of a plan is a CarePlan of its own, with its
+/// content as it was then; each version `replaces` the one before, the plan as it stands last.
 extension FHIRBundle {
-  mutating func addPlan(_ plan: Plan) {
+  mutating func addPlan(_ record: RecipientExport.WithHistory<Plan>) {
+    var previous: FHIRValue?
+    for (change, version) in zip(record.history, record.versions)
+    where version.version < record.current.version {
+      previous = addPlanVersion(
+        version, id: "\(version.id.rawValue)@\(version.version)", change: change,
+        replaces: previous)
+    }
+    _ = addPlanVersion(
+      record.current, id: record.current.id.rawValue,
+      change: record.history.last { $0.version == record.current.version }, replaces: previous)
+  }
+
+  /// Adds one version of the plan (and its goals, as they stand) as a CarePlan; returns the
+  /// reference to it.
+  private mutating func addPlanVersion(
+    _ plan: Plan, id: String, change: AggregateVersion?, replaces previous: FHIRValue?
+  ) -> FHIRValue {
     for goal in plan.goals {
       add(
         "Goal", goal.id.rawValue,
@@ -45,10 +63,17 @@ extension FHIRBundle {
         ]
       ]
     }
+    if let change {
+      notes.insert(
+        FHIRValue.note(
+          "Versjon \(change.version): \(change.change)", at: change.changedAt,
+          by: practitioner(change.changedBy)), at: 0)
+    }
     add(
-      "CarePlan", plan.id.rawValue,
+      "CarePlan", id,
       [
         "meta": ["versionId": .string(String(plan.version))],
+        "replaces": previous.map { [$0] },
         "status": .string(Self.carePlanStatus(plan.status)), "intent": "plan",
         "title": "Individuell plan", "description": .text(plan.content.ownWords.value ?? nil),
         "subject": patient,
@@ -61,6 +86,7 @@ extension FHIRBundle {
         "goal": .array(plan.goals.map { FHIRReference.to("Goal", $0.id.rawValue) }),
         "activity": .array(activities), "note": .array(notes),
       ])
+    return FHIRReference.to("CarePlan", id)
   }
 
   static func carePlanStatus(_ status: Plan.Status) -> String {

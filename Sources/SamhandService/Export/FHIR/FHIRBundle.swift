@@ -3,9 +3,10 @@ import SamhandCore
 
 /// A recipient's copy of everything held as a FHIR R4 `Bundle` of type `collection` (for
 /// another system to import, GDPR art. 20): Patient, RelatedPerson, Consent (consents and
-/// blocks), CarePlan, Goal, CareTeam, Appointment (meetings and minutes), Task (handovers and
-/// their events), Observation (life-domain scores), AuditEvent (the access log), and the
-/// Practitioner and Organization resources they refer to. Every reference is a `urn:uuid:`
+/// blocks), CarePlan (one per plan version), Goal, CareTeam (groups and staff assignments),
+/// Appointment (meetings and minutes), Task (handovers, notices and erasure requests),
+/// Observation (life-domain scores), Flag (legal holds), AuditEvent (the access log and
+/// emergency access grants), and the Practitioner and Organization resources they refer to. Every reference is a `urn:uuid:`
 /// of a resource in the bundle (`FHIRReference`).
 struct FHIRBundle {
   var entries: [String: FHIRValue] = [:]
@@ -18,10 +19,15 @@ struct FHIRBundle {
     patient = FHIRReference.to("Patient", recipient.rawValue)
     addIdentity(of: export)
     addConsents(export.consents, blocks: export.blocks)
-    for plan in export.plans { addPlan(plan.current) }
+    for plan in export.plans { addPlan(plan) }
     for group in export.groups { addGroup(group.current) }
     for record in export.handovers { addHandover(record) }
     addScores(export.lifeDomainScores)
+    addAssignments(export.assignments)
+    addBreakGlass(export.breakGlassGrants)
+    for notice in export.notices { addNotice(notice) }
+    for request in export.erasureRequests { addErasureRequest(request) }
+    addLegalHolds(export.legalHolds)
     addAccessLog(export.accessLog)
   }
 
