@@ -48,22 +48,11 @@ enum SchemaValidator {
     """#
 
   static func validate(_ samples: [ResponseSample]) throws -> Report {
-    let folder = FileManager.default.temporaryDirectory
-      .appending(path: "samhand-schema-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let spec = folder.appending(path: "openapi.yaml")
-    let data = folder.appending(path: "samples.json")
-    try Data(OpenAPIDocument.text.utf8).write(to: spec)
-    try JSONEncoder().encode(samples).write(to: data)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, spec.path, data.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let result = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return try JSONDecoder().decode(Report.self, from: result)
+    try PythonScript.run(
+      script,
+      files: [
+        ("openapi.yaml", Data(OpenAPIDocument.text.utf8)),
+        ("samples.json", try JSONEncoder().encode(samples)),
+      ])
   }
 }
