@@ -3,6 +3,12 @@ import Foundation
 /// Runs a Python script of a contract check (`python3` on PATH, from `.venv` through
 /// `ops/test.sh`) on files it writes to a scratch folder, and decodes what it prints.
 enum PythonScript {
+  /// What a contract check prints: how many things it checked and what failed.
+  struct Report: Decodable {
+    let checked: Int
+    let failures: [String]
+  }
+
   /// Writes `files` (name and content), runs `script` with their paths as arguments in that
   /// order, and decodes its standard output as `T`.
   static func run<T: Decodable>(_ script: String, files: [(String, Data)]) throws -> T {

@@ -5,11 +5,6 @@ import Foundation
 /// where it stands (a parameter must be a `#/components/parameters/...`, a schema a
 /// `#/components/schemas/...`, and so on): a merge once put parameters under `headers`.
 enum ReferenceChecker {
-  struct Report: Decodable {
-    let checked: Int
-    let failures: [String]
-  }
-
   static let script = #"""
     import json, sys, yaml
     spec = yaml.safe_load(open(sys.argv[1]))
@@ -74,7 +69,7 @@ enum ReferenceChecker {
     print(json.dumps({"checked": checked, "failures": failures}))
     """#
 
-  static func check(_ document: String) throws -> Report {
+  static func check(_ document: String) throws -> PythonScript.Report {
     try PythonScript.run(script, files: [("openapi.yaml", Data(document.utf8))])
   }
 }

@@ -5,11 +5,6 @@ import SamhandHTTP
 /// beside schemathesis by `.ci/run`): status documented (or `default`), content type as
 /// documented, body valid against the schema.
 enum SchemaValidator {
-  struct Report: Decodable {
-    let checked: Int
-    let failures: [String]
-  }
-
   static let script = #"""
     import json, sys, yaml, jsonschema
     spec = yaml.safe_load(open(sys.argv[1]))
@@ -47,7 +42,7 @@ enum SchemaValidator {
     print(json.dumps({"checked": len(samples), "failures": failures}))
     """#
 
-  static func validate(_ samples: [ResponseSample]) throws -> Report {
+  static func validate(_ samples: [ResponseSample]) throws -> PythonScript.Report {
     try PythonScript.run(
       script,
       files: [
