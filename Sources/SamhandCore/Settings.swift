@@ -28,6 +28,8 @@ public struct Settings: Sendable, Equatable {
   /// Days a backup is kept: an erasure reaches every backup once the key versions that
   /// wrapped the erased data key are retired, which is safe this long after it.
   public var backupRetentionDays: Int = 30
+  /// What `samhand serve` checks of the database before it listens.
+  public var startCheck: StartCheck = .quick
 
   public init() {}
 
@@ -89,6 +91,15 @@ public struct Settings: Sendable, Equatable {
       "backup_retention_days",
       "days backups are kept; an erased recipient's old key version is retired after this",
       0...3650, \.backupRetentionDays),
+    Key(
+      name: "start_check",
+      help: "what serve checks before it listens: quick reads every page of the database"
+        + " (SQLite quick_check, seconds per GB), off skips it (quick, off)",
+      apply: { settings, value in
+        guard let check = StartCheck(rawValue: value) else { return false }
+        settings.startCheck = check
+        return true
+      }, read: { $0.startCheck.rawValue }),
   ]
 
   private static func integer(
@@ -161,6 +172,13 @@ public struct Settings: Sendable, Equatable {
     }
     return text
   }
+}
+
+/// What `samhand serve` checks of the database before it listens. `quick` reads every page
+/// (SQLite's quick_check), so a damaged file is refused at start rather than met by requests;
+/// at gigabyte sizes that takes seconds, which an operator who restarts often may skip.
+public enum StartCheck: String, Sendable, Equatable, CaseIterable {
+  case quick, off
 }
 
 /// A settings file or variable could not be used.

@@ -20,6 +20,8 @@ struct AccessFacts {
     let careTeam: Set<StaffID>
     let receivingServices: Set<ServiceCode>
     let breakGlassHolders: Set<StaffID>
+    /// When the break-glass holders next change by time alone; nil when they never will.
+    let nextBreakGlassChange: Date?
     let consents: [AccessScope]
     let blocks: [AccessScope]
     /// The recipient, with who a live consent lets see them at all (the identity category).
@@ -27,14 +29,15 @@ struct AccessFacts {
 
     init(
       id: RecipientID, registeredBy: ServiceCode, careTeam: Set<StaffID>,
-      receivingServices: Set<ServiceCode>, breakGlassHolders: Set<StaffID>,
+      receivingServices: Set<ServiceCode>, breakGlass: BreakGlassWindow,
       consents: [AccessScope], blocks: [AccessScope]
     ) {
       self.id = id
       self.registeredBy = registeredBy
       self.careTeam = careTeam
       self.receivingServices = receivingServices
-      self.breakGlassHolders = breakGlassHolders
+      self.breakGlassHolders = breakGlass.holders
+      self.nextBreakGlassChange = breakGlass.nextChange
       self.consents = consents
       self.blocks = blocks
       let identity = consents.filter { $0.covers(.identity) }
@@ -118,7 +121,7 @@ extension AccessFacts.RecipientFacts {
     return Self(
       id: id, registeredBy: registeredBy, careTeam: try transaction.careTeam(of: id),
       receivingServices: try transaction.receivingServices(of: id),
-      breakGlassHolders: try transaction.breakGlassHolders(of: id, at: instant),
+      breakGlass: try transaction.breakGlass(of: id, at: instant),
       consents: try transaction.liveConsentScopes(of: id, on: CalendarDate(instant)),
       blocks: try transaction.liveBlockScopes(of: id))
   }

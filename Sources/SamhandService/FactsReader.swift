@@ -41,8 +41,8 @@ struct FactsReader {
     else { return nil }
     if let cache {
       let day = CalendarDate.day(containing: instant)
-      let change = try transaction.nextBreakGlassChange(of: id, after: instant)
-      let validity = day.lowerBound..<min(change ?? day.upperBound, day.upperBound)
+      let change = facts.nextBreakGlassChange ?? day.upperBound
+      let validity = day.lowerBound..<min(change, day.upperBound)
       cache.remember(.init(facts: facts, validity: validity), generation: generation)
     }
     return facts

@@ -49,6 +49,28 @@ struct HandoverParties {
       sender: sender, fromService: fromService, receiver: receiver, toService: toService)
   }
 
+  /// The parties of a stored handover as they stand now: a named receiver deactivated since
+  /// it was drafted is refused, so that no one is sent a handover they can never accept.
+  static func current(_ handover: Handover, in transaction: StoreTransaction) throws
+    -> HandoverParties
+  {
+    guard let sender = try transaction.staff(handover.fromStaff) else {
+      throw ServiceError.unauthenticated
+    }
+    var receiver: Staff?
+    if let toStaff = handover.toStaff {
+      guard let staff = try transaction.staff(toStaff), staff.active else {
+        throw ServiceError.conflict(
+          "\(toStaff) has been deactivated since the draft was made; withdraw it and propose "
+            + "to someone else")
+      }
+      receiver = staff
+    }
+    return HandoverParties(
+      sender: sender, fromService: handover.fromService, receiver: receiver,
+      toService: handover.toService)
+  }
+
   /// A transfer moves responsibility from its holder: only they (or a leader of the holding
   /// service, or its care staff when no one is named) may propose it, and not to the holder.
   func checkTransfer(from holder: Responsibility?, in transaction: StoreTransaction) throws {

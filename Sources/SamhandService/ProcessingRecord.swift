@@ -18,7 +18,7 @@ public struct ProcessingRecord: Sendable, Encodable {
   }
 
   public struct PolicyBasis: Sendable, Encodable {
-    public let id: String
+    public let id: PolicyID
     public let effect: String
     /// Nil when the policy states none (the record then says so).
     public let basis: String?

@@ -11,7 +11,7 @@ public struct AccessExplanation: Sendable, Encodable {
   public let resource: String
   public let allowed: Bool
   /// The policies that determined the decision.
-  public let policies: [String]
+  public let policies: [PolicyID]
   /// The policy engine's explanation, with policy file and line.
   public let explanation: String
 }
@@ -57,7 +57,7 @@ extension SamhandService {
         let decision = decider.decide(question, entities: entities)
         let text =
           decider.policySet?.explain(question, entities: entities).description
-          ?? "\(decision.isAllowed ? "allow" : "deny"): \(decision.reasons.joined(separator: ", "))"
+          ?? "\(decision.isAllowed ? "allow" : "deny"): \(decision.reasons.map(\.rawValue).joined(separator: ", "))"
         return AccessExplanation(
           staffId: staff.rawValue, action: action.rawValue, resource: target.uid.description,
           allowed: decision.isAllowed && decision.errors.isEmpty, policies: decision.reasons,

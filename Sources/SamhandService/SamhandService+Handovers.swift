@@ -2,7 +2,7 @@ import Foundation
 import SamhandCore
 import SamhandStore
 
-/// Handovers between services (invariant 6): propose, accept, reject, withdraw, complete,
+/// Handovers between services (invariant 6): propose, send a draft, accept, reject, withdraw, complete,
 /// show and list. Every step goes through the gate on the recipient's `handover` record and
 /// is audited, refusals included. Until the receiving side accepts, the sender's side keeps
 /// responsibility; accepting a transfer moves it — holder, every open plan's coordinator —
@@ -35,14 +35,29 @@ extension SamhandService {
       })
   }
 
-  /// Proposes a handover kept as a draft.
+  /// Sends a draft: proposes it now, checking now what proposing checks, since consent,
+  /// responsibility and staff may all have changed since the draft was made. The named
+  /// receiver must still be active and covered by the recipient's live consent; a transfer
+  /// must be the sender's to propose against the current holder, who is recorded for the
+  /// acceptance to compare against.
   @discardableResult
-  public func proposeDraftHandover(
+  public func sendHandover(
     _ id: HandoverID, expectedVersion: Int? = nil, as actor: Actor, options: RequestOptions
   ) throws -> Versioned<HandoverID> {
     try changeHandover(
       id, .propose, expectedVersion: expectedVersion,
-      request(actor, .update, "handover.propose", options))
+      request(actor, .update, "handover.propose", options)
+    ) { transaction, record, _ in
+      let handover = record.handover
+      let parties = try HandoverParties.current(handover, in: transaction)
+      if handover.mode == .transfer {
+        let holder = try transaction.responsibility(of: handover.recipientID)
+        try parties.checkTransfer(from: holder, in: transaction)
+        try transaction.recordHolderAtProposal(of: id, holder?.staff)
+      }
+      try parties.checkConsent(
+        of: handover.recipientID, on: CalendarDate.today(clock), in: transaction)
+    }
   }
 
   /// The receiving side accepts. A transfer moves responsibility to the named receiver (or

@@ -118,11 +118,15 @@ extension SamhandService {
       .retire(version: version, by: .operator(osUser: osUser))
   }
 
-  /// Reads every page of the database and checks its structure (SQLite's quick_check):
-  /// `samhand serve` refuses to start on a damaged file instead of failing the requests that
-  /// meet the damage. Throws the store's `damaged` (or `notADatabase`) error, which says so.
-  public func checkDatabasePages() throws {
-    try store.quickCheck()
+  /// The check `samhand serve` makes before it listens. `quick` reads every page of the
+  /// database and checks its structure (SQLite's quick_check), so that a damaged file is
+  /// refused at start instead of failing the requests that meet the damage: throws the
+  /// store's `damaged` (or `notADatabase`) error, which says so. `off` checks nothing.
+  public func checkBeforeServing(_ check: StartCheck) throws {
+    switch check {
+    case .quick: try store.quickCheck()
+    case .off: return
+    }
   }
 
   /// Signs a checkpoint over the current head now (audited first, so it covers its own entry).

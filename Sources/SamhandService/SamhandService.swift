@@ -32,7 +32,7 @@ public struct SamhandService: Sendable {
   let listWarnings = ListWarnings()
 
   /// How often each policy made a list judge every candidate (see `ListWarnings`).
-  public var listWideningCounts: [String: Int] { listWarnings.counts }
+  public var listWideningCounts: [PolicyID: Int] { listWarnings.counts }
 
   init(
     store: SQLiteStore, directory: DataDirectory, settings: Settings, decider: any AccessDecider,

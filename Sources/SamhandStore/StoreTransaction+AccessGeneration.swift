@@ -11,42 +11,53 @@ extension StoreTransaction {
       db.cachedStatement(sql: "SELECT value FROM access_generation WHERE id = 1")) ?? 0
   }
 
-  /// The next instant after `instant` at which the set of the recipient's live break-glass
-  /// grants changes by time alone (a grant starts or expires), or nil when it never will.
-  public func nextBreakGlassChange(of recipient: RecipientID, after instant: Date) throws -> Date? {
+  /// The recipient's break-glass grants as they stand at `instant`, read in one statement:
+  /// who holds a live one, and when that changes by time alone.
+  public func breakGlass(of recipient: RecipientID, at instant: Date) throws -> BreakGlassWindow {
     let now = Timestamp.format(instant)
-    return try String.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT MIN(CASE WHEN granted_at > ?1 THEN granted_at ELSE expires_at END)
-          FROM break_glass_grants WHERE recipient_id = ?2 AND expires_at > ?1
-          """), arguments: [now, recipient.rawValue]
-    ).map {
-      try StoreError.parsed(
-        $0, "granted_at or expires_at", table: "break_glass_grants", id: recipient.rawValue,
-        Timestamp.parse)
+    var holders: Set<StaffID> = []
+    var next: String?
+    for row in try rows(
+      """
+      SELECT staff_id, granted_at, expires_at FROM break_glass_grants
+      WHERE recipient_id = \(recipient.rawValue) AND expires_at > \(now)
+      """)
+    {
+      let (granted, expires): (String, String) = (row["granted_at"], row["expires_at"])
+      if granted <= now { holders.insert(StaffID(rawValue: row["staff_id"])) }
+      let change = granted > now ? granted : expires
+      next = min(next ?? change, change)
     }
+    return BreakGlassWindow(
+      holders: holders,
+      nextChange: try next.map {
+        try StoreError.parsed(
+          $0, "granted_at or expires_at", table: "break_glass_grants", id: recipient.rawValue,
+          Timestamp.parse)
+      })
   }
 
-  /// Runs `body` and answers the tables its statements read: for checking that the access
-  /// generation covers every table the access facts come from.
-  public func tablesRead(by body: () throws -> Void) throws -> Set<String> {
-    var statements: Set<String> = []
+  /// Runs `body` and answers the tables its statements read, each with how many statements
+  /// read it: for checking that the access generation covers every table the access facts
+  /// come from, and that gathering them reads each table once.
+  public func tableReads(by body: () throws -> Void) throws -> [String: Int] {
+    var statements: [String] = []
     db.trace(options: .statement) { event in
-      if case .statement(let statement) = event { statements.insert(statement.sql) }
+      if case .statement(let statement) = event { statements.append(statement.sql) }
     }
     defer { db.trace(options: [], nil) }
     try body()
     let tables = try String.fetchAll(
       db.cachedStatement(
         sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-    var read: Set<String> = []
+    var reads: [String: Int] = [:]
     for sql in statements {
       let region = try db.makeStatement(sql: sql).databaseRegion
-      read.formUnion(
-        tables.filter { region.isModified(byEventsOfKind: .insert(tableName: $0)) })
+      for table in tables where region.isModified(byEventsOfKind: .insert(tableName: table)) {
+        reads[table, default: 0] += 1
+      }
     }
-    return read
+    return reads
   }
 
   /// The tables whose every insert, update and delete increases the access generation.

@@ -105,20 +105,6 @@ extension StoreTransaction {
     return id
   }
 
-  /// Staff holding a grant for the recipient that is live at `instant`.
-  public func breakGlassHolders(of recipient: RecipientID, at instant: Date) throws -> Set<StaffID>
-  {
-    let now = Timestamp.format(instant)
-    return Set(
-      try String.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT staff_id FROM break_glass_grants
-            WHERE recipient_id = ? AND granted_at <= ? AND expires_at > ?
-            """), arguments: [recipient.rawValue, now, now]
-      ).map(StaffID.init(rawValue:)))
-  }
-
   /// Grants, oldest first; `unreviewedOnly` gives the auditors' review queue.
   public func breakGlassGrants(unreviewedOnly: Bool) throws -> [BreakGlassGrant] {
     try Row.fetchAll(

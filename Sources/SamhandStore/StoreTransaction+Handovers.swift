@@ -90,6 +90,13 @@ extension StoreTransaction {
     return next
   }
 
+  /// Records who held responsibility when a drafted transfer was sent: the holder its
+  /// acceptance must still find (the draft kept the holder of when it was made).
+  public func recordHolderAtProposal(of id: HandoverID, _ holder: StaffID?) throws {
+    try db.cachedStatement(sql: "UPDATE handovers SET holder_at_proposal = ? WHERE id = ?")
+      .execute(arguments: [holder?.rawValue, id.rawValue])
+  }
+
   /// The handover's current version, or nil when there is no such handover.
   public func handoverVersion(_ id: HandoverID) throws -> Int? {
     try Int.fetchOne(

@@ -6,9 +6,10 @@ import SamhandService
 struct HandoverCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "handover",
-    abstract: "Handovers between services: propose, accept, reject, withdraw, checklists.",
+    abstract: "Handovers between services: propose, send, accept, reject, withdraw, checklists.",
     subcommands: [
-      Propose.self, Accept.self, Reject.self, Withdraw.self, Complete.self, Show.self, List.self,
+      Propose.self, Send.self, Accept.self, Reject.self, Withdraw.self, Complete.self, Show.self,
+      List.self,
       Inbox.self, Holder.self, Checklist.self, Check.self, AddItem.self,
       TemplateCommand.self,
     ])

@@ -4,12 +4,12 @@ import SamhandPolicy
 /// The JSON shape DESIGN.md fixes for `samhand policy eval --json`.
 struct DecisionJSON: Encodable {
   struct ErrorJSON: Encodable {
-    let policy: String
+    let policy: PolicyID
     let message: String
   }
 
   let decision: String
-  let reasons: [String]
+  let reasons: [PolicyID]
   let errors: [ErrorJSON]
 
   init(_ decision: Decision) {

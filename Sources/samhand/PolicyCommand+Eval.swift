@@ -35,7 +35,9 @@ extension PolicyCommand {
       if json {
         print(try DecisionJSON(decision).encoded())
       } else {
-        print(decision.isAllowed ? "allow" : "deny", decision.reasons.joined(separator: " "))
+        print(
+          decision.isAllowed ? "allow" : "deny",
+          decision.reasons.map(\.rawValue).joined(separator: " "))
         for error in decision.errors { print("error: \(error)") }
       }
     }

@@ -16,8 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
       Staff authenticate with bearer tokens from `samhand token create`. It listens on --host
       and --port, else on `host` and `port` in samhand.conf (default 127.0.0.1:8080). Before it
       listens it reads every page of the database (SQLite quick_check) and refuses to start, in
-      one line, on a damaged file or a data directory it cannot write. SIGINT or SIGTERM stop
-      the server gracefully: requests in flight finish, the audit appender commits what it
+      one line, on a damaged file or a data directory it cannot write; --start-check off (or
+      `start_check = off` in samhand.conf) skips the reading, which takes seconds per GB.
+      SIGINT or SIGTERM stop the server gracefully: requests in flight finish, the audit appender commits what it
       holds, then a final audit checkpoint is signed (also when a listener fails). While it
       runs, a checkpoint is signed at least every `checkpoint_seconds` (default 10) when audit
       entries are unsigned. With --demo, a data directory that does not exist yet is created
@@ -52,10 +53,21 @@ struct ServeCommand: AsyncParsableCommand {
       discussion: "Overrides metrics_port in samhand.conf; never the API port."))
   var metricsPort: Int?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "quick: read every page of the database before listening; off: skip it.",
+      discussion: "Overrides start_check in samhand.conf (default quick)."))
+  var startCheck: String?
+
   func run() async throws {
     let url = try options.dataDirectory()
     var service = try openService(at: url)
-    try service.checkDatabasePages()
+    var settings = service.settings
+    if let startCheck {
+      try settings.set("start_check", to: startCheck, source: "--start-check")
+    }
+    try service.checkBeforeServing(settings.startCheck)
     var logger = Logger(label: "samhand.http")
     logger.logLevel =
       ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))

@@ -56,6 +56,54 @@ struct ContractTests {
     }
   }
 
+  @Test("every $ref in the document resolves, into the components section its place needs")
+  func referencesResolve() throws {
+    let report = try ReferenceChecker.check(OpenAPIDocument.text)
+    #expect(report.checked >= 600)
+    #expect(report.failures.isEmpty, "\(report.failures.joined(separator: "\n"))")
+  }
+
+  @Test("the reference check finds a missing target, a wrong section and an outside document")
+  func referenceCheckCanFail() throws {
+    let document = """
+      openapi: 3.1.0
+      paths:
+        /v1/reports:
+          get:
+            parameters:
+              - $ref: '#/components/headers/ReportFrom'
+              - $ref: '#/components/parameters/ReportTo'
+            responses:
+              '200': {$ref: '#/components/schemas/Report'}
+              default:
+                description: problem
+                content:
+                  application/json:
+                    schema: {$ref: 'other.yaml#/Problem'}
+      components:
+        headers:
+          ReportFrom: {schema: {type: string}}
+        schemas:
+          Report:
+            type: object
+            properties:
+              rows: {type: array, items: {$ref: '#/components/schemas/Row'}}
+      """
+    let report = try ReferenceChecker.check(document)
+    #expect(report.checked == 5)
+    let expected = [
+      "#/components/headers/ReportFrom is used as parameters",
+      "#/components/parameters/ReportTo does not resolve",
+      "#/components/schemas/Report is used as responses",
+      "other.yaml#/Problem leaves the document",
+      "#/components/schemas/Row does not resolve",
+    ]
+    #expect(report.failures.count == expected.count, "\(report.failures)")
+    for text in expected {
+      #expect(report.failures.contains { $0.contains(text) }, "\(text): \(report.failures)")
+    }
+  }
+
   @Test("/openapi.yaml serves the embedded document")
   func servesDocument() async throws {
     let fixture = try HTTPFixture()

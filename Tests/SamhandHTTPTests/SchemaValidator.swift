@@ -5,11 +5,6 @@ import SamhandHTTP
 /// beside schemathesis by `.ci/run`): status documented (or `default`), content type as
 /// documented, body valid against the schema.
 enum SchemaValidator {
-  struct Report: Decodable {
-    let checked: Int
-    let failures: [String]
-  }
-
   static let script = #"""
     import json, sys, yaml, jsonschema
     spec = yaml.safe_load(open(sys.argv[1]))
@@ -47,23 +42,12 @@ enum SchemaValidator {
     print(json.dumps({"checked": len(samples), "failures": failures}))
     """#
 
-  static func validate(_ samples: [ResponseSample]) throws -> Report {
-    let folder = FileManager.default.temporaryDirectory
-      .appending(path: "samhand-schema-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let spec = folder.appending(path: "openapi.yaml")
-    let data = folder.appending(path: "samples.json")
-    try Data(OpenAPIDocument.text.utf8).write(to: spec)
-    try JSONEncoder().encode(samples).write(to: data)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, spec.path, data.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let result = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return try JSONDecoder().decode(Report.self, from: result)
+  static func validate(_ samples: [ResponseSample]) throws -> PythonScript.Report {
+    try PythonScript.run(
+      script,
+      files: [
+        ("openapi.yaml", Data(OpenAPIDocument.text.utf8)),
+        ("samples.json", try JSONEncoder().encode(samples)),
+      ])
   }
 }

@@ -51,7 +51,8 @@ struct DefaultPolicyCasesTests {
       let decision = set.isAuthorized(request, entities: entities)
       #expect(
         decision.isAllowed == (testCase.expected == "allow"), "\(testCase.name): \(decision)")
-      #expect(decision.reasons.sorted() == testCase.reasons.sorted(), "\(testCase.name)")
+      #expect(
+        decision.reasons.map(\.rawValue).sorted() == testCase.reasons.sorted(), "\(testCase.name)")
       #expect(decision.errors.isEmpty, "\(testCase.name): \(decision.errors)")
     }
   }

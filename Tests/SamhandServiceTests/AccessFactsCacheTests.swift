@@ -19,13 +19,12 @@ struct AccessFactsCacheTests {
     _ = try fixture.consent(["nav"], [.identity])
     let (recipient, now) = (fixture.recipient, fixture.clock.now)
     let (read, covered) = try fixture.service.store.read { snapshot in
-      let read = try snapshot.tablesRead {
+      let read = try snapshot.tableReads {
         _ = try snapshot.staff(StaffID(rawValue: "nav.caseworker"))
         _ = try AccessFacts.RecipientFacts.gather(recipient, in: snapshot, at: now)
-        _ = try snapshot.nextBreakGlassChange(of: recipient, after: now)
         _ = try snapshot.liveToken(hash: Data(repeating: 7, count: 32))
       }
-      return (read, try snapshot.tablesCoveredByAccessGeneration())
+      return (Set(read.keys), try snapshot.tablesCoveredByAccessGeneration())
     }
     // The recording itself works: consents, the care team and staff are among what is read.
     #expect(
@@ -33,6 +32,27 @@ struct AccessFactsCacheTests {
         "consents", "assignments", "staff", "break_glass_grants", "staff_tokens",
       ]))
     #expect(read.subtracting(covered).isEmpty, "tables read without a generation trigger")
+  }
+
+  @Test("a cache miss reads the break-glass grants once, for the holders and their validity")
+  func breakGlassReadOnce() throws {
+    let fixture = try ServiceFixture()
+    let grant = try fixture.service.breakGlass(
+      recipient: fixture.recipient, reason: "funnet bevisstløs",
+      as: ServiceFixture.actor("gp.clinician"), options: .followUp)
+    let now = fixture.clock.now
+    let (reads, facts) = try fixture.service.store.read { snapshot in
+      let reader = try FactsReader.cached(AccessFactsCache(), in: snapshot)
+      var facts: AccessFacts.RecipientFacts?
+      let reads = try snapshot.tableReads {
+        facts = try reader.recipient(fixture.recipient, in: snapshot, at: now)
+      }
+      return (reads, facts)
+    }
+    #expect(reads["break_glass_grants"] == 1, "\(reads)")
+    #expect(facts?.breakGlassHolders == [StaffID(rawValue: "gp.clinician")])
+    let change = try #require(facts?.nextBreakGlassChange)
+    #expect(abs(change.timeIntervalSince(grant.expiresAt)) < 1)
   }
 
   @Test("a change written by another process is seen by the next read through the cache")

@@ -67,7 +67,7 @@ struct HandoverDeadlineTests {
     )
     #expect(!fixture.canSee("nav.caseworker", id))
     fixture.clock.advance(days: 7)
-    try fixture.service.proposeDraftHandover(id, as: ServiceFixture.coordinator, options: .followUp)
+    try fixture.service.sendHandover(id, as: ServiceFixture.coordinator, options: .followUp)
     let record = try fixture.service.showHandover(id, as: ServiceFixture.nav, options: .followUp)
     #expect(record.handover.proposedOn == fixture.today())
     let entry = try fixture.service.handoverInbox(as: ServiceFixture.nav, options: .followUp)

@@ -20,8 +20,8 @@ struct HandoverGateSpyTests {
   static let useCases: [(String, UseCase)] = [
     ("proposeHandover", { f, _ in _ = try f.propose("relocation", to: "nav.caseworker") }),
     (
-      "proposeDraftHandover",
-      { f, c in try f.service.proposeDraftHandover(c.draft, as: sender, options: .followUp) }
+      "sendHandover",
+      { f, c in try f.service.sendHandover(c.draft, as: sender, options: .followUp) }
     ),
     (
       "acceptHandover",

@@ -77,7 +77,7 @@ struct ProcessingRecordTests {
       dataDirectory: fixture.databaseURL.deletingLastPathComponent(), policies: policies,
       clock: fixture.clock)
     let record = try service.processingRecord()
-    #expect(record.policies.filter { $0.basis == nil }.map(\.id) == ["nav-register"])
+    #expect(record.policies.filter { $0.basis == nil }.map(\.id.rawValue) == ["nav-register"])
     #expect(record.render(.markdown).contains("nav-register (permit): NO BASIS STATED"))
   }
 

@@ -3,7 +3,7 @@ import Hummingbird
 import SamhandCore
 import SamhandService
 
-/// Handovers: propose, list, show (with ETag), the state changes and checklist edits (each
+/// Handovers: propose, list, show (with ETag), send a draft, the state changes and checklist edits (each
 /// with `If-Match`), the inbox, and who holds responsibility for a recipient.
 struct HandoverRoutes {
   let service: SamhandService
@@ -54,6 +54,9 @@ struct HandoverRoutes {
           try service.showHandover(id, as: actor, options: options)
         }
         return try Reply.tagged(Tagged<HandoverRecord>(record))
+      },
+      Self.change(service, "/send") { service, id, _, _, version, actor, options in
+        try service.sendHandover(id, expectedVersion: version, as: actor, options: options)
       },
       Self.change(service, "/accept") { service, id, _, _, version, actor, options in
         try service.acceptHandover(id, expectedVersion: version, as: actor, options: options)

@@ -11,7 +11,7 @@ public struct Policy: Sendable {
     public let body: Expr
   }
 
-  public let id: String
+  public let id: PolicyID
   public let effect: Effect
   public let annotations: [String: String]
   public let principal: ScopeConstraint

@@ -2,7 +2,7 @@
 /// compiled boolean. A class, so that scanning a set never copies the syntax tree.
 final class CompiledPolicy: Sendable {
   let policy: Policy
-  let id: String
+  let id: PolicyID
   let isForbid: Bool
   let principal: ScopeConstraint.Matcher
   let action: ScopeConstraint.Matcher

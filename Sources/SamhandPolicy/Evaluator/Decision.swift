@@ -8,10 +8,10 @@
 public struct Decision: Sendable, Equatable {
   public let isAllowed: Bool
   /// Ids of the satisfied forbids (deny) or permits (allow); empty for a default deny.
-  public let reasons: [String]
+  public let reasons: [PolicyID]
   public let errors: [PolicyEvaluationError]
 
-  public init(isAllowed: Bool, reasons: [String], errors: [PolicyEvaluationError]) {
+  public init(isAllowed: Bool, reasons: [PolicyID], errors: [PolicyEvaluationError]) {
     self.isAllowed = isAllowed
     self.reasons = reasons
     self.errors = errors

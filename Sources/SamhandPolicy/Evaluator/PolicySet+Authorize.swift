@@ -4,8 +4,8 @@ extension PolicySet {
   public func isAuthorized(_ request: AuthorizationRequest, entities: Entities) -> Decision {
     let environment = Environment(request, entities: entities)
     let scope = RequestScope(request, entities: entities)
-    var permits: [String] = []
-    var forbids: [String] = []
+    var permits: [PolicyID] = []
+    var forbids: [PolicyID] = []
     var errors: [PolicyEvaluationError] = []
     for policy in compiled where policy.scopeMatches(scope) {
       do {

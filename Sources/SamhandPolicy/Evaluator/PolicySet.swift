@@ -16,7 +16,7 @@ public struct PolicySet: Sendable {
   public var policies: [Policy] { compiled.map(\.policy) }
 
   init(policies: [Policy], schema: Schema?) throws(PolicyError) {
-    var firstUse: [String: SourceLocation] = [:]
+    var firstUse: [PolicyID: SourceLocation] = [:]
     for policy in policies {
       if let first = firstUse[policy.id] {
         throw PolicyError(.duplicatePolicyId(id: policy.id, first: first), at: policy.location)

@@ -9,7 +9,7 @@
 public struct Explanation: Sendable, CustomStringConvertible {
   /// A policy named in an explanation.
   public struct PolicyReference: Sendable, Equatable {
-    public let id: String
+    public let id: PolicyID
     public let effect: Policy.Effect
     public let location: SourceLocation
   }

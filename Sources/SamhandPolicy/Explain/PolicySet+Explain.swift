@@ -2,7 +2,7 @@ extension PolicySet {
   /// Decides `request` and says why, naming policies by id, file and line.
   public func explain(_ request: AuthorizationRequest, entities: Entities) -> Explanation {
     let decision = isAuthorized(request, entities: entities)
-    var byId: [String: Explanation.PolicyReference] = [:]
+    var byId: [PolicyID: Explanation.PolicyReference] = [:]
     for policy in policies {
       byId[policy.id] = Explanation.PolicyReference(
         id: policy.id, effect: policy.effect, location: policy.location)

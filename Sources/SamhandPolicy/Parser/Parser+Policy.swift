@@ -45,7 +45,8 @@ extension Parser {
     }
     try expect(";")
     return Policy(
-      id: annotations["id"] ?? "policy\(index)", effect: effect, annotations: annotations,
+      id: PolicyID(rawValue: annotations["id"] ?? "policy\(index)"), effect: effect,
+      annotations: annotations,
       principal: principal, action: action, resource: resource, conditions: conditions,
       location: start)
   }

@@ -40,7 +40,7 @@ public struct PolicyError: Error, Sendable, CustomStringConvertible {
     case notAnAction(String)
     case emptyCondition(String)
     case nestingTooDeep(limit: Int)
-    case duplicatePolicyId(id: String, first: SourceLocation)
+    case duplicatePolicyId(id: PolicyID, first: SourceLocation)
     case unreadable(path: String, detail: String)
     case invalidSchema(String)
     case invalid(String)

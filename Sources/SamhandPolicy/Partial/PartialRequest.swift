@@ -44,16 +44,16 @@ public struct PartialDecision: Sendable {
   /// so a list judges every candidate.
   public static func everything(because reason: String) -> PartialDecision {
     PartialDecision(
-      permits: [PolicyResidual(policyID: "*", residual: .constant(true))], forbids: [],
-      widened: [Widening(policyID: "*", reason: reason)])
+      permits: [PolicyResidual(policyID: .anyPolicy, residual: .constant(true))], forbids: [],
+      widened: [Widening(policyID: .anyPolicy, reason: reason)])
   }
 
   /// One policy's residual: what the resource must satisfy for the policy to be satisfied.
   public struct PolicyResidual: Sendable, Hashable {
-    public let policyID: String
+    public let policyID: PolicyID
     public let residual: Residual
 
-    public init(policyID: String, residual: Residual) {
+    public init(policyID: PolicyID, residual: Residual) {
       self.policyID = policyID
       self.residual = residual
     }
@@ -61,10 +61,10 @@ public struct PartialDecision: Sendable {
 
   /// A policy the residual could not follow exactly, and why.
   public struct Widening: Sendable, Hashable, CustomStringConvertible {
-    public let policyID: String
+    public let policyID: PolicyID
     public let reason: String
 
-    public init(policyID: String, reason: String) {
+    public init(policyID: PolicyID, reason: String) {
       self.policyID = policyID
       self.reason = reason
     }

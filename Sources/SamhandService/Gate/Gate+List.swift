@@ -34,7 +34,9 @@ extension Gate {
           var denial = listEvent(
             request, query.name, after: page.after, shown: 0, withheld: 0,
             service: staff.services.first, at: now)
-          (denial.decision, denial.outcome, denial.policyIDs) = (.deny, .denied, ruledOut)
+          (denial.decision, denial.outcome, denial.policyIDs) = (
+            .deny, .denied, ruledOut.map(\.rawValue)
+          )
           let empty = ListPage<Item>(items: [], next: nil)
           let refusal = query.reserved.map { request.refusal($0) }
           return (
@@ -99,10 +101,10 @@ extension Gate {
   /// then denied.
   func narrowing(
     _ request: GateRequest, for staff: Staff, categories: [InformationCategory], at now: Date
-  ) -> (RecipientNarrowing, ruledOut: [String]?) {
+  ) -> (RecipientNarrowing, ruledOut: [PolicyID]?) {
     let entities = AccessFacts.principalEntities(staff)
     var conditions: [InformationCategory: RecipientCondition] = [:]
-    var ruledOut: Set<String> = []
+    var ruledOut: Set<PolicyID> = []
     var everyCategoryRuledOut = true
     for category in Set(categories) {
       func residual(breakGlass: Bool) -> Residual {

@@ -6,7 +6,7 @@ import Synchronization
 /// for): each is logged once as a warning naming the policy, and counted, so that an operator
 /// (and the lists benchmark) sees when a list falls back to judging every candidate.
 final class ListWarnings: Sendable {
-  private let seen = Mutex<[String: Int]>([:])
+  private let seen = Mutex<[PolicyID: Int]>([:])
   private let logger = Logger(label: "samhand.lists")
 
   func record(_ widenings: [PartialDecision.Widening]) {
@@ -24,5 +24,5 @@ final class ListWarnings: Sendable {
   }
 
   /// How often each policy widened a list since the service started.
-  var counts: [String: Int] { seen.withLock { $0 } }
+  var counts: [PolicyID: Int] { seen.withLock { $0 } }
 }

@@ -26,8 +26,9 @@ enum Comparison {
 
   static func outcome(_ decision: Decision) -> ReferenceHarness.Outcome {
     ReferenceHarness.Outcome(
-      decision: decision.isAllowed ? "allow" : "deny", reasons: Set(decision.reasons),
-      errored: Set(decision.errors.map(\.policy)))
+      decision: decision.isAllowed ? "allow" : "deny",
+      reasons: Set(decision.reasons.map(\.rawValue)),
+      errored: Set(decision.errors.map(\.policy.rawValue)))
   }
 
   /// Our side of a case: nil outcomes when we refuse the policies or the entities.
