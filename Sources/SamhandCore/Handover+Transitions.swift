@@ -33,6 +33,7 @@ public enum HandoverParty: String, Sendable, CaseIterable {
 /// A transition the rules do not allow, said so that the user knows what to do instead.
 public enum HandoverError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownKind(String)
+  case unknownRejectionCategory(String)
   case illegalTransition(from: HandoverState, event: String)
   case notYours(event: String, party: HandoverParty)
   case reasonRequired
@@ -44,6 +45,9 @@ public enum HandoverError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownKind(let text):
       let known = HandoverKind.allCases.map(\.rawValue).joined(separator: ", ")
       return "unknown handover kind '\(text)' (known: \(known))"
+    case .unknownRejectionCategory(let text):
+      let known = HandoverRejectionCategory.allCases.map(\.rawValue).joined(separator: ", ")
+      return "unknown rejection category '\(text)' (known: \(known))"
     case .illegalTransition(let state, let event):
       return "a handover that is \(state.rawValue) cannot be \(Self.past(event))"
     case .notYours(let event, let party):

@@ -9,6 +9,8 @@ public struct HandoverRecord: Sendable, Equatable, Encodable {
   public let notes: Protected<String?>
   /// The rejection or withdrawal reason.
   public let reason: Protected<String?>
+  /// Why it was rejected, in the fixed vocabulary; nil unless rejected with a category.
+  public let rejectionCategory: HandoverRejectionCategory?
   /// For a transfer: who held responsibility when it was proposed.
   public let holderAtProposal: StaffID?
   public let acceptedBy: StaffID?
@@ -17,13 +19,14 @@ public struct HandoverRecord: Sendable, Equatable, Encodable {
 
   public init(
     handover: Handover, version: Int, notes: Protected<String?>, reason: Protected<String?>,
-    holderAtProposal: StaffID?, acceptedBy: StaffID?, checklist: [HandoverChecklistEntry],
-    history: [HandoverHistoryEntry]
+    rejectionCategory: HandoverRejectionCategory?, holderAtProposal: StaffID?,
+    acceptedBy: StaffID?, checklist: [HandoverChecklistEntry], history: [HandoverHistoryEntry]
   ) {
     self.handover = handover
     self.version = version
     self.notes = notes
     self.reason = reason
+    self.rejectionCategory = rejectionCategory
     self.holderAtProposal = holderAtProposal
     self.acceptedBy = acceptedBy
     self.checklist = checklist

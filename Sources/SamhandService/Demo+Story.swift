@@ -83,7 +83,7 @@ extension Demo {
       recipients[12], "service-transfer", "referral", to: "geir.ask", in: 10,
       notes: "Oppfølging av somatikk", by: "eirik.lund", today: today, service)
     _ = try service.rejectHandover(
-      referral,
+      referral, category: .notOurService,
       reason: "Pasienten står på Ane Moes liste; send henvisningen til henne",
       as: actor("geir.ask"), options: followUp)
   }

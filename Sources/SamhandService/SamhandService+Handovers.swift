@@ -85,10 +85,12 @@ extension SamhandService {
     }
   }
 
-  /// The receiving side declines, with a reason the sender can act on; responsibility stays.
+  /// The receiving side declines, with a reason the sender can act on and a category the
+  /// municipality counts (L30); responsibility stays.
   @discardableResult
   public func rejectHandover(
-    _ id: HandoverID, reason: String, expectedVersion: Int? = nil, as actor: Actor,
+    _ id: HandoverID, category: HandoverRejectionCategory, reason: String,
+    expectedVersion: Int? = nil, as actor: Actor,
     options: RequestOptions
   ) throws -> Versioned<HandoverID> {
     let reject = request(actor, .update, "handover.reject", options)
@@ -99,7 +101,8 @@ extension SamhandService {
       }
     }
     return try changeHandover(
-      id, .reject(reason: text), expectedVersion: expectedVersion, reject, reason: text)
+      id, .reject(reason: text), expectedVersion: expectedVersion, reject, reason: text,
+      rejectionCategory: category)
   }
 
   /// The sending side takes a draft or proposed handover back; responsibility stays.
@@ -180,7 +183,7 @@ extension SamhandService {
   /// the change recorded as a new version, then `then` run in the same transaction.
   func changeHandover(
     _ id: HandoverID, _ event: HandoverEvent, expectedVersion: Int?, _ request: GateRequest,
-    reason: String? = nil,
+    reason: String? = nil, rejectionCategory: HandoverRejectionCategory? = nil,
     then: (StoreTransaction, HandoverRecord, Int) throws -> Void = { _, _, _ in }
   ) throws -> Versioned<HandoverID> {
     try gateHandover(id, request) { transaction in
@@ -193,6 +196,7 @@ extension SamhandService {
       }
       let version = try transaction.recordHandoverChange(
         record.handover, event: event.name, to: next, reason: reason,
+        rejectionCategory: rejectionCategory,
         acceptedBy: event == .accept ? request.actor.staffID : nil,
         proposedOn: event == .propose ? CalendarDate.today(clock) : nil, by: request.actor.staffID)
       try then(transaction, record, version)

@@ -19,7 +19,7 @@ extension StoreTransaction {
         db,
         sql: """
           SELECT \(Self.handoverColumns), h.version, h.notes_sealed, h.reason_sealed,
-            h.holder_at_proposal, h.accepted_by
+            h.rejection_category, h.holder_at_proposal, h.accepted_by
           FROM handovers h WHERE h.id = ?
           """, arguments: [id.rawValue])
     else { return nil }
@@ -32,6 +32,7 @@ extension StoreTransaction {
       handover: handover, version: row["version"],
       notes: try opener.open(optional: row["notes_sealed"], column: "notes_sealed"),
       reason: try opener.open(optional: row["reason_sealed"], column: "reason_sealed"),
+      rejectionCategory: try Self.rejectionCategory(row["rejection_category"], id: id.rawValue),
       holderAtProposal: (row["holder_at_proposal"] as String?).map(StaffID.init(rawValue:)),
       acceptedBy: (row["accepted_by"] as String?).map(StaffID.init(rawValue:)),
       checklist: try checklist(of: handover, key: key), history: try handoverHistory(id))
@@ -129,6 +130,16 @@ extension StoreTransaction {
       toStaff: (row["to_staff"] as String?).map(StaffID.init(rawValue:)), toService: toService,
       plannedDate: planned,
       proposedOn: try date(row["proposed_on"], id: id), state: state)
+  }
+
+  /// The stored rejection category, nil when none was recorded.
+  static func rejectionCategory(_ text: String?, id: String) throws -> HandoverRejectionCategory? {
+    try text.map { text in
+      guard let category = HandoverRejectionCategory(rawValue: text) else {
+        throw StoreError.corruptRow(table: handoversTable, id: id, reason: "bad rejection category")
+      }
+      return category
+    }
   }
 
   private func checklist(of handover: Handover, key: DataKey?) throws -> [HandoverChecklistEntry] {

@@ -58,12 +58,13 @@ extension StoreTransaction {
   }
 
   /// Moves a handover to `state` as a new version; `reason` (rejection, withdrawal) sealed,
-  /// `acceptedBy` recorded on acceptance, `proposedOn` when a draft is proposed. Returns the
-  /// new version.
+  /// `rejectionCategory` plain, `acceptedBy` recorded on acceptance, `proposedOn` when a draft
+  /// is proposed. Returns the new version.
   @discardableResult
   public func recordHandoverChange(
     _ handover: Handover, event: String, to state: HandoverState, reason: String? = nil,
-    acceptedBy: StaffID? = nil, proposedOn: CalendarDate? = nil, by actor: StaffID
+    rejectionCategory: HandoverRejectionCategory? = nil, acceptedBy: StaffID? = nil,
+    proposedOn: CalendarDate? = nil, by actor: StaffID
   ) throws -> Int {
     guard let current = try handoverVersion(handover.id) else {
       throw StoreError.corruptRow(
@@ -75,14 +76,16 @@ extension StoreTransaction {
     try db.cachedStatement(
       sql: """
         UPDATE handovers SET state = ?, version = ?, updated_at = ?,
-          reason_sealed = COALESCE(?, reason_sealed), accepted_by = COALESCE(?, accepted_by),
+          reason_sealed = COALESCE(?, reason_sealed),
+          rejection_category = COALESCE(?, rejection_category), accepted_by = COALESCE(?, accepted_by),
           proposed_on = COALESCE(?, proposed_on)
         WHERE id = ? AND version = ?
         """
     ).execute(
       arguments: [
         state.rawValue, next, nowText,
-        try reason.map { try sealer.seal($0, column: "reason_sealed") }, acceptedBy?.rawValue,
+        try reason.map { try sealer.seal($0, column: "reason_sealed") },
+        rejectionCategory?.rawValue, acceptedBy?.rawValue,
         proposedOn?.description, handover.id.rawValue, current,
       ])
     try appendHandoverEvent(

@@ -29,6 +29,12 @@ extension StoreTransaction {
       throw StoreError.corruptRow(
         table: "recipient_keys", id: id.rawValue, reason: "the recipient has no data key")
     }
+    return try dataKey(wrappedIn: row, of: id)
+  }
+
+  /// The data key in a row with `recipient_keys`' columns `data_key_version`, `kek_version`
+  /// and `wrapped_key`, unwrapped; nil once it has been shredded.
+  func dataKey(wrappedIn row: Row, of id: RecipientID) throws -> DataKey? {
     guard let ciphertext = row["wrapped_key"] as Data? else {
       // Shredded: a reader on a snapshot older than the shred may have cached it since.
       keyRing.forgetDataKeys(of: [id.rawValue])

@@ -11,6 +11,7 @@ extension StoreTransaction {
       """
       SELECT h.id AS id, h.from_service AS service, h.proposed_on AS proposed_on,
         h.planned_date AS planned_date, h.kind AS kind, h.mode AS mode, h.state AS state,
+        h.rejection_category AS rejection_category,
         (SELECT MIN(e.at) FROM handover_events e
           WHERE e.handover_id = h.id AND e.to_state = 'accepted') AS accepted_at
       FROM handovers h
@@ -34,7 +35,9 @@ extension StoreTransaction {
       }
       return HandoverReport.Fact(
         service: row["service"], proposedOn: proposedOn, plannedDate: plannedDate, kind: kind,
-        mode: mode, state: state, acceptedOn: accepted)
+        mode: mode, state: state,
+        rejectionCategory: try Self.rejectionCategory(row["rejection_category"], id: id),
+        acceptedOn: accepted)
     }
   }
 
@@ -58,7 +61,8 @@ extension StoreTransaction {
 
   /// Every life-domain score mapped on or before `day`, opened with its recipient's data key;
   /// an erased recipient's scores are left out. Recipients are told apart by a number that
-  /// means nothing outside this answer.
+  /// means nothing outside this answer. The rows are read and the data keys unwrapped in one
+  /// pass, then the scores opened on every core; the plaintext stays in memory.
   public func lifeDomainObservations(through day: CalendarDate) throws
     -> [LifeDomainReport.Observation]
   {
@@ -66,34 +70,38 @@ extension StoreTransaction {
       db,
       sql: """
         SELECT s.id AS id, s.recipient_id AS recipient, r.registered_by_service AS service,
-          s.mapped_on AS mapped_on, s.life_domain AS domain, s.score_sealed AS score
+          s.mapped_on AS mapped_on, s.life_domain AS domain, s.score_sealed AS score,
+          k.recipient_id AS key_owner, k.data_key_version AS data_key_version,
+          k.kek_version AS kek_version, k.wrapped_key AS wrapped_key
         FROM life_domain_scores s JOIN recipients r ON r.id = s.recipient_id
+          LEFT JOIN recipient_keys k ON k.recipient_id = s.recipient_id
         WHERE s.mapped_on <= ? ORDER BY s.recipient_id
         """, arguments: [day.description])
-    var observations: [LifeDomainReport.Observation] = []
+    var sealed: [SealedScore] = []
     var current: (recipient: String, key: DataKey?)?
     var subject = 0
     while let row = try cursor.next() {
       let id: String = row["id"]
       let recipient: String = row["recipient"]
       if current?.recipient != recipient {
-        current = (recipient, try dataKey(for: RecipientID(rawValue: recipient)))
+        guard (row["key_owner"] as String?) != nil else {
+          throw StoreError.corruptRow(
+            table: "recipient_keys", id: recipient, reason: "the recipient has no data key")
+        }
+        current = (recipient, try dataKey(wrappedIn: row, of: RecipientID(rawValue: recipient)))
         subject += 1
       }
       guard let key = current?.key else { continue }
       guard let mappedOn = try Self.date(row["mapped_on"], id: id),
-        let domain = LifeDomain(rawValue: row["domain"]),
-        let score = LifeDomainScore.Score(
-          rawValue: try FieldSealer(table: "life_domain_scores", rowID: id, key: key)
-            .open(row["score"], column: "score_sealed"))
+        let domain = LifeDomain(rawValue: row["domain"])
       else {
         throw StoreError.corruptRow(table: "life_domain_scores", id: id, reason: "bad value")
       }
-      observations.append(
-        LifeDomainReport.Observation(
-          subject: subject, service: row["service"], mappedOn: mappedOn, domain: domain,
-          score: score))
+      sealed.append(
+        SealedScore(
+          id: id, subject: subject, service: row["service"], mappedOn: mappedOn, domain: domain,
+          score: row["score"], key: key))
     }
-    return observations
+    return try SealedScore.openAll(sealed)
   }
 }

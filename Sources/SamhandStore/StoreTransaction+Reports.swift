@@ -9,134 +9,192 @@ import SamhandCrypto
 /// recipient, for handovers the sending service.
 extension StoreTransaction {
   /// Per indicator, counts by service and month of `year`: states at each month's end (Oslo
-  /// time), events within each month.
+  /// time), events within each month. Each row is read once and given the number of the month
+  /// its times fall in (`monthOf`), and rows are counted per service and month numbers: a span
+  /// counts at the ends of the months from its start's month up to, not including, its end's
+  /// month. One read of the plans gives the active plans, the plans activated and those
+  /// closed; one read of the meetings both the meetings held and those due.
   public func indicatorTallies(year: Int) throws -> [IndicatorMeasure: [ReportTally]] {
-    let bounds = Self.monthBounds(year)
-    var tallies: [IndicatorMeasure: [ReportTally]] = [:]
-    for measure in IndicatorMeasure.allCases {
-      tallies[measure] =
-        measure.isState
-        ? try stateTallies(
-          Self.spans(measure), distinct: measure == .coordinator, bounds: bounds)
-        : try eventTallies(Self.events(measure), bounds: bounds)
+    let ends = Self.monthEnds(year)
+    var counts = IndicatorCounts()
+    for (measure, spans) in [
+      (IndicatorMeasure.registered, Self.registrations), (.activeGroup, Self.groupSpans),
+    ] {
+      for row in try spanMonths(spans, ends: ends) {
+        counts.add(measure, row["service"], from: row["s"], to: row["e"], row["n"])
+      }
     }
-    return tallies
+    for row in try spanMonths(Self.planSpans, ends: ends) {
+      let (service, activated, closed, count): (String, Int, Int, Int) =
+        (row["service"], row["s"], row["e"], row["n"])
+      counts.add(.activePlan, service, from: activated, to: closed, count)
+      counts.add(.plansActivated, service, from: activated, to: activated + 1, count)
+      counts.add(.plansClosed, service, from: closed, to: closed + 1, count)
+    }
+    for row in try eventMonths(Self.revisions, ends: ends) {
+      let (service, month, count, onTime): (String, Int, Int, Bool) =
+        (row["service"], row["month"], row["n"], row["flag"])
+      counts.add(
+        onTime ? .revisionsOnTime : .revisionsLate, service, from: month, to: month + 1, count)
+    }
+    for row in try eventMonths(Self.meetings, ends: ends) {
+      let (service, month, count): (String, Int, Int) = (row["service"], row["month"], row["n"])
+      counts.add(.meetingsDue, service, from: month, to: month + 1, count)
+      if row["flag"] as Bool {
+        counts.add(.meetingsHeld, service, from: month, to: month + 1, count)
+      }
+    }
+    return counts.tallies(coordinators: try coordinatorTallies(ends: ends))
   }
 
-  /// Recipients whose span covers each month's end. Only `distinct` spans can overlap for one
-  /// recipient (two plans not closed, each with a coordinator); a recipient has one active
-  /// plan and one active group at a time, and counting rows is much cheaper.
-  private func stateTallies(_ spans: SQL, distinct: Bool, bounds: SQL) throws -> [ReportTally] {
+  /// Spans counted per service, start month and end month.
+  private func spanMonths(_ spans: SQL, ends: [String]) throws -> [Row] {
     try rows(
       """
-      WITH bounds(month, starts, ends) AS (VALUES \(bounds))
-      SELECT bounds.month AS month, spans.service AS service,
-        COUNT(\(sql: distinct ? "DISTINCT spans.recipient" : "*")) AS n
-      FROM bounds JOIN (\(spans)) AS spans
-        ON spans.start_at < bounds.ends AND (spans.end_at IS NULL OR spans.end_at >= bounds.ends)
-      GROUP BY bounds.month, spans.service
-      """
-    ).map(Self.tally)
+      SELECT service, s, e, COUNT(*) AS n FROM (
+        SELECT spans.service AS service, \(Self.monthOf("spans.start_at", ends: ends)) AS s,
+          \(Self.monthOf("spans.end_at", ends: ends)) AS e
+        FROM (\(spans)) AS spans)
+      WHERE s <= 12 OR e <= 12 GROUP BY service, s, e
+      """)
   }
 
-  /// Events whose time falls within each month.
-  private func eventTallies(_ events: SQL, bounds: SQL) throws -> [ReportTally] {
+  /// Events counted per service, month and flag.
+  private func eventMonths(_ events: SQL, ends: [String]) throws -> [Row] {
     try rows(
       """
-      WITH bounds(month, starts, ends) AS (VALUES \(bounds))
-      SELECT bounds.month AS month, events.service AS service, COUNT(*) AS n
-      FROM bounds JOIN (\(events)) AS events
-        ON events.at >= bounds.starts AND events.at < bounds.ends
-      GROUP BY bounds.month, events.service
+      SELECT service, month, flag, COUNT(*) AS n FROM (
+        SELECT events.service AS service, \(Self.monthOf("events.at", ends: ends)) AS month,
+          events.flag AS flag
+        FROM (\(events)) AS events)
+      WHERE month BETWEEN 1 AND 12 GROUP BY service, month, flag
+      """)
+  }
+
+  /// Recipients with a coordinator at each month's end. One recipient can have two at once
+  /// (two plans not closed, each with a coordinator), so the spans are folded per recipient
+  /// into one flag per month before they are counted.
+  private func coordinatorTallies(ends: [String]) throws -> [ReportTally] {
+    let flags: SQL = (1...12).map { month -> SQL in
+      "MAX(MAX(s, 1) <= \(month) AND e > \(month)) AS m\(sql: String(month))"
+    }.joined(separator: ", ")
+    let sums: SQL = (1...12).map { month -> SQL in
+      "SUM(m\(sql: String(month))) AS m\(sql: String(month))"
+    }.joined(separator: ", ")
+    return try rows(
       """
-    ).map(Self.tally)
+      SELECT service, \(sums) FROM (
+        SELECT service, \(flags) FROM (
+          SELECT spans.recipient AS recipient, spans.service AS service,
+            \(Self.monthOf("spans.start_at", ends: ends)) AS s,
+            \(Self.monthOf("spans.end_at", ends: ends)) AS e
+          FROM (\(Self.coordinatorSpans)) AS spans)
+        WHERE s <= 12 GROUP BY recipient)
+      GROUP BY service
+      """
+    ).flatMap { row in
+      (1...12).map { ReportTally(service: row["service"], month: $0, count: row["m\($0)"]) }
+    }
   }
 
-  private static func tally(_ row: Row) -> ReportTally {
-    ReportTally(service: row["service"], month: row["month"], count: row["n"])
-  }
-
-  /// The rows `(1, start of January, start of February), …` in the database's timestamp form.
-  static func monthBounds(_ year: Int) -> SQL {
-    let starts = (0...12).map { index in
+  /// The start of `year` (Oslo time), then the end of each of its months, in the database's
+  /// timestamp form.
+  static func monthEnds(_ year: Int) -> [String] {
+    (0...12).map { index in
       let (y, m) = index == 12 ? (year + 1, 1) : (year, index + 1)
       return Timestamp.format(CalendarDate(year: y, month: m, day: 1)!.start)
     }
-    return (1...12).map { month -> SQL in "(\(month), \(starts[month - 1]), \(starts[month]))" }
-      .joined(separator: ", ")
   }
 
-  /// For a state: per recipient and span, `recipient`, `service`, `start_at`, `end_at`.
-  static func spans(_ measure: IndicatorMeasure) -> SQL {
-    switch measure {
-    case .registered:
-      return """
-        SELECT id AS recipient, registered_by_service AS service, created_at AS start_at,
-          NULL AS end_at FROM recipients
-        """
-    case .activePlan:
-      return """
-        SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
-          MIN(CASE WHEN v.status = 'active' THEN v.changed_at END) AS start_at,
-          MIN(CASE WHEN v.status = 'closed' THEN v.changed_at END) AS end_at
-        FROM plans p JOIN recipients r ON r.id = p.recipient_id
-          JOIN plan_versions v ON v.plan_id = p.id
-        GROUP BY p.id
-        """
-    case .coordinator:
-      return """
-        SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
-          c.started_at AS start_at,
-          CASE WHEN closed.at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN closed.at
-            ELSE MIN(c.ended_at, closed.at) END AS end_at
-        FROM plan_coordinators c JOIN plans p ON p.id = c.plan_id
-          JOIN recipients r ON r.id = p.recipient_id
-          LEFT JOIN (SELECT plan_id, MIN(changed_at) AS at FROM plan_versions
-            WHERE status = 'closed' GROUP BY plan_id) AS closed ON closed.plan_id = p.id
-        """
-    default:
-      return """
-        SELECT g.recipient_id AS recipient, r.registered_by_service AS service,
-          g.created_at AS start_at, g.closed_at AS end_at
-        FROM groups g JOIN recipients r ON r.id = g.recipient_id
-        """
+  /// `CASE WHEN column < start of the year THEN 0 WHEN column < end of January THEN 1 … ELSE
+  /// 13 END`: 0 before the year, else the first month whose end is after the time in
+  /// `column`, 13 for none (NULL) or after the year. A date (YYYY-MM-DD) sorts into the right
+  /// month against the timestamps too.
+  static func monthOf(_ column: String, ends: [String]) -> SQL {
+    let cases: SQL = (0...12).map { month -> SQL in
+      "WHEN \(sql: column) < \(ends[month]) THEN \(month)"
+    }.joined(separator: " ")
+    return "CASE \(cases) ELSE 13 END"
+  }
+
+  /// Spans are rows of `recipient`, `service`, `start_at` and `end_at`.
+  static let registrations: SQL = """
+    SELECT id AS recipient, registered_by_service AS service, created_at AS start_at,
+      NULL AS end_at FROM recipients
+    """
+
+  /// Per plan: from its first activation to its closing (either may be missing).
+  static let planSpans: SQL = """
+    SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
+      MIN(CASE WHEN v.status = 'active' THEN v.changed_at END) AS start_at,
+      MIN(CASE WHEN v.status = 'closed' THEN v.changed_at END) AS end_at
+    FROM plans p JOIN recipients r ON r.id = p.recipient_id
+      JOIN plan_versions v ON v.plan_id = p.id
+    GROUP BY p.id
+    """
+
+  /// Per coordinator of a plan: until they step down or the plan is closed.
+  static let coordinatorSpans: SQL = """
+    SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
+      c.started_at AS start_at,
+      CASE WHEN closed.at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN closed.at
+        ELSE MIN(c.ended_at, closed.at) END AS end_at
+    FROM plan_coordinators c JOIN plans p ON p.id = c.plan_id
+      JOIN recipients r ON r.id = p.recipient_id
+      LEFT JOIN (SELECT plan_id, MIN(changed_at) AS at FROM plan_versions
+        WHERE status = 'closed' GROUP BY plan_id) AS closed ON closed.plan_id = p.id
+    """
+
+  static let groupSpans: SQL = """
+    SELECT g.recipient_id AS recipient, r.registered_by_service AS service,
+      g.created_at AS start_at, g.closed_at AS end_at
+    FROM groups g JOIN recipients r ON r.id = g.recipient_id
+    """
+
+  /// Events are rows of `service`, `at` and `flag`. Revisions, flagged when on time: made on
+  /// or before the date the previous version set.
+  static let revisions: SQL = """
+    SELECT service, revised_on AS at, (due IS NULL OR revised_on <= due) AS flag FROM (
+      SELECT r.registered_by_service AS service, pr.revised_on AS revised_on,
+        (SELECT v.next_revision FROM plan_versions v
+          WHERE v.plan_id = pr.plan_id AND v.version < pr.plan_version
+          ORDER BY v.version DESC LIMIT 1) AS due
+      FROM plan_revisions pr JOIN plans p ON p.id = pr.plan_id
+        JOIN recipients r ON r.id = p.recipient_id)
+    """
+
+  /// Group meetings by their planned time, flagged when held (minutes recorded).
+  static let meetings: SQL = """
+    SELECT r.registered_by_service AS service, m.planned_at AS at,
+      EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id) AS flag
+    FROM meetings m JOIN groups g ON g.id = m.group_id
+      JOIN recipients r ON r.id = g.recipient_id
+    """
+}
+
+/// The indicator counts per measure, service and month (1–12) as the queries add them up.
+private struct IndicatorCounts {
+  private var counts: [IndicatorMeasure: [String: [Int]]] = [:]
+
+  /// Adds `count` to each month from `from` up to, not including, `to`, within 1–12.
+  mutating func add(
+    _ measure: IndicatorMeasure, _ service: String, from: Int, to: Int, _ count: Int
+  ) {
+    let months = max(from, 1)..<max(min(to, 13), max(from, 1))
+    for month in months {
+      counts[measure, default: [:]][service, default: Array(repeating: 0, count: 13)][month] +=
+        count
     }
   }
 
-  /// For events: per event, `service` and `at` (a timestamp).
-  static func events(_ measure: IndicatorMeasure) -> SQL {
-    switch measure {
-    case .plansActivated, .plansClosed:
-      let status = measure == .plansActivated ? "active" : "closed"
-      return """
-        SELECT r.registered_by_service AS service, MIN(v.changed_at) AS at
-        FROM plan_versions v JOIN plans p ON p.id = v.plan_id
-          JOIN recipients r ON r.id = p.recipient_id
-        WHERE v.status = \(status) GROUP BY v.plan_id
-        """
-    case .revisionsOnTime, .revisionsLate:
-      // On time: made on or before the date the previous version set. A date (YYYY-MM-DD)
-      // sorts into the right month against the bounds' timestamps.
-      let onTime = measure == .revisionsOnTime
-      return """
-        SELECT service, at FROM (
-          SELECT r.registered_by_service AS service, pr.revised_on AS revised_on,
-            pr.revised_on AS at,
-            (SELECT v.next_revision FROM plan_versions v
-              WHERE v.plan_id = pr.plan_id AND v.version < pr.plan_version
-              ORDER BY v.version DESC LIMIT 1) AS due
-          FROM plan_revisions pr JOIN plans p ON p.id = pr.plan_id
-            JOIN recipients r ON r.id = p.recipient_id)
-        WHERE (due IS NULL OR revised_on <= due) = \(onTime)
-        """
-    default:
-      let held = measure == .meetingsHeld
-      return """
-        SELECT r.registered_by_service AS service, m.planned_at AS at
-        FROM meetings m JOIN groups g ON g.id = m.group_id
-          JOIN recipients r ON r.id = g.recipient_id
-        WHERE \(held) = 0 OR EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id)
-        """
+  /// Every measure's tallies, the coordinators' as counted apart.
+  func tallies(coordinators: [ReportTally]) -> [IndicatorMeasure: [ReportTally]] {
+    var tallies: [IndicatorMeasure: [ReportTally]] = [.coordinator: coordinators]
+    for measure in IndicatorMeasure.allCases where measure != .coordinator {
+      tallies[measure] = (counts[measure] ?? [:]).flatMap { service, months in
+        (1...12).map { ReportTally(service: service, month: $0, count: months[$0]) }
+      }
     }
+    return tallies
   }
 }

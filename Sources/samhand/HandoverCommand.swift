@@ -71,14 +71,25 @@ struct HandoverCommand: ParsableCommand {
 
   struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Reject a handover (receiving side), with a reason.")
+      abstract: "Reject a handover (receiving side), with a category and a reason.")
     @OptionGroup var change: ChangeOptions<Target>
+    @Option(
+      name: .long,
+      help: """
+        Why, in a word the municipality counts: \
+        \(HandoverRejectionCategory.allCases.map(\.rawValue).joined(separator: ", ")).
+        """) var category: String
     @Option(name: .long, help: "Why, so the sender knows what to do next.") var reason: String?
 
     func run() throws {
+      let category: HandoverRejectionCategory
+      do { category = try HandoverRejectionCategory(parsing: self.category) } catch {
+        throw CommandLineError.invalid(error.description)
+      }
       try change.apply({ service, id, version, actor, request in
         try service.rejectHandover(
-          id, reason: reason ?? "", expectedVersion: version, as: actor, options: request)
+          id, category: category, reason: reason ?? "", expectedVersion: version, as: actor,
+          options: request)
       }) { "Rejected handover \($0.id)." }
     }
   }

@@ -62,7 +62,9 @@ struct HandoverCommandTests {
     #expect(holder.stdout.hasPrefix("siri.fjell"), "\(holder.stdout)")
   }
 
-  @Test("a transfer: reject needs --reason; withdraw is the sender's; accept moves the holder")
+  @Test(
+    "a transfer: reject needs a known --category and --reason; withdraw is the sender's; accept moves the holder"
+  )
   func transfer() throws {
     let (cli, recipient) = try prepared()
     let id = try created(
@@ -70,7 +72,15 @@ struct HandoverCommandTests {
         "handover", "propose", "--recipient", recipient, "--kind", "coordinator-change",
         "--mode", "transfer", "--to-staff", "leif.berg", "--planned", planned(days: 3),
         "--as", "siri.fjell", "--json"))
-    let noReason = try cli.run("handover", "reject", id, "--as", "leif.berg")
+    let unknownCategory = try cli.run(
+      "handover", "reject", id, "--category", "busy", "--reason", "Nei", "--as", "leif.berg")
+    #expect(unknownCategory.status != 0)
+    #expect(unknownCategory.errorLines.count == 1, "\(unknownCategory.stderr)")
+    #expect(
+      unknownCategory.stderr.contains("unknown rejection category 'busy'"),
+      "\(unknownCategory.stderr)")
+    let noReason = try cli.run(
+      "handover", "reject", id, "--category", "no-capacity", "--as", "leif.berg")
     #expect(noReason.status != 0)
     #expect(noReason.errorLines.count == 1, "\(noReason.stderr)")
     #expect(noReason.stderr.contains("a rejection needs a reason"), "\(noReason.stderr)")

@@ -23,7 +23,13 @@ struct SuppressionAttackTests {
       .flat(["a", "b"], total: "all"), .flat(["01", "02", "03"], total: "q"),
       .flat(["x", "y"], total: "all"), .flat(["ok", "no", "open"], total: "proposed"),
     ],
+    [.flat(["a", "b"], total: "all"), .flat(["01", "02", "03"], total: "q"), outcomes],
   ]
+
+  /// The handover outcomes' shape: the rejected by category under `no`, all under `proposed`.
+  static let outcomes = ReportDimension(
+    keys: ["ok", "open", "no-x", "no-y", "no-z", "no", "proposed"],
+    parents: [6, 6, 5, 5, 5, 6, nil])
 
   static func randomCube(_ dimensions: [ReportDimension], seed: UInt64) -> ReportCube {
     var random = SplitMix64(seed: seed)
@@ -34,7 +40,8 @@ struct SuppressionAttackTests {
   }
 
   @Test(
-    "no suppressed cell is recovered from everything published", arguments: (0..<8).map(UInt64.init)
+    "no suppressed cell is recovered from everything published",
+    arguments: (0..<10).map(UInt64.init)
   )
   func noCellRecovered(seed: UInt64) throws {
     let cube = Self.randomCube(Self.shapes[Int(seed) % Self.shapes.count], seed: seed)

@@ -96,16 +96,24 @@ struct HandoverRoutesTests {
       #expect(uncheck.status == 422)
       let reject = "/v1/handovers/{handoverId}/reject"
       let noReason = try await http.call(
-        .post, reject, base + "/reject", as: "siri.fjell", json: #"{"reason":" "}"#,
-        ifMatch: "\"\(id).3\"")
+        .post, reject, base + "/reject", as: "siri.fjell",
+        json: #"{"category":"no-capacity","reason":" "}"#, ifMatch: "\"\(id).3\"")
       #expect(noReason.status == 422)
+      let noCategory = try await http.call(
+        .post, reject, base + "/reject", as: "siri.fjell", json: #"{"reason":"Ingen plass"}"#,
+        ifMatch: "\"\(id).3\"")
+      #expect(noCategory.status == 422, "\(noCategory.text)")
+      let unknownCategory = try await http.call(
+        .post, reject, base + "/reject", as: "siri.fjell",
+        json: #"{"category":"busy","reason":"Ingen plass"}"#, ifMatch: "\"\(id).3\"")
+      #expect(unknownCategory.status == 422, "\(unknownCategory.text)")
       let unknownField = try await http.call(
         .post, reject, base + "/reject", as: "siri.fjell", json: #"{"why":"x"}"#,
         ifMatch: "\"\(id).3\"")
       #expect(unknownField.status == 422 || unknownField.status == 400)
       let rejected = try await http.call(
-        .post, reject, base + "/reject", as: "siri.fjell", json: #"{"reason":"Ingen plass"}"#,
-        ifMatch: "\"\(id).3\"")
+        .post, reject, base + "/reject", as: "siri.fjell",
+        json: #"{"category":"no-capacity","reason":"Ingen plass"}"#, ifMatch: "\"\(id).3\"")
       #expect(rejected.status == 200, "\(rejected.text)")
       let withdraw = try await http.call(
         .post, "/v1/handovers/{handoverId}/withdraw", base + "/withdraw", as: "jon.rud",

@@ -30,7 +30,8 @@ struct HandoverGateSpyTests {
     (
       "rejectHandover",
       { f, c in
-        try f.service.rejectHandover(c.proposed, reason: "Nei", as: receiver, options: .followUp)
+        try f.service.rejectHandover(
+          c.proposed, category: .other, reason: "Nei", as: receiver, options: .followUp)
       }
     ),
     (

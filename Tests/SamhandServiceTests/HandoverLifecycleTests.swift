@@ -68,14 +68,16 @@ struct HandoverLifecycleTests {
     let id = try fixture.propose("service-transfer", mode: "transfer", to: "nav.caseworker")
     try fixture.expectRefused("a rejection needs a reason") {
       try fixture.service.rejectHandover(
-        id, reason: "  ", as: ServiceFixture.nav, options: .followUp)
+        id, category: .noCapacity, reason: "  ", as: ServiceFixture.nav, options: .followUp)
     }
     try fixture.service.rejectHandover(
-      id, reason: "Ingen kapasitet før mars", as: ServiceFixture.nav, options: .followUp)
+      id, category: .noCapacity, reason: "Ingen kapasitet før mars", as: ServiceFixture.nav,
+      options: .followUp)
     #expect(try fixture.holder() == ServiceFixture.holder)
     #expect(!fixture.canSee("nav.caseworker", id))
     let record = try fixture.service.showHandover(id, as: coordinator, options: .followUp)
     #expect(record.reason == .value("Ingen kapasitet før mars"))
+    #expect(record.rejectionCategory == .noCapacity)
     #expect(record.handover.state == .rejected)
   }
 

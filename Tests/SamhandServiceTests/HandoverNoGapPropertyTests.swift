@@ -66,7 +66,8 @@ struct HandoverNoGapPropertyTests {
         }
       case .reject where !handovers.isEmpty:
         _ = try? fixture.service.rejectHandover(
-          random.pick(handovers), reason: "nei", as: actor, options: .followUp)
+          random.pick(handovers), category: .noCapacity, reason: "nei", as: actor,
+          options: .followUp)
       case .withdraw where !handovers.isEmpty:
         _ = try? fixture.service.withdrawHandover(
           random.pick(handovers), as: actor, options: .followUp)

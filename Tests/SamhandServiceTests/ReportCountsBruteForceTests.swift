@@ -29,8 +29,11 @@ struct ReportCountsBruteForceTests {
       }
       let facts = try store.read { try $0.handoverFacts(year: year) }
       #expect(
-        Dictionary(grouping: facts) { "\($0.service) \($0.kind.rawValue) \($0.state.rawValue)" }
-          .mapValues(\.count) == slow.handovers(year: year),
+        Dictionary(grouping: facts) {
+          "\($0.service) \($0.kind.rawValue) \($0.state.rawValue) "
+            + ($0.rejectionCategory?.rawValue ?? "-")
+        }
+        .mapValues(\.count) == slow.handovers(year: year),
         "seed \(seed), \(year), handovers")
     }
   }
@@ -134,7 +137,8 @@ struct RandomWork {
         case 0: _ = try? service.acceptHandover(handover.id, as: receiver, options: .followUp)
         case 1:
           _ = try? service.rejectHandover(
-            handover.id, reason: "Ikke vårt", as: receiver, options: .followUp)
+            handover.id, category: random.pick(HandoverRejectionCategory.allCases),
+            reason: "Ikke vårt", as: receiver, options: .followUp)
         default: break
         }
       case 6 where !meetings.isEmpty:
@@ -286,9 +290,10 @@ struct BruteForce {
       guard let proposed = row["proposed_on"] as String?, proposed.hasPrefix("\(year)-") else {
         continue
       }
+      let category = row["rejection_category"] as String? ?? "-"
       counts[
-        "\(row["from_service"] as String) \(row["kind"] as String) \(row["state"] as String)",
-        default: 0] += 1
+        "\(row["from_service"] as String) \(row["kind"] as String) \(row["state"] as String) "
+          + category, default: 0] += 1
     }
     return counts
   }

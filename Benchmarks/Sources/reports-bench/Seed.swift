@@ -98,8 +98,8 @@ struct ReportSeed {
     }
   }
 
-  /// A referral to the next service, proposed on `day`; accepted, rejected, withdrawn or left
-  /// open by turns.
+  /// A referral to the next service, proposed on `day`; accepted, rejected (the categories by
+  /// turns), withdrawn or left open by turns.
   private func handover(
     _ index: Int, recipient: RecipientID, service: Int, on day: CalendarDate,
     in transaction: StoreTransaction
@@ -107,7 +107,8 @@ struct ReportSeed {
     let kind = HandoverKind.allCases[index % HandoverKind.allCases.count]
     let receiver = (service + 1) % Self.services.count
     let handover = Handover(
-      id: "h-" + UUID().uuidString.lowercased(), recipientID: recipient, kind: kind,
+      id: HandoverID(rawValue: "h-" + UUID().uuidString.lowercased()), recipientID: recipient,
+      kind: kind,
       mode: .referral, fromStaff: Self.staff(service), fromService: Self.services[service],
       toStaff: Self.staff(receiver), toService: Self.services[receiver],
       plannedDate: day.adding(days: index % 30), proposedOn: day, state: .proposed)
@@ -119,6 +120,9 @@ struct ReportSeed {
       try transaction.recordHandoverChange(
         handover, event: outcome.rawValue, to: outcome,
         reason: outcome == .accepted ? nil : "Begrunnelse",
+        rejectionCategory: outcome == .rejected
+          ? HandoverRejectionCategory.allCases[index % HandoverRejectionCategory.allCases.count]
+          : nil,
         acceptedBy: outcome == .accepted ? Self.staff(receiver) : nil, by: Self.staff(receiver))
     }
   }

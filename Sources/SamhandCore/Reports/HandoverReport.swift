@@ -1,5 +1,6 @@
 /// How handovers go (L10–L13, L30): by kind and mode, how many were proposed and what became
-/// of them (accepted, rejected, withdrawn, completed, still open), how many came at late notice
+/// of them (accepted, rejected — also by the rejection's category —, withdrawn, completed,
+/// still open), how many came at late notice
 /// or are overdue, the median and 90th percentile of days from proposal to acceptance, and how
 /// many recipients were ever without a holder of responsibility (which should be none).
 ///
@@ -16,11 +17,14 @@ public struct HandoverReport: Sendable {
     public let kind: HandoverKind
     public let mode: HandoverMode
     public let state: HandoverState
+    /// Why it was rejected; nil when it was not, or was before categories were recorded.
+    public let rejectionCategory: HandoverRejectionCategory?
     public let acceptedOn: CalendarDate?
 
     public init(
       service: String, proposedOn: CalendarDate, plannedDate: CalendarDate, kind: HandoverKind,
-      mode: HandoverMode, state: HandoverState, acceptedOn: CalendarDate?
+      mode: HandoverMode, state: HandoverState,
+      rejectionCategory: HandoverRejectionCategory? = nil, acceptedOn: CalendarDate?
     ) {
       self.service = service
       self.proposedOn = proposedOn
@@ -28,6 +32,7 @@ public struct HandoverReport: Sendable {
       self.kind = kind
       self.mode = mode
       self.state = state
+      self.rejectionCategory = rejectionCategory
       self.acceptedOn = acceptedOn
     }
   }
@@ -42,7 +47,7 @@ public struct HandoverReport: Sendable {
   ) {
     let services = layout.serviceDimension
     let kinds = ReportDimension.flat(Self.kindModes, total: Self.allKinds)
-    let states = ReportDimension.flat(Self.outcomes.map(\.key), total: "proposed")
+    let states = Self.outcomeDimension
     var outcomes: [[Int]: Int] = [:]
     var late: [[Int]: Int] = [:]
     var overdue: [[Int]: Int] = [:]
@@ -51,9 +56,7 @@ public struct HandoverReport: Sendable {
       let time = ReportDimension.calendarYear.index(
         of: ReportDimension.monthKey(fact.proposedOn.month))!
       let kind = kinds.index(of: Self.key(fact.kind, fact.mode))!
-      guard let outcome = Self.outcomes.firstIndex(where: { $0.state == fact.state }) else {
-        continue
-      }
+      guard let outcome = Self.outcomeKey(fact).flatMap(states.index(of:)) else { continue }
       outcomes[[service, time, kind, outcome], default: 0] += 1
       if fact.kind.isLateNotice(
         proposedOn: fact.proposedOn, plannedDate: fact.plannedDate, minimumDays: lateNoticeDays)
@@ -76,9 +79,9 @@ public struct HandoverReport: Sendable {
     let sections = layout.slices.map { slice in
       let time = ReportLayout.timeKey(slice.period, state: false)
       let rows = (Self.kindModes + [Self.allKinds]).map { kind in
-        var cells = ["proposed": stateCube.count([slice.service, time, kind, "proposed"])]
-        for outcome in Self.outcomes {
-          cells[outcome.key] = stateCube.count([slice.service, time, kind, outcome.key])
+        var cells: [String: ReportCount] = [:]
+        for outcome in states.keys {
+          cells[outcome] = stateCube.count([slice.service, time, kind, outcome])
         }
         cells["late-notice"] = lateCube.count([slice.service, time, kind])
         cells["overdue"] = overdueCube.count([slice.service, time, kind])
@@ -127,8 +130,36 @@ public struct HandoverReport: Sendable {
     ("open", .proposed, "Åpne"),
   ]
 
+  /// The rejected by category, old rejections without one as `rejected-unknown`.
+  static let rejections: [(key: String, label: String)] =
+    HandoverRejectionCategory.allCases.map { ("rejected-\($0.rawValue)", "Avvist: \($0.label)") }
+    + [("rejected-unknown", "Avvist: \(HandoverRejectionCategory.notRecordedLabel)")]
+
+  /// Outcomes under `proposed`, the rejected by category under `rejected`: suppression keeps
+  /// both sums.
+  static let outcomeDimension: ReportDimension = {
+    let leaves = outcomes.filter { $0.state != .rejected }.map(\.key) + rejections.map(\.key)
+    let keys = leaves + ["rejected", "proposed"]
+    let (rejected, proposed) = (leaves.count, leaves.count + 1)
+    return ReportDimension(
+      keys: keys,
+      parents: leaves.map { $0.hasPrefix("rejected-") ? rejected : proposed } + [proposed, nil])
+  }()
+
+  /// The leaf of `outcomeDimension` a handover counts in; nil for a draft.
+  static func outcomeKey(_ fact: Fact) -> String? {
+    guard fact.state == .rejected else {
+      return outcomes.first { $0.state == fact.state }?.key
+    }
+    return "rejected-\(fact.rejectionCategory?.rawValue ?? "unknown")"
+  }
+
   static let columns =
-    [ReportColumn("proposed", "Foreslått")] + outcomes.map { ReportColumn($0.key, $0.label) } + [
+    [ReportColumn("proposed", "Foreslått")]
+    + outcomes.flatMap { outcome in
+      [ReportColumn(outcome.key, outcome.label)]
+        + (outcome.state == .rejected ? rejections.map { ReportColumn($0.key, $0.label) } : [])
+    } + [
       ReportColumn("late-notice", "Sent varslet"), ReportColumn("overdue", "Forfalt"),
       ReportColumn("median-days", "Median dager til aksept", unit: .days),
       ReportColumn("p90-days", "90-persentil dager", unit: .days),

@@ -30,42 +30,31 @@ public struct LifeDomainReport: Sendable {
 
   public let report: Report
 
-  /// `observations`: every score mapped up to the end of the report's calendar year.
+  /// `observations`: every score mapped up to the end of the report's calendar year; fastest
+  /// when each subject's scores come together (as the store reads them).
   public init(_ observations: [Observation], layout: ReportLayout, minimumCount: Int) {
     let services = layout.serviceDimension
     let domains = ReportDimension.flat(LifeDomain.allCases.map(\.rawValue), total: nil)
     let scores = ReportDimension.flat(
       LifeDomainScore.Score.allCases.map(\.rawValue), total: "mapped")
     let changes = ReportDimension.flat(Self.changes.map(\.key), total: "compared")
-    let year = layout.period.year
-    let monthEnds = (1...12).map { ReportPeriod.month(year: year, month: $0).lastDay }
-    let before = layout.period.firstDay.adding(days: -1)
-    let end = layout.period.lastDay
-    var standing: [[Int]: Int] = [:]
-    var change: [[Int]: Int] = [:]
-    let histories = Dictionary(grouping: observations) {
-      [$0.subject, domains.index(of: $0.domain.rawValue)!]
+    var tally = Tally(services: services, layout: layout)
+    var subject: [Observation] = []
+    for observation in Self.groupedBySubject(observations) {
+      if let first = subject.first, first.subject != observation.subject {
+        tally.add(subject)
+        subject.removeAll(keepingCapacity: true)
+      }
+      subject.append(observation)
     }
-    for (key, history) in histories {
-      let sorted = history.sorted { $0.mappedOn < $1.mappedOn }
-      guard let service = services.index(of: sorted[0].service) else { continue }
-      func latest(on day: CalendarDate) -> LifeDomainScore.Score? {
-        sorted.last { $0.mappedOn <= day }?.score
-      }
-      for (month, monthEnd) in monthEnds.enumerated() {
-        guard let score = latest(on: monthEnd) else { continue }
-        standing[[service, month, key[1], scores.index(of: score.rawValue)!], default: 0] += 1
-      }
-      if let from = latest(on: before), let to = latest(on: end) {
-        let outcome = Self.changes.firstIndex { $0.key == Self.change(from, to) }!
-        change[[service, key[1], outcome], default: 0] += 1
-      }
-    }
+    tally.add(subject)
     let standingCube = ProtectedCube(
-      ReportCube(dimensions: [services, .monthEnds, domains, scores], leafCounts: standing),
+      ReportCube(
+        dimensions: [services, .monthEnds, domains, scores],
+        leafCounts: tally.standing.leafCounts),
       minimumCount: minimumCount)
     let changeCube = ProtectedCube(
-      ReportCube(dimensions: [services, domains, changes], leafCounts: change),
+      ReportCube(dimensions: [services, domains, changes], leafCounts: tally.change.leafCounts),
       minimumCount: minimumCount)
     let sections = layout.slices.map { slice in
       let whole = slice.period == layout.period
@@ -89,6 +78,19 @@ public struct LifeDomainReport: Sendable {
     report = Report(
       kind: .lifeDomains, title: "Livsområder (Brukerplan)", layout: layout,
       minimumCount: minimumCount, sections: sections)
+  }
+
+  /// `observations` with each subject's together, in the order given when they already are.
+  static func groupedBySubject(_ observations: [Observation]) -> [Observation] {
+    var seen: Set<Int> = []
+    var previous: Int?
+    for observation in observations where observation.subject != previous {
+      guard seen.insert(observation.subject).inserted else {
+        return observations.sorted { $0.subject < $1.subject }
+      }
+      previous = observation.subject
+    }
+    return observations
   }
 
   static let changes: [(key: String, label: String)] = [

@@ -28,10 +28,13 @@ struct DeskHandoverPages {
     }
     pages.form("handovers/:handoverId/reject") { [service] _, context, visit in
       let id = try context.id("handoverId", HandoverIDKind.self)
+      let category = try Field.rejectionCategory(
+        visit.form.required("category", label: "Årsak"), field: "category")
       let reason = try Field.text(
         visit.form.required("reason", label: "Begrunnelse"), field: "reason", max: 500)
       _ = try await Blocking.run {
-        try service.rejectHandover(id, reason: reason, as: visit.actor, options: visit.options)
+        try service.rejectHandover(
+          id, category: category, reason: reason, as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/handovers")
     }
@@ -61,6 +64,7 @@ struct InboxRow {
   let overdue: Bool
   /// Accept and reject forms: on proposals to the actor or their service.
   let canAnswer: Bool
+  let rejectionCategories = DeskOption.rejectionCategories
 
   init(_ entry: HandoverInboxEntry, actor: StaffID, canAnswer: Bool) {
     handover = HandoverRow(entry.handover, actor: actor)

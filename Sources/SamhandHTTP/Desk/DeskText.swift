@@ -71,4 +71,7 @@ struct DeskOption {
   static let handoverModes = HandoverMode.allCases.map {
     DeskOption(value: $0.rawValue, label: DeskText.handoverMode($0))
   }
+  static let rejectionCategories = HandoverRejectionCategory.allCases.map {
+    DeskOption(value: $0.rawValue, label: $0.label)
+  }
 }

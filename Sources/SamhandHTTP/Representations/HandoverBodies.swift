@@ -26,10 +26,17 @@ struct NewHandoverBody: StrictBody {
   }
 }
 
-/// `POST /v1/handovers/{handoverId}/reject` and `/withdraw` (schema `HandoverReason`).
+/// `POST /v1/handovers/{handoverId}/withdraw` (schema `HandoverReason`).
 struct HandoverReasonBody: StrictBody {
   let reason: String?
   enum CodingKeys: String, CodingKey, CaseIterable { case reason }
+}
+
+/// `POST /v1/handovers/{handoverId}/reject` (schema `HandoverRejection`).
+struct HandoverRejectionBody: StrictBody {
+  let category: String?
+  let reason: String?
+  enum CodingKeys: String, CodingKey, CaseIterable { case category, reason }
 }
 
 /// `POST /v1/handovers/{handoverId}/checklist` (schema `NewChecklistItem`).

@@ -121,6 +121,15 @@ enum Field {
     }
   }
 
+  static func rejectionCategory(_ text: String?, field: String) throws
+    -> HandoverRejectionCategory
+  {
+    guard let text else { throw Problem.invalid(field, "'\(field)' is required") }
+    do { return try HandoverRejectionCategory(parsing: text) } catch {
+      throw Problem.invalid(field, error.description)
+    }
+  }
+
   static func services(_ texts: [String], field: String) throws -> [ServiceCode] {
     try texts.enumerated().map { index, text in
       do { return try ServiceCode(text) } catch {

@@ -64,11 +64,13 @@ struct HandoverRoutes {
       Self.change(service, "/complete") { service, id, _, _, version, actor, options in
         try service.completeHandover(id, expectedVersion: version, as: actor, options: options)
       },
-      Self.change(service, "/reject", body: HandoverReasonBody.self) {
+      Self.change(service, "/reject", body: HandoverRejectionBody.self) {
         service, id, body, _, version, actor, options in
+        let category = try Field.rejectionCategory(body?.category, field: "category")
         let reason = try Field.text(body?.reason ?? "", field: "reason", max: 500)
         return try service.rejectHandover(
-          id, reason: reason, expectedVersion: version, as: actor, options: options)
+          id, category: category, reason: reason, expectedVersion: version, as: actor,
+          options: options)
       },
       Self.change(service, "/withdraw", body: HandoverReasonBody.self) {
         service, id, body, _, version, actor, options in
