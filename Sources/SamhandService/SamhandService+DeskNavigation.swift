@@ -15,8 +15,7 @@ extension SamhandService {
   /// Decides, from the same policies and with the same actions and target as the audit pages'
   /// use cases (`readAudit` and `reviewBreakGlass` on the audit log), whether the actor may
   /// open them. Not audited: rendering a menu reads nothing (`Gate.wouldAllow`).
-  public func auditPageAccess(as actor: Actor, options: RequestOptions) throws -> AuditPageAccess
-  {
+  public func auditPageAccess(as actor: Actor, options: RequestOptions) throws -> AuditPageAccess {
     AuditPageAccess(
       readAuditLog: try gate.wouldAllow(
         request(actor, .readAudit, "audit.verify", options), on: .auditLog),

@@ -85,7 +85,14 @@ struct DeskClient: Sendable {
   }
 
   static func csrfToken(in html: String) -> String? {
-    guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+    field("csrf", in: html)
+  }
+
+  /// The value of the first form field `name` in `html` after `marker` (from the start when
+  /// nil), e.g. the version a form carries.
+  static func field(_ name: String, in html: String, after marker: String? = nil) -> String? {
+    let start = marker.flatMap { html.range(of: $0)?.upperBound } ?? html.startIndex
+    guard let range = html[start...].range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[range.upperBound...].prefix { $0 != "\"" })
   }
 

@@ -1,10 +1,10 @@
 # Sourced by ops/bench scripts after ops/lib/demo-server.sh. `wrk_run NAME CONNECTIONS PATH
-# [SCRIPT]` loads $url$PATH with wrk -t2 for $seconds seconds and prints
-# "req/s p50ms p99ms non2xx".
+# [SCRIPT]` loads $url$PATH with wrk -t2 (-t$WRK_THREADS when set) for $seconds seconds and
+# prints "req/s p50ms p99ms non2xx".
 wrk_run() {
   local script=()
   [ -n "${4:-}" ] && script=(-s "$4")
-  wrk -t2 -c"$2" -d"${seconds}s" --latency "${script[@]}" "$url$3" >"$work/$1-$2.txt"
+  wrk -t"${WRK_THREADS:-2}" -c"$2" -d"${seconds}s" --latency "${script[@]}" "$url$3" >"$work/$1-$2.txt"
   python3 - "$work/$1-$2.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()

@@ -21,7 +21,8 @@ struct AgendaView {
       rows[item.recipient, default: []].append(AgendaRow(item))
     }
     let names = Dictionary(
-      (agenda.recipients ?? []).map { ($0.id, $0.name.text) }, uniquingKeysWith: { first, _ in first })
+      (agenda.recipients ?? []).map { ($0.id, $0.name.text) },
+      uniquingKeysWith: { first, _ in first })
     let grouped = order.map {
       AgendaGroup(recipientId: $0.rawValue, name: names[$0], items: rows[$0] ?? [])
     }
