@@ -34,6 +34,21 @@ struct DeskSessionTests {
     }
   }
 
+  @Test("behind TLS (X-Forwarded-Proto: https) the desk's cookies are Secure")
+  func secureBehindTLS() async throws {
+    let fixture = try HTTPFixture(clock: MovableClock())
+    try await fixture.withClient { client in
+      var headers = HTTPFields()
+      headers[HTTPField.Name("X-Forwarded-Proto")!] = "https"
+      let response = try await client.client.execute(
+        uri: "/desk/sign-in", method: .get, headers: headers, body: nil)
+      let cookie = try #require(response.headers[.setCookie])
+      #expect(cookie.hasPrefix("samhand_desk_signin="))
+      #expect(cookie.contains("; Secure"))
+      #expect(cookie.contains("SameSite=Strict"))
+    }
+  }
+
   @Test("a wrong token is refused and starts no session")
   func wrongToken() async throws {
     let fixture = try HTTPFixture(clock: MovableClock())

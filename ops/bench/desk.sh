@@ -8,7 +8,8 @@
 # on the demo and on the demo plus LARGE recipients in siri.fjell's caseload (seeded straight
 # through the store by Benchmarks' lists-seed). A desk page also renews its session (one
 # write) and renders HTML; the ratio says what that costs. Writes ops/bench/results/desk.md
-# with the machine's load before and after.
+# with the machine's load before and after. BENCH_CONFIGURATION=debug measures the debug
+# `samhand` the tests built instead of a release build (noted in the results).
 # Usage: ops/bench/desk.sh [LARGE, default 20000] [SECONDS per run, default 5]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -22,9 +23,10 @@ esac
 command -v wrk >/dev/null || { echo "desk bench needs wrk: apt-get install -y wrk" >&2; exit 1; }
 
 cd "$root"
-echo "building samhand and lists-seed (release)..." >&2
-swift build -c release --product samhand >/dev/null
-binary="$(swift build -c release --show-bin-path)/samhand"
+configuration="${BENCH_CONFIGURATION:-release}"
+echo "building samhand ($configuration) and lists-seed (release)..." >&2
+swift build -c "$configuration" --product samhand >/dev/null
+binary="$(swift build -c "$configuration" --show-bin-path)/samhand"
 swift build -c release --package-path Benchmarks --product lists-seed >/dev/null
 seed="$(swift build -c release --package-path Benchmarks --show-bin-path)/lists-seed"
 
@@ -111,18 +113,18 @@ done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$root/ops/bench/results/desk.md" "$seconds" "$(nproc)" "$load_before" "$load_after" \
-  "${rows[@]}" <<'PY'
+  "$configuration" "${rows[@]}" <<'PY'
 import sys, datetime
-out, seconds, cores, before, after = sys.argv[1:6]
-values = sys.argv[6:]
+out, seconds, cores, before, after, configuration = sys.argv[1:7]
+values = sys.argv[7:]
 pairs = [("`/desk` (agenda, names)", "`GET /v1/agenda?names=true`", 1),
          ("`/desk/caseload`", "`GET /v1/caseload`", 1),
          ("`/desk/recipients/{id}`", "its 5 API reads in turn", 5)]
 lines = [
     "# Desk pages benchmark",
     "",
-    f"`ops/bench/desk.sh`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%MZ}: release "
-    f"build, loopback, wrk -t1 -c1 for {seconds} s per route (one request at a time, so the "
+    f"`ops/bench/desk.sh`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%MZ}: "
+    f"{configuration} build, loopback, wrk -t1 -c1 for {seconds} s per route (one request at a time, so the "
     f"times are the server's work). {cores} cores, shared with other builds: load average "
     f"(1, 5, 15 min) {before} before the run and {after} after, so absolute times are noisy; "
     "the ratios compare runs made in turn under the same load.",
