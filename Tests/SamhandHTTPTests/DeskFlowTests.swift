@@ -67,8 +67,8 @@ struct DeskFlowTests {
       let action = try #require(
         article.range(of: #"action="/desk/handovers/[^"]+/accept""#, options: .regularExpression))
       let path = String(article[action].dropFirst("action=\"".count).dropLast())
-      let version = try #require(DeskClient.field("version", in: article))
-      let accepted = try await ola.post(path, ["version": version])
+      let handoverVersion = try #require(DeskClient.field("version", in: article))
+      let accepted = try await ola.post(path, ["version": handoverVersion])
       #expect(accepted.status == 303, "\(accepted.text)")
       let holder = try await client.send(
         .get, "/v1/recipients/\(recipient)/responsibility", as: "ola.strand")
