@@ -14,6 +14,6 @@ def ms(label):
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-print(f"{rps:.0f} {ms('50'):.2f} {ms('99'):.2f} {bad.group(1) if bad else 0}")
+print(f"{rps:.2f} {ms('50'):.2f} {ms('99'):.2f} {bad.group(1) if bad else 0}")
 PY
 }
