@@ -9,11 +9,25 @@ public struct Agenda: Sendable, Equatable, Encodable {
   /// responsibility or have handovers not yet accepted, oldest first, until that is resolved.
   /// Ids only, no recipient data, so they are not gated per recipient.
   public let staffWarnings: [String]
+  /// When asked for: the names of the recipients the items are about, each a look at that
+  /// recipient's identity decided and audited on its own; a recipient whose identity the
+  /// actor may not see is left out (their items stay, by id).
+  public let recipients: [AgendaRecipient]?
 
-  public init(today: CalendarDate, items: [AgendaItem], staffWarnings: [String] = []) {
+  public init(
+    today: CalendarDate, items: [AgendaItem], staffWarnings: [String] = [],
+    recipients: [AgendaRecipient]? = nil
+  ) {
     self.today = today
     self.items = items.sorted(by: Self.precedes)
     self.staffWarnings = staffWarnings
+    self.recipients = recipients
+  }
+
+  /// The distinct recipients of the items, in agenda order.
+  public var recipientIDs: [RecipientID] {
+    var seen: Set<RecipientID> = []
+    return items.map(\.recipient).filter { seen.insert($0).inserted }
   }
 
   /// Overdue before not overdue, then the earlier due date, then by kind and subject so that
@@ -27,6 +41,17 @@ public struct Agenda: Sendable, Equatable, Encodable {
   /// The items of one kind, in agenda order.
   public func items(of kind: AgendaItem.Kind) -> [AgendaItem] {
     items.filter { $0.kind == kind }
+  }
+}
+
+/// A recipient the agenda names: who an item is about, for a coordinator grouping by person.
+public struct AgendaRecipient: Sendable, Equatable, Encodable {
+  public let id: RecipientID
+  public let name: Protected<String>
+
+  public init(id: RecipientID, name: Protected<String>) {
+    self.id = id
+    self.name = name
   }
 }
 

@@ -11,8 +11,10 @@ extension SamhandService {
   /// store finds the candidates (one indexed query per kind, narrowed to the recipients the
   /// policies could allow), the gate decides each recipient and category once and audits
   /// what it shows as `agenda.show`. A leader's open staff warnings (ids only) come with it.
+  /// With `names`, the recipients' names too (`agendaNames`).
   public func agenda(
-    as actor: Actor, window: AgendaWindow = .standard, options: RequestOptions
+    as actor: Actor, window: AgendaWindow = .standard, names: Bool = false,
+    options: RequestOptions
   ) throws -> Agenda {
     let today = CalendarDate.today(clock)
     let query = ListQuery<AgendaItem>(
@@ -27,6 +29,28 @@ extension SamhandService {
       read: { _, item in item }
     ).items
     let warnings = try store.read { try $0.openStaffWarnings(for: actor.staffID) }
-    return Agenda(today: today, items: items, staffWarnings: warnings)
+    let agenda = Agenda(today: today, items: items, staffWarnings: warnings)
+    guard names else { return agenda }
+    return Agenda(
+      today: today, items: agenda.items, staffWarnings: warnings,
+      recipients: try agendaNames(of: agenda.recipientIDs, as: actor, options: options))
+  }
+
+  /// The names of the agenda's recipients. A name is sealed identity data, so each is a look
+  /// at that recipient's identity: decided on its own and audited as `agenda.name` (one entry
+  /// per name shown, one for the list, `Gate.list`); a recipient whose identity the actor may
+  /// not see is left out and leaves no entry.
+  private func agendaNames(
+    of recipients: [RecipientID], as actor: Actor, options: RequestOptions
+  ) throws -> [AgendaRecipient] {
+    let query = ListQuery<RecipientID>(
+      name: "agenda-names", categories: [.identity],
+      fetch: { _, _, _, _, _ in recipients }, target: { .record($0, .identity) })
+    return try gate.list(
+      request(actor, .view, "agenda.name", options), query, page: .whole,
+      read: { transaction, id in
+        try transaction.recipient(id).map { AgendaRecipient(id: id, name: $0.name) }
+      }
+    ).items
   }
 }

@@ -9,6 +9,10 @@ public struct HandoverInboxEntry: Sendable, Equatable, Encodable {
   public let isLateNotice: Bool
   /// Not accepted by its planned date.
   public let isOverdue: Bool
+  /// The version a change of it must name (`If-Match`), so the inbox's forms can.
+  public let version: Int
+  /// The checklist items not yet done, which either side ticks off from the inbox.
+  public let openChecklist: [HandoverChecklistEntry]
 }
 
 /// What needs a staff member's attention about handovers: proposals named to them, proposals
@@ -25,7 +29,8 @@ extension SamhandService {
   /// The actor's handover inbox, on one snapshot (`Gate.list`): each list narrowed to the
   /// recipients the policies could allow, each shown handover's recipient a decided look
   /// audited as `handover.inbox`; a handover the actor may no longer see (consent withdrawn,
-  /// block) is left out and leaves no entry.
+  /// block) is left out and leaves no entry. Each entry carries the handover's version and
+  /// open checklist items (the same record, so the same look).
   public func handoverInbox(as actor: Actor, options: RequestOptions) throws
     -> HandoverInbox
   {
@@ -47,18 +52,22 @@ extension SamhandService {
       target: { .record($0.handover.recipientID, .handover) })
     let listed = try gate.list(
       request(actor, .view, "handover.inbox", options), query, page: .whole,
-      read: { _, listed in listed }
+      read: { transaction, listed in
+        try transaction.handover(listed.handover.id).map { (listed.list, $0) }
+      }
     ).items
     var visible = [[HandoverInboxEntry]](repeating: [], count: 4)
-    for (list, handover) in listed { visible[list].append(entry(handover, on: today)) }
+    for (list, record) in listed { visible[list].append(entry(record, on: today)) }
     return HandoverInbox(
       incoming: visible[0], incomingForService: visible[1], outgoing: visible[2],
       overdue: visible[3])
   }
 
-  func entry(_ handover: Handover, on today: CalendarDate) -> HandoverInboxEntry {
-    HandoverInboxEntry(
+  func entry(_ record: HandoverRecord, on today: CalendarDate) -> HandoverInboxEntry {
+    let handover = record.handover
+    return HandoverInboxEntry(
       handover: handover, isLateNotice: handover.isLateNotice(minimumDays: settings.lateNoticeDays),
-      isOverdue: handover.isOverdue(on: today))
+      isOverdue: handover.isOverdue(on: today), version: record.version,
+      openChecklist: record.openItems)
   }
 }

@@ -3,9 +3,11 @@
 
 A coordinator (siri.fjell) signs in with her token, states a purpose, reads her agenda and
 caseload, adds a goal to a recipient's plan and proposes a handover to ola.strand; ola.strand
-signs in with a one-time login link and accepts it; the auditor (kim.aas) finds both looks in
-the recipient's access log and in the per-staff view. Every page is screenshotted, and every
-page is checked for labelled fields, a stated purpose and no script. Run by run.sh.
+signs in with a one-time login link, ticks a checklist item and accepts it; the auditor
+(kim.aas) finds the looks in the recipient's access log and in the per-staff view. Every page
+is screenshotted, and every page is checked for a label on every field and no script; the
+sign-in page for keyboard use; the menu for audit pages only where the policies allow them.
+Run by run.sh.
 """
 import argparse
 import json
@@ -145,10 +147,23 @@ def main():
     check = Check()
     desk = Desk(base, arguments.screenshots, check)
     try:
+        # Keyboard first: the first Tab reaches the skip link.
+        desk.open("/desk/sign-in")
+        desk.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        focused = desk.driver.switch_to.active_element
+        check((focused.get_attribute("href") or "").endswith("#main"),
+              "the first Tab reaches the skip link")
+
         # A coordinator's day.
         desk.sign_in(tokens["siri.fjell"], "follow-up")
         check(desk.driver.find_element(By.TAG_NAME, "h1").text == "Min agenda", "agenda first")
         check("Oppfølging av tjenestemottaker" in desk.text(), "the purpose is shown")
+        check(not desk.driver.find_elements(By.LINK_TEXT, "Nødtilgang")
+              and not desk.driver.find_elements(By.LINK_TEXT, "Loggkontroll"),
+              "a coordinator's menu has no audit pages")
+        headings = desk.driver.find_elements(By.CSS_SELECTOR, "main section h2")
+        check(headings and all(h.find_elements(By.CSS_SELECTOR, "span.muted") for h in headings),
+              "the agenda heads each recipient's items with a name")
         desk.shot("01-agenda")
         desk.open("/desk/caseload")
         check(recipient in desk.driver.page_source, "the caseload lists the recipient")
@@ -186,6 +201,15 @@ def main():
         check("Overgang eller overføring" in desk.text(), "the link's purpose is shown")
         desk.open("/desk/handovers")
         desk.shot("06-handovers-incoming")
+        ticks = [
+            button for article in desk.driver.find_elements(By.CSS_SELECTOR, "article.handover")
+            if recipient in article.get_attribute("innerHTML")
+            for button in article.find_elements(By.CSS_SELECTOR, "button[id^='check-']")]
+        check(len(ticks) >= 1, "the receiver can tick a checklist item")
+        ticked = ticks[0].get_attribute("id")
+        desk.submit(ticks[0])
+        check(desk.reached("/desk/handovers"), "a tick goes back to the inbox")
+        check(not desk.driver.find_elements(By.ID, ticked), "the ticked item is no longer open")
         accept = [
             article.find_element(By.CSS_SELECTOR, "button.accept")
             for article in desk.driver.find_elements(By.CSS_SELECTOR, "article.handover")
@@ -207,6 +231,10 @@ def main():
         log = desk.driver.find_element(By.ID, "access-log").text
         check("siri.fjell" in log and "plan.goal.add" in log, "the goal's look is logged")
         check("ola.strand" in log and "handover.accept" in log, "the acceptance is logged")
+        check("handover.check" in log, "the checklist tick is logged")
+        check(desk.driver.find_elements(By.LINK_TEXT, "Loggkontroll")
+              and desk.driver.find_elements(By.LINK_TEXT, "Nødtilgang"),
+              "the auditor's menu has the audit pages")
         desk.shot("08-audit-access-log")
         desk.open("/desk/audit/break-glass")
         desk.shot("09-audit-break-glass")

@@ -55,6 +55,48 @@ struct AgendaRouteTests {
     #expect(report.failures.isEmpty, "\(report.failures.joined(separator: "\n"))")
   }
 
+  @Test("names=true names the items' recipients, one audited look per name; without it none")
+  func names() async throws {
+    let (fixture, _) = try prepared()
+    let name = try fixture.service.showRecipient(
+      fixture.larRecipient, as: Actor(staffID: StaffID(rawValue: Self.owner), channel: .cli),
+      options: .followUp
+    ).name.value
+    try await fixture.withClient { client in
+      let start = try AuditTail.last(fixture)
+      let plain = try await client.send(.get, "/v1/agenda", as: Self.owner)
+      #expect(plain.status == 200)
+      #expect(plain.json["recipients"] == nil)
+      let middle = try AuditTail.last(fixture)
+      let unnamed = try AuditTail.entries(fixture, after: start, upTo: middle)
+      #expect(!unnamed.isEmpty)
+      #expect(!unnamed.contains { $0.action == "agenda.name" })
+      let named = try await client.send(.get, "/v1/agenda?names=true", as: Self.owner)
+      #expect(named.status == 200)
+      let onAgenda = Set(try Self.items(named.text).compactMap { $0["recipient"] as? String })
+      let recipients = try #require(named.json["recipients"] as? [[String: Any]])
+      let ids = recipients.compactMap { $0["id"] as? String }
+      #expect(Set(ids).isSubset(of: onAgenda))
+      let lar = try #require(
+        recipients.first { $0["id"] as? String == fixture.larRecipient.rawValue })
+      #expect(lar["name"] as? String == name)
+      let naming = try AuditTail.entries(fixture, after: middle, upTo: nil)
+        .filter { $0.action == "agenda.name" }
+      let looks = naming.filter { $0.recipient != nil }
+      #expect(naming.count == looks.count + 1)
+      #expect(looks.count == ids.count)
+      #expect(looks.compactMap(\.recipient).sorted() == ids.sorted())
+      #expect(looks.allSatisfy { $0.decision == "allow" && $0.purpose == "follow-up" })
+      let sample = ResponseSample(
+        method: "get", path: "/v1/agenda", status: named.status, contentType: named.contentType,
+        body: named.text)
+      let report = try SchemaValidator.validate([sample])
+      #expect(report.failures.isEmpty, "\(report.failures.joined(separator: "\n"))")
+      let wrong = try await client.send(.get, "/v1/agenda?names=yes", as: Self.owner)
+      #expect(wrong.status == 400)
+    }
+  }
+
   static func items(_ body: String) throws -> [[String: Any]] {
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any], "\(body)")

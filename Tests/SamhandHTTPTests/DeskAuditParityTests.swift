@@ -20,7 +20,7 @@ struct DeskAuditParityTests {
   static let recipientSlot = "{r}"
 
   static let cases: [Case] = [
-    Case(staff: "siri.fjell", desk: "/desk", api: ["/v1/agenda"]),
+    Case(staff: "siri.fjell", desk: "/desk", api: ["/v1/agenda?names=true"]),
     Case(staff: "siri.fjell", desk: "/desk/caseload", api: ["/v1/caseload"]),
     Case(
       staff: "siri.fjell", desk: "/desk/recipients/{r}",

@@ -4,11 +4,12 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// A browser on the desk, in-process: keeps the session cookie and the CSRF token of the
-/// last page it read, and posts forms as a browser does.
+/// A browser on the desk, in-process: keeps the session cookie, the sign-in form's cookie
+/// and the CSRF token of the last page it read, and posts forms as a browser does.
 struct DeskClient: Sendable {
   let client: any TestClientProtocol
   var cookie: String?
+  var signInCookie: String?
   var csrf: String?
 
   init(_ client: HTTPFixture.Client) {
@@ -21,13 +22,22 @@ struct DeskClient: Sendable {
   ) async throws -> DeskClient {
     var desk = DeskClient(client)
     let token = try #require(client.fixture.tokens[staff])
-    let reply = try await desk.post("/desk/sign-in", ["token": token], csrf: false)
+    let reply = try await desk.signIn(["token": token])
     #expect(reply.status == 303)
     #expect(reply.headers[.location] == "/desk/purpose")
     _ = try await desk.get("/desk/purpose")
     let chosen = try await desk.post("/desk/purpose", ["purpose": purpose])
     #expect(chosen.status == 303)
     return desk
+  }
+
+  /// Opens the sign-in form at `form` (which sets its cookie and token), then posts `fields`
+  /// to `action` with them, as a browser does.
+  mutating func signIn(
+    _ fields: [String: String], form: String = "/desk/sign-in", action: String = "/desk/sign-in"
+  ) async throws -> HTTPFixture.Reply {
+    _ = try await get(form)
+    return try await post(action, fields)
   }
 
   mutating func get(_ uri: String) async throws -> HTTPFixture.Reply {
@@ -52,7 +62,9 @@ struct DeskClient: Sendable {
     async throws -> HTTPFixture.Reply
   {
     var fields = HTTPFields()
-    if let cookie { fields[.cookie] = "samhand_desk=\(cookie)" }
+    let cookies = [("samhand_desk", cookie), ("samhand_desk_signin", signInCookie)]
+      .compactMap { name, value in value.map { "\(name)=\($0)" } }
+    if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
     if body != nil { fields[.contentType] = "application/x-www-form-urlencoded" }
     fields[HTTPField.Name("X-Request-Id")!] = "desk-test"
     let response = try await client.execute(
@@ -60,15 +72,27 @@ struct DeskClient: Sendable {
     let reply = HTTPFixture.Reply(
       status: Int(response.status.code), headers: response.headers,
       body: Data(response.body.readableBytesView))
-    if let set = reply.headers[.setCookie], set.hasPrefix("samhand_desk=") {
-      let value = set.dropFirst("samhand_desk=".count).prefix { $0 != ";" }
-      cookie = value.isEmpty ? nil : String(value)
+    for set in response.headers[values: .setCookie] {
+      let value = set.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+      let text = value.count == 2 && !value[1].isEmpty ? String(value[1]) : nil
+      switch value[0] {
+      case "samhand_desk": cookie = text
+      case "samhand_desk_signin": signInCookie = text
+      default: break
+      }
     }
     return reply
   }
 
   static func csrfToken(in html: String) -> String? {
-    guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+    field("csrf", in: html)
+  }
+
+  /// The value of the first form field `name` in `html` after `marker` (from the start when
+  /// nil), e.g. the version a form carries.
+  static func field(_ name: String, in html: String, after marker: String? = nil) -> String? {
+    let start = marker.flatMap { html.range(of: $0)?.upperBound } ?? html.startIndex
+    guard let range = html[start...].range(of: "name=\"\(name)\" value=\"") else { return nil }
     return String(html[range.upperBound...].prefix { $0 != "\"" })
   }
 

@@ -27,6 +27,11 @@ struct DeskFlowTests {
     throw ServiceError.notFound(kind: "recipient", id: "with a plan siri.fjell coordinates")
   }
 
+  /// The version of the plan the recipient page's forms write to.
+  static func planVersion(_ page: HTTPFixture.Reply) -> String? {
+    DeskClient.field("version", in: page.text, after: #"id="goal-form""#)
+  }
+
   @Test("add a goal, propose a handover, accept it, find both looks in the access log")
   func coordinatorDay() async throws {
     let fixture = try HTTPFixture(clock: MovableClock())
@@ -36,9 +41,13 @@ struct DeskFlowTests {
       let page = try await siri.get("/desk/recipients/\(recipient)")
       #expect(page.status == 200)
       #expect(page.text.contains("Hvem har ansvaret nå"))
+      let version = try #require(Self.planVersion(page))
       let goal = try await siri.post(
         "/desk/recipients/\(recipient)/goals",
-        ["planId": plan, "domain": "housing", "text": "Egen leilighet innen sommeren"])
+        [
+          "planId": plan, "version": version, "domain": "housing",
+          "text": "Egen leilighet innen sommeren",
+        ])
       #expect(goal.status == 303, "\(goal.text)")
       let after = try await siri.get("/desk/recipients/\(recipient)")
       #expect(after.text.contains("Egen leilighet innen sommeren"))
@@ -58,7 +67,8 @@ struct DeskFlowTests {
       let action = try #require(
         article.range(of: #"action="/desk/handovers/[^"]+/accept""#, options: .regularExpression))
       let path = String(article[action].dropFirst("action=\"".count).dropLast())
-      let accepted = try await ola.post(path, [:])
+      let handoverVersion = try #require(DeskClient.field("version", in: article))
+      let accepted = try await ola.post(path, ["version": handoverVersion])
       #expect(accepted.status == 303, "\(accepted.text)")
       let holder = try await client.send(
         .get, "/v1/recipients/\(recipient)/responsibility", as: "ola.strand")
@@ -96,10 +106,12 @@ struct DeskFlowTests {
       var siri = try await DeskClient.signedIn(client, as: "siri.fjell", purpose: "group-meeting")
       let page = try await siri.get("/desk/recipients/\(recipient)")
       #expect(page.text.contains(meeting))
+      let version = try #require(
+        DeskClient.field("version", in: page.text, after: "/desk/recipients/\(recipient)/minutes"))
       let posted = try await siri.post(
         "/desk/recipients/\(recipient)/minutes",
         [
-          "meetingId": meeting, "minutes": "Gjennomgikk boligsituasjonen",
+          "meetingId": meeting, "version": version, "minutes": "Gjennomgikk boligsituasjonen",
           "decisions": "Søke kommunal bolig", "itemText": "Sende søknad om bolig",
           "itemOwner": member, "itemDue": "2099-02-01",
         ])
@@ -115,10 +127,12 @@ struct DeskFlowTests {
     try await fixture.withClient { client in
       let (recipient, plan) = try await Self.coordinatedRecipient(client)
       var siri = try await DeskClient.signedIn(client, as: "siri.fjell")
-      _ = try await siri.get("/desk")
+      let page = try await siri.get("/desk/recipients/\(recipient)")
+      let version = try #require(Self.planVersion(page))
       let before = try AuditTail.last(fixture)
       let reply = try await siri.post(
-        "/desk/recipients/\(recipient)/goals", ["planId": plan, "domain": "housing"])
+        "/desk/recipients/\(recipient)/goals",
+        ["planId": plan, "version": version, "domain": "housing"])
       #expect(reply.status == 422)
       #expect(reply.text.contains("«Mål» må fylles ut"))
       #expect(try AuditTail.last(fixture) == before)

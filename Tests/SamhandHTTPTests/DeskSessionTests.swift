@@ -17,8 +17,9 @@ struct DeskSessionTests {
     try await fixture.withClient { client in
       var desk = DeskClient(client)
       let token = try #require(fixture.tokens["siri.fjell"])
-      let reply = try await desk.post("/desk/sign-in", ["token": token], csrf: false)
-      let cookie = try #require(reply.headers[.setCookie])
+      let reply = try await desk.signIn(["token": token])
+      let cookie = try #require(
+        reply.headers[values: .setCookie].first { $0.hasPrefix("samhand_desk=") })
       #expect(cookie.contains("HttpOnly"))
       #expect(cookie.contains("SameSite=Strict"))
       #expect(cookie.contains("Path=/desk"))
@@ -33,12 +34,27 @@ struct DeskSessionTests {
     }
   }
 
+  @Test("behind TLS (X-Forwarded-Proto: https) the desk's cookies are Secure")
+  func secureBehindTLS() async throws {
+    let fixture = try HTTPFixture(clock: MovableClock())
+    try await fixture.withClient { client in
+      var headers = HTTPFields()
+      headers[HTTPField.Name("X-Forwarded-Proto")!] = "https"
+      let response = try await client.client.execute(
+        uri: "/desk/sign-in", method: .get, headers: headers, body: nil)
+      let cookie = try #require(response.headers[.setCookie])
+      #expect(cookie.hasPrefix("samhand_desk_signin="))
+      #expect(cookie.contains("; Secure"))
+      #expect(cookie.contains("SameSite=Strict"))
+    }
+  }
+
   @Test("a wrong token is refused and starts no session")
   func wrongToken() async throws {
     let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
       var desk = DeskClient(client)
-      let reply = try await desk.post("/desk/sign-in", ["token": "smh_wrong"], csrf: false)
+      let reply = try await desk.signIn(["token": "smh_wrong"])
       #expect(reply.status == 401)
       #expect(reply.headers[.setCookie] == nil)
       let agenda = try await desk.get("/desk")
@@ -53,7 +69,7 @@ struct DeskSessionTests {
     try await fixture.withClient { client in
       var desk = DeskClient(client)
       let token = try #require(fixture.tokens["siri.fjell"])
-      _ = try await desk.post("/desk/sign-in", ["token": token], csrf: false)
+      _ = try await desk.signIn(["token": token])
       let before = try AuditTail.last(fixture)
       let agenda = try await desk.get("/desk")
       #expect(agenda.status == 303)
@@ -149,17 +165,52 @@ struct DeskSessionTests {
       var desk = DeskClient(client)
       let landing = try await desk.get("/desk/login?link=\(link.secret)")
       #expect(landing.status == 200)
-      #expect(landing.headers[.setCookie] == nil)
-      let first = try await desk.post("/desk/login", ["link": link.secret], csrf: false)
+      #expect(desk.cookie == nil)
+      let first = try await desk.post("/desk/login", ["link": link.secret])
       #expect(first.status == 303)
       #expect(first.headers[.location] == "/desk")
       let agenda = try await desk.get("/desk")
       #expect(agenda.text.contains("kari.nes"))
       #expect(agenda.text.contains("Overgang eller overføring"))
       var again = DeskClient(client)
-      let second = try await again.post("/desk/login", ["link": link.secret], csrf: false)
+      let second = try await again.signIn(
+        ["link": link.secret], form: "/desk/login", action: "/desk/login")
       #expect(second.status == 401)
       #expect(second.headers[.setCookie] == nil)
+    }
+  }
+
+  @Test("a sign-in post without the sign-in form's token and cookie is refused (login CSRF)")
+  func signInForgery() async throws {
+    let fixture = try HTTPFixture(clock: MovableClock())
+    try await fixture.withClient { client in
+      let token = try #require(fixture.tokens["siri.fjell"])
+      var forged = DeskClient(client)
+      let bare = try await forged.post("/desk/sign-in", ["token": token], csrf: false)
+      #expect(bare.status == 403)
+      #expect(bare.headers[.setCookie] == nil)
+      #expect(bare.text.contains("innloggingsskjemaet er utløpt"))
+      var other = DeskClient(client)
+      _ = try await other.get("/desk/sign-in")
+      let form = try #require(other.csrf)
+      let cookieOnly = try await forged.post("/desk/sign-in", ["token": token, "csrf": form])
+      #expect(cookieOnly.status == 403)
+      _ = try await forged.get("/desk/sign-in")
+      forged.csrf = form
+      let mismatched = try await forged.post("/desk/sign-in", ["token": token])
+      #expect(mismatched.status == 403)
+      #expect(forged.cookie == nil)
+      let link = try fixture.service.createLoginLink(
+        for: StaffID(rawValue: "kari.nes"), purpose: nil, by: "test")
+      var stranger = DeskClient(client)
+      let linkPost = try await stranger.post("/desk/login", ["link": link.secret], csrf: false)
+      #expect(linkPost.status == 403)
+      var honest = DeskClient(client)
+      let signedIn = try await honest.signIn(
+        ["link": link.secret], form: "/desk/login", action: "/desk/login")
+      #expect(signedIn.status == 303)
+      let set = signedIn.headers[values: .setCookie]
+      #expect(set.contains { $0.hasPrefix("samhand_desk_signin=;") && $0.contains("Max-Age=0") })
     }
   }
 
@@ -172,7 +223,8 @@ struct DeskSessionTests {
     clock.advance(hours: 11.0 / 60)
     try await fixture.withClient { client in
       var desk = DeskClient(client)
-      let reply = try await desk.post("/desk/login", ["link": link.secret], csrf: false)
+      let reply = try await desk.signIn(
+        ["link": link.secret], form: "/desk/login", action: "/desk/login")
       #expect(reply.status == 401)
       #expect(reply.headers[.setCookie] == nil)
     }

@@ -5,7 +5,7 @@ import SamhandService
 
 /// The coordinator's day: the agenda, the caseload (with search by national id), a
 /// recipient's page, and the forms for a goal, a measure, a revision and a handover proposal.
-/// Each read is the API's use case: `GET /v1/agenda`, `GET /v1/caseload`, `POST
+/// Each read is the API's use case: `GET /v1/agenda?names=true`, `GET /v1/caseload`, `POST
 /// /v1/recipients/search`, and on a recipient's page `GET /v1/recipients/{id}`,
 /// `.../responsibility`, `.../plans` and `.../handovers`.
 struct DeskCoordinatorPages {
@@ -14,7 +14,7 @@ struct DeskCoordinatorPages {
   func add(to pages: RouterGroup<SamhandRequestContext>) {
     pages.page("") { [service] _, _, visit in
       let agenda = try await Blocking.run {
-        try service.agenda(as: visit.actor, options: visit.options)
+        try service.agenda(as: visit.actor, names: true, options: visit.options)
       }
       return try DeskPage.render(
         "agenda", DeskView(title: "Min agenda", layout: visit.layout, content: AgendaView(agenda)))

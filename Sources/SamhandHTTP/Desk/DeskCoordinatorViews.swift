@@ -3,7 +3,8 @@ import SamhandCore
 import SamhandService
 
 /// The agenda grouped by recipient, overdue first: a recipient with anything overdue comes
-/// before one without, and within each the items keep the agenda's order.
+/// before one without, and within each the items keep the agenda's order. Each group is
+/// headed by the recipient's name where the agenda could show it.
 struct AgendaView {
   let today: String
   let groups: [AgendaGroup]
@@ -19,7 +20,12 @@ struct AgendaView {
       if rows[item.recipient] == nil { order.append(item.recipient) }
       rows[item.recipient, default: []].append(AgendaRow(item))
     }
-    let grouped = order.map { AgendaGroup(recipientId: $0.rawValue, items: rows[$0] ?? []) }
+    let names = Dictionary(
+      (agenda.recipients ?? []).map { ($0.id, $0.name.text) },
+      uniquingKeysWith: { first, _ in first })
+    let grouped = order.map {
+      AgendaGroup(recipientId: $0.rawValue, name: names[$0], items: rows[$0] ?? [])
+    }
     groups = grouped.filter(\.hasOverdue) + grouped.filter { !$0.hasOverdue }
     isEmpty = agenda.items.isEmpty
     overdueCount = agenda.items.filter(\.overdue).count
@@ -29,6 +35,8 @@ struct AgendaView {
 
 struct AgendaGroup {
   let recipientId: String
+  /// Nil where the actor may not see the recipient's identity.
+  let name: String?
   let items: [AgendaRow]
   var hasOverdue: Bool { items.contains(where: \.overdue) }
 }

@@ -15,13 +15,19 @@ struct DeskErrorMiddleware: RouterMiddleware {
     } catch {
       let problem = Problem(from: error)
       let view = DeskErrorView(
-        title: Self.title(problem.status), detail: problem.detail, signedIn: context.desk != nil,
-        status: problem.status)
+        title: Self.title(problem.status),
+        detail: problem.status == 412 ? Self.staleForm : problem.detail,
+        signedIn: context.desk != nil, status: problem.status)
       return try DeskPage.render(
         "error", view, status: HTTPResponse.Status(code: problem.status),
         headers: problem.status == 401 ? DeskCookie.clear(for: request) : [:])
     }
   }
+
+  /// What a form rendered from a version changed since gets (the API's 412): nothing saved.
+  static let staleForm =
+    "Noen andre har endret saken etter at du åpnet siden. Ingenting er lagret. "
+    + "Åpne siden på nytt, se over endringene og prøv igjen."
 
   static func title(_ status: Int) -> String {
     switch status {

@@ -31,6 +31,14 @@ struct DeskForm: Sendable, Equatable {
     return value
   }
 
+  /// The version of the record the form was rendered from (`If-Match` for a form), or a 422.
+  func version() throws -> Int {
+    guard let text = text("version"), let version = Int(text), version > 0 else {
+      throw Problem(.invalidField, detail: "skjemaet mangler versjonen av saken", field: "version")
+    }
+    return version
+  }
+
   private static func decode(_ part: Substring) -> String? {
     part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
   }

@@ -3,8 +3,9 @@ import SamhandCore
 import SamhandService
 
 /// The handover inbox (`GET /v1/handovers/inbox`): incoming for me and for my service,
-/// outgoing and overdue, with accept and reject-with-reason (`POST
-/// /v1/handovers/{id}/accept`, `/reject`).
+/// outgoing and overdue, with accept, reject-with-reason and checklist ticks (`POST
+/// /v1/handovers/{id}/accept`, `/reject`, `/checklist/{itemKey}/check`). Accept and ticks
+/// carry the version the inbox showed, as the API's `If-Match` does.
 struct DeskHandoverPages {
   let service: SamhandService
 
@@ -21,10 +22,23 @@ struct DeskHandoverPages {
     }
     pages.form("handovers/:handoverId/accept") { [service] _, context, visit in
       let id = try context.id("handoverId", HandoverIDKind.self)
+      let version = try visit.form.version()
       _ = try await Blocking.run {
-        try service.acceptHandover(id, as: visit.actor, options: visit.options)
+        try service.acceptHandover(
+          id, expectedVersion: version, as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/handovers")
+    }
+    pages.form("handovers/:handoverId/checklist/:itemKey/check") { [service] _, context, visit in
+      let id = try context.id("handoverId", HandoverIDKind.self)
+      let item = try Field.text(
+        context.parameters.get("itemKey") ?? "", field: "itemKey", max: 100)
+      let version = try visit.form.version()
+      _ = try await Blocking.run {
+        try service.markChecklistItem(
+          id, item: item, expectedVersion: version, as: visit.actor, options: visit.options)
+      }
+      return DeskPage.redirect("/desk/handovers#handover-\(id)")
     }
     pages.form("handovers/:handoverId/reject") { [service] _, context, visit in
       let id = try context.id("handoverId", HandoverIDKind.self)
@@ -32,9 +46,11 @@ struct DeskHandoverPages {
         visit.form.required("category", label: "Årsak"), field: "category")
       let reason = try Field.text(
         visit.form.required("reason", label: "Begrunnelse"), field: "reason", max: 500)
+      let version = try visit.form.version()
       _ = try await Blocking.run {
         try service.rejectHandover(
-          id, category: category, reason: reason, as: visit.actor, options: visit.options)
+          id, category: category, reason: reason, expectedVersion: version, as: visit.actor,
+          options: visit.options)
       }
       return DeskPage.redirect("/desk/handovers")
     }
@@ -65,11 +81,27 @@ struct InboxRow {
   /// Accept and reject forms: on proposals to the actor or their service.
   let canAnswer: Bool
   let rejectionCategories = DeskOption.rejectionCategories
+  /// The version the forms name, so a change made since is refused (412), not applied.
+  let version: Int
+  /// The open checklist items, each with a tick form while the handover is not final.
+  let checklist: [ChecklistRow]
+  let hasChecklist: Bool
 
   init(_ entry: HandoverInboxEntry, actor: StaffID, canAnswer: Bool) {
     handover = HandoverRow(entry.handover, actor: actor)
     lateNotice = entry.isLateNotice
     overdue = entry.isOverdue
     self.canAnswer = canAnswer && entry.handover.state == .proposed
+    version = entry.version
+    checklist =
+      entry.handover.state.isFinal
+      ? [] : entry.openChecklist.map { ChecklistRow(key: $0.key, label: $0.label.text) }
+    hasChecklist = !checklist.isEmpty
   }
+}
+
+/// An open checklist item: its key (in the tick form's address) and its text.
+struct ChecklistRow {
+  let key: String
+  let label: String
 }

@@ -3,8 +3,10 @@ import SamhandCore
 import SamhandService
 
 /// The daily writes from a recipient's page: a goal, a measure, a revision of the plan, the
-/// minutes of a group meeting with an action item, and a handover proposal. Each calls the use case of the API route named beside it and goes back
-/// to the recipient's page (303), so reloading never posts twice.
+/// minutes of a group meeting with an action item, and a handover proposal. Each calls the
+/// use case of the API route named beside it and goes back to the recipient's page (303), so
+/// reloading never posts twice. A form that changes a plan or a group carries the version it
+/// was rendered from (the API's `If-Match`): a stale one is refused (412), nothing changed.
 struct DeskPlanForms {
   let service: SamhandService
 
@@ -13,13 +15,14 @@ struct DeskPlanForms {
     pages.form("recipients/:recipientId/goals") { [service] _, context, visit in
       let recipient = try context.id("recipientId", RecipientKind.self)
       let form = visit.form
-      let plan = try Self.plan(form)
+      let (plan, version) = (try Self.plan(form), try form.version())
       let domain = try LifeDomain(parsing: form.required("domain", label: "Livsområde"))
       let text = try Field.text(form.required("text", label: "Mål"), field: "text")
       let target = try Field.date(form.text("targetDate"), field: "targetDate")
       let goal = try NewGoal(domain: domain, text: text, targetDate: target)
       _ = try await Blocking.run {
-        try service.addGoal(goal, to: plan, as: visit.actor, options: visit.options)
+        try service.addGoal(
+          goal, to: plan, expectedVersion: version, as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/recipients/\(recipient)#plan")
     }
@@ -27,7 +30,7 @@ struct DeskPlanForms {
     pages.form("recipients/:recipientId/measures") { [service] _, context, visit in
       let recipient = try context.id("recipientId", RecipientKind.self)
       let form = visit.form
-      let plan = try Self.plan(form)
+      let (plan, version) = (try Self.plan(form), try form.version())
       let description = try Field.text(
         form.required("description", label: "Tiltak"), field: "description")
       let code = try Field.services(
@@ -40,7 +43,8 @@ struct DeskPlanForms {
         description: description, responsibleService: code, contactPerson: contact,
         extent: extent)
       _ = try await Blocking.run {
-        try service.addMeasure(measure, to: plan, as: visit.actor, options: visit.options)
+        try service.addMeasure(
+          measure, to: plan, expectedVersion: version, as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/recipients/\(recipient)#plan")
     }
@@ -48,14 +52,14 @@ struct DeskPlanForms {
     pages.form("recipients/:recipientId/revisions") { [service] _, context, visit in
       let recipient = try context.id("recipientId", RecipientKind.self)
       let form = visit.form
-      let plan = try Self.plan(form)
+      let (plan, version) = (try Self.plan(form), try form.version())
       let evaluation = try Field.text(
         form.required("evaluation", label: "Evaluering"), field: "evaluation")
       let next = try Field.date(form.text("nextRevision"), field: "nextRevision")
       _ = try await Blocking.run {
         try service.revisePlan(
-          plan, evaluation: evaluation, nextRevision: next, as: visit.actor,
-          options: visit.options)
+          plan, evaluation: evaluation, nextRevision: next, expectedVersion: version,
+          as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/recipients/\(recipient)#plan")
     }
@@ -64,6 +68,7 @@ struct DeskPlanForms {
       let recipient = try context.id("recipientId", RecipientKind.self)
       let form = visit.form
       let meetingText = try form.required("meetingId", label: "Møte")
+      let version = try form.version()
       guard SamhandRequestContext.isID(meetingText, prefix: MeetingKind.prefix) else {
         throw Problem.invalid("meetingId", "'meetingId' must be a meeting id")
       }
@@ -72,7 +77,8 @@ struct DeskPlanForms {
         decisions: Self.lines(form.text("decisions")), actionItems: Self.actionItem(form))
       _ = try await Blocking.run {
         try service.recordMinutes(
-          minutes, of: MeetingID(rawValue: meetingText), as: visit.actor, options: visit.options)
+          minutes, of: MeetingID(rawValue: meetingText), expectedVersion: version,
+          as: visit.actor, options: visit.options)
       }
       return DeskPage.redirect("/desk/recipients/\(recipient)#group")
     }

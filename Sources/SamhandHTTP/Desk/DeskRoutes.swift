@@ -18,7 +18,7 @@ struct DeskRoutes {
     DeskSignIn(service: service).add(to: desk)
     let signedIn = desk.group().add(middleware: DeskSessionMiddleware(service: service))
     DeskSignIn(service: service).addSignedIn(to: signedIn)
-    let pages = signedIn.group().add(middleware: DeskPurposeMiddleware())
+    let pages = signedIn.group().add(middleware: DeskPurposeMiddleware(service: service))
     DeskCoordinatorPages(service: service).add(to: pages)
     DeskHandoverPages(service: service).add(to: pages)
     DeskAuditPages(service: service).add(to: pages)
@@ -26,16 +26,24 @@ struct DeskRoutes {
 }
 
 /// Sends a visit without a stated purpose to choose one first: no page reads recipient data
-/// without it.
+/// without it. With a purpose, decides which audit pages the menu offers (not audited).
 struct DeskPurposeMiddleware: RouterMiddleware {
   typealias Context = SamhandRequestContext
+  let service: SamhandService
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
-    guard context.desk?.session.purpose != nil else {
+    guard let session = context.desk?.session, let purpose = session.purpose else {
       if request.method == .get { return DeskPage.redirect("/desk/purpose") }
       throw ServiceError.purposeRequired
+    }
+    var context = context
+    if request.method == .get {
+      let options = RequestOptions(purpose: purpose, requestID: context.requestID)
+      context.deskAuditPages = try await Blocking.run { [service] in
+        try service.auditPageAccess(as: session.actor, options: options)
+      }
     }
     return try await next(request, context)
   }

@@ -45,12 +45,18 @@ struct DeskSessionMiddleware: RouterMiddleware {
   }
 }
 
-/// The desk's session cookie: `HttpOnly`, `SameSite=Strict`, scoped to `/desk`, `Secure`
-/// when the browser reached the server over TLS (directly or through a proxy that says so).
+/// The desk's cookies (the session's, and the sign-in form's before there is a session):
+/// `HttpOnly`, `SameSite=Strict`, scoped to `/desk`, `Secure` when the browser reached the
+/// server over TLS (directly or through a proxy that says so).
 enum DeskCookie {
   static let name = "samhand_desk"
 
   static func secret(in request: Request) -> String? {
+    value(named: name, in: request)
+  }
+
+  /// The value of the cookie `name` the request sends, when it is a plausible one.
+  static func value(named name: String, in request: Request) -> String? {
     guard let header = request.headers[.cookie] else { return nil }
     for part in header.split(separator: ";") {
       let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
@@ -63,8 +69,17 @@ enum DeskCookie {
     header("\(name)=\(secret); Max-Age=\(Int(DeskLimits.sessionSeconds))", request)
   }
 
+  /// The sign-in form's pre-session cookie.
+  static func set(_ token: String, named cookie: String, for request: Request) -> HTTPFields {
+    header("\(cookie)=\(token); Max-Age=\(DeskSignInToken.seconds)", request)
+  }
+
   static func clear(for request: Request) -> HTTPFields {
-    header("\(name)=; Max-Age=0", request)
+    clear(named: name, for: request)
+  }
+
+  static func clear(named cookie: String, for request: Request) -> HTTPFields {
+    header("\(cookie)=; Max-Age=0", request)
   }
 
   private static func header(_ value: String, _ request: Request) -> HTTPFields {

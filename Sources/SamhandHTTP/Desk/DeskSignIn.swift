@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import Hummingbird
 import SamhandCore
 import SamhandService
@@ -8,22 +10,30 @@ struct DeskSignIn {
   let service: SamhandService
 
   func add(to desk: RouterGroup<SamhandRequestContext>) {
-    desk.get("sign-in") { _, _ in try DeskPage.render("sign-in", SignInView(failed: false)) }
+    desk.get("sign-in") { request, _ in
+      let token = DeskSignInToken.make()
+      return try DeskPage.render(
+        "sign-in", SignInView(failed: false, csrf: token),
+        headers: DeskCookie.set(token, named: DeskSignInToken.cookie, for: request))
+    }
     desk.post("sign-in") { [service] request, context in
-      let form = try await Self.form(request, context)
+      let (form, csrf) = try await Self.form(request, context)
       guard let token = form.text("token"), token.utf8.count <= 256 else {
-        return try DeskPage.render("sign-in", SignInView(failed: true), status: .unauthorized)
+        return try Self.refused(csrf)
       }
-      return try await Self.start(request) { try service.signInToDesk(token: token) }
+      return try await Self.start(request, csrf) { try service.signInToDesk(token: token) }
     }
     desk.get("login") { request, _ in
       let link = request.uri.queryParameters.get("link") ?? ""
-      return try DeskPage.render("login-link", LoginLinkView(link: link))
+      let token = DeskSignInToken.make()
+      return try DeskPage.render(
+        "login-link", LoginLinkView(link: link, csrf: token),
+        headers: DeskCookie.set(token, named: DeskSignInToken.cookie, for: request))
     }
     desk.post("login") { [service] request, context in
-      let form = try await Self.form(request, context)
+      let (form, csrf) = try await Self.form(request, context)
       let link = form.text("link") ?? ""
-      return try await Self.start(request) { try service.signInToDesk(loginLink: link) }
+      return try await Self.start(request, csrf) { try service.signInToDesk(loginLink: link) }
     }
   }
 
@@ -50,27 +60,44 @@ struct DeskSignIn {
     }
   }
 
-  /// The fields of a sign-in form (no session yet, so no CSRF token to check: the secret in
-  /// the form is what an attacker would lack).
+  /// The fields of a sign-in form and its token, checked against the pre-session cookie the
+  /// form's page set (double submit, login CSRF): another site can make a browser post the
+  /// form, but cannot read or set that cookie, so it cannot sign the browser in as someone
+  /// else.
   private static func form(_ request: Request, _ context: SamhandRequestContext) async throws
-    -> DeskForm
+    -> (DeskForm, String)
   {
-    DeskForm(String(buffer: try await request.body.collect(upTo: context.maxUploadSize)))
+    let form = DeskForm(String(buffer: try await request.body.collect(upTo: context.maxUploadSize)))
+    guard let sent = form.fields["csrf"], !sent.isEmpty,
+      let expected = DeskCookie.value(named: DeskSignInToken.cookie, in: request),
+      DeskSessionMiddleware.same(sent, expected)
+    else {
+      throw Problem(
+        .forbidden,
+        detail: "innloggingsskjemaet er utløpt eller kom ikke fra denne siden; åpne det på nytt")
+    }
+    return (form, sent)
+  }
+
+  /// The sign-in form again, with its notice that the secret was refused.
+  private static func refused(_ csrf: String) throws -> Response {
+    try DeskPage.render("sign-in", SignInView(failed: true, csrf: csrf), status: .unauthorized)
   }
 
   /// Starts the session `signIn` makes, sets its cookie and goes on to the agenda, or to
   /// choosing a purpose when the visit has none yet. A refused secret shows the form again.
   private static func start(
-    _ request: Request,
+    _ request: Request, _ csrf: String,
     _ signIn: @escaping @Sendable () throws -> (secret: String, session: DeskSession)
   ) async throws -> Response {
     do {
       let (secret, session) = try await Blocking.run(signIn)
+      var cookies = DeskCookie.set(secret, for: request)
+      cookies.append(contentsOf: DeskCookie.clear(named: DeskSignInToken.cookie, for: request))
       return DeskPage.redirect(
-        session.purpose == nil ? "/desk/purpose" : "/desk",
-        headers: DeskCookie.set(secret, for: request))
+        session.purpose == nil ? "/desk/purpose" : "/desk", headers: cookies)
     } catch ServiceError.unauthenticated {
-      return try DeskPage.render("sign-in", SignInView(failed: true), status: .unauthorized)
+      return try refused(csrf)
     }
   }
 }
@@ -78,11 +105,26 @@ struct DeskSignIn {
 struct SignInView {
   let title = "Logg inn"
   let failed: Bool
+  let csrf: String
 }
 
 struct LoginLinkView {
   let title = "Logg inn med engangslenke"
   let link: String
+  let csrf: String
+}
+
+/// The token of a sign-in form, also set as a short-lived pre-session cookie (`HttpOnly`,
+/// `SameSite=Strict`, ten minutes, like a login link).
+enum DeskSignInToken {
+  static let cookie = "samhand_desk_signin"
+  static let seconds = 10 * 60
+
+  static func make() -> String {
+    SymmetricKey(size: .bits256).withUnsafeBytes { bytes in
+      bytes.map { String(format: "%02x", $0) }.joined()
+    }
+  }
 }
 
 struct PurposeChoice {

@@ -15,24 +15,29 @@ struct DeskVisit: Sendable {
     guard let (session, _) = context.desk else { throw ServiceError.unauthenticated }
     actor = session.actor
     options = RequestOptions(purpose: session.purpose, requestID: context.requestID)
-    layout = DeskLayout(session)
+    layout = DeskLayout(session, auditPages: context.deskAuditPages)
     form = context.deskForm ?? DeskForm("")
   }
 }
 
 /// The frame of every signed-in page: who is signed in, the visit's purpose (always shown),
-/// the CSRF token for its forms.
+/// the CSRF token for its forms, and the audit pages the menu offers (those the policies
+/// would let the staff member open).
 struct DeskLayout: Sendable {
   let staffId: String
   let purpose: String
   let purposeLabel: String
   let csrf: String
+  let readAuditLog: Bool
+  let reviewBreakGlass: Bool
 
-  init(_ session: DeskSession) {
+  init(_ session: DeskSession, auditPages: AuditPageAccess) {
     staffId = session.actor.staffID.rawValue
     purpose = session.purpose ?? ""
     purposeLabel = session.purpose.map(DeskPurpose.label(of:)) ?? "ikke valgt"
     csrf = session.csrfToken
+    readAuditLog = auditPages.readAuditLog
+    reviewBreakGlass = auditPages.reviewBreakGlass
   }
 }
 

@@ -5,6 +5,9 @@ import SamhandCore
 /// earliest without minutes), the open action items, and the meeting the minutes form is for.
 struct GroupView {
   let id: String
+  /// The version the minutes form names, so minutes written on a group changed since are
+  /// refused.
+  let version: Int
   let leader: String
   let members: [MemberRow]
   let nextMeeting: MeetingRow?
@@ -13,6 +16,7 @@ struct GroupView {
 
   init(_ group: Group) {
     id = group.id.rawValue
+    version = group.version
     leader = group.leader.rawValue
     let current = group.currentMembers
     let rows = current.map(MemberRow.init)

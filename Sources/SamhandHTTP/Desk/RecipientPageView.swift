@@ -21,6 +21,8 @@ struct RecipientPageView {
   let handoversDenied: Bool
   /// The plan the forms add to: the newest that is not closed.
   let editablePlan: String?
+  /// Its version, which the forms name so an edit of a plan changed since is refused.
+  let editablePlanVersion: Int?
   let lifeDomains = DeskOption.lifeDomains
   let handoverKinds = DeskOption.handoverKinds
   let handoverModes = DeskOption.handoverModes
@@ -64,7 +66,9 @@ struct RecipientPageView {
     responsibilityDenied = holder == nil
     plansDenied = plans == nil
     handoversDenied = handovers == nil
-    editablePlan = plans?.last { $0.status != .closed }?.id.rawValue
+    let editable = plans?.last { $0.status != .closed }
+    editablePlan = editable?.id.rawValue
+    editablePlanVersion = editable?.version
   }
 }
 

@@ -18,6 +18,8 @@ public struct SamhandRequestContext: RequestContext {
   var desk: (session: DeskSession, secret: String)?
   /// A desk form post's fields, read (and its CSRF token checked) by `DeskSessionMiddleware`.
   var deskForm: DeskForm?
+  /// Which audit pages the desk's menu offers, set by `DeskPurposeMiddleware`.
+  var deskAuditPages: AuditPageAccess
 
   public init(source: Source) {
     coreContext = .init(source: source)
@@ -26,6 +28,7 @@ public struct SamhandRequestContext: RequestContext {
     requestID = ""
     desk = nil
     deskForm = nil
+    deskAuditPages = .none
   }
 
   /// Request bodies are small JSON documents; anything larger is refused with 413.
