@@ -77,7 +77,7 @@ struct DeskInboxTests {
     }
   }
 
-  @Test("a tick, an acceptance or a rejection from a stale inbox is refused in Norwegian, nothing changed")
+  @Test("a tick, an acceptance or a rejection from a stale inbox is refused, nothing changed")
   func staleInbox() async throws {
     let fixture = try HTTPFixture(clock: MovableClock())
     try await fixture.withClient { client in
