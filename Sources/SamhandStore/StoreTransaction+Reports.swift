@@ -123,26 +123,19 @@ extension StoreTransaction {
       NULL AS end_at FROM recipients
     """
 
-  /// Per plan: from its first activation to its closing (either may be missing).
+  /// Per plan: from its first activation to its closing (either may be missing), as kept in
+  /// `report_plan_facts` (migration 0021) when plans and their versions are written.
   static let planSpans: SQL = """
-    SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
-      MIN(CASE WHEN v.status = 'active' THEN v.changed_at END) AS start_at,
-      MIN(CASE WHEN v.status = 'closed' THEN v.changed_at END) AS end_at
-    FROM plans p JOIN recipients r ON r.id = p.recipient_id
-      JOIN plan_versions v ON v.plan_id = p.id
-    GROUP BY p.id
+    SELECT recipient_id AS recipient, service, activated_at AS start_at, closed_at AS end_at
+    FROM report_plan_facts
     """
 
   /// Per coordinator of a plan: until they step down or the plan is closed.
   static let coordinatorSpans: SQL = """
-    SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
-      c.started_at AS start_at,
-      CASE WHEN closed.at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN closed.at
-        ELSE MIN(c.ended_at, closed.at) END AS end_at
-    FROM plan_coordinators c JOIN plans p ON p.id = c.plan_id
-      JOIN recipients r ON r.id = p.recipient_id
-      LEFT JOIN (SELECT plan_id, MIN(changed_at) AS at FROM plan_versions
-        WHERE status = 'closed' GROUP BY plan_id) AS closed ON closed.plan_id = p.id
+    SELECT f.recipient_id AS recipient, f.service AS service, c.started_at AS start_at,
+      CASE WHEN f.closed_at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN f.closed_at
+        ELSE MIN(c.ended_at, f.closed_at) END AS end_at
+    FROM plan_coordinators c JOIN report_plan_facts f ON f.plan_id = c.plan_id
     """
 
   static let groupSpans: SQL = """
