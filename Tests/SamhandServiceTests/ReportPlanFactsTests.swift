@@ -13,7 +13,7 @@ import Testing
 struct ReportPlanFactsTests {
   @Test(
     "the kept facts equal a recomputation from plans, versions and recipients",
-    arguments: [4, 5, 6] as [UInt64])
+    arguments: [4, 5, 7] as [UInt64])
   func factsMatch(seed: UInt64) throws {
     let fixture = try ErasureTests.fixture()
     var random = SplitMix64(seed: seed)
