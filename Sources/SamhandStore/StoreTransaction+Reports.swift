@@ -72,28 +72,33 @@ extension StoreTransaction {
   }
 
   /// Recipients with a coordinator at each month's end. One recipient can have two at once
-  /// (two plans not closed, each with a coordinator), so the spans are folded per recipient
-  /// into one flag per month before they are counted.
+  /// (two plans not closed, each with a coordinator), so each span is read as the set of
+  /// month ends it covers, a bit per month, and the sets are joined per recipient before
+  /// they are counted: one read of the spans, no sorting or grouping by recipient.
   private func coordinatorTallies(ends: [String]) throws -> [ReportTally] {
-    let flags: SQL = (1...12).map { month -> SQL in
-      "MAX(MAX(s, 1) <= \(month) AND e > \(month)) AS m\(sql: String(month))"
-    }.joined(separator: ", ")
-    let sums: SQL = (1...12).map { month -> SQL in
-      "SUM(m\(sql: String(month))) AS m\(sql: String(month))"
-    }.joined(separator: ", ")
-    return try rows(
+    var covered: [String: (service: String, months: Int)] = [:]
+    for row in try rows(
       """
-      SELECT service, \(sums) FROM (
-        SELECT service, \(flags) FROM (
-          SELECT spans.recipient AS recipient, spans.service AS service,
-            \(Self.monthOf("spans.start_at", ends: ends)) AS s,
-            \(Self.monthOf("spans.end_at", ends: ends)) AS e
-          FROM (\(Self.coordinatorSpans)) AS spans)
-        WHERE s <= 12 GROUP BY recipient)
-      GROUP BY service
-      """
-    ).flatMap { row in
-      (1...12).map { ReportTally(service: row["service"], month: $0, count: row["m\($0)"]) }
+      SELECT spans.recipient AS recipient, spans.service AS service,
+        \(Self.monthOf("spans.start_at", ends: ends)) AS s,
+        \(Self.monthOf("spans.end_at", ends: ends)) AS e
+      FROM (\(Self.coordinatorSpans)) AS spans
+      """)
+    {
+      let (recipient, service, start, end): (String, String, Int, Int) =
+        (row["recipient"], row["service"], row["s"], row["e"])
+      guard start <= 12 else { continue }
+      let (from, to) = (max(start, 1), min(end, 13))
+      covered[recipient, default: (service, 0)].months |= from < to ? (1 << to) - (1 << from) : 0
+    }
+    var counts: [String: [Int]] = [:]
+    for (service, months) in covered.values {
+      var row = counts[service] ?? Array(repeating: 0, count: 13)
+      for month in 1...12 { row[month] += (months >> month) & 1 }
+      counts[service] = row
+    }
+    return counts.flatMap { service, months in
+      (1...12).map { ReportTally(service: service, month: $0, count: months[$0]) }
     }
   }
 
