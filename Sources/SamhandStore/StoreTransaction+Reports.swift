@@ -15,6 +15,10 @@ extension StoreTransaction {
   /// month. One read of the plans gives the active plans, the plans activated and those
   /// closed; one read of the meetings both the meetings held and those due.
   public func indicatorTallies(year: Int) throws -> [IndicatorMeasure: [ReportTally]] {
+    try withReportPageCache { try indicatorCounts(year: year) }
+  }
+
+  private func indicatorCounts(year: Int) throws -> [IndicatorMeasure: [ReportTally]] {
     let ends = Self.monthEnds(year)
     var counts = IndicatorCounts()
     for (measure, spans) in [
