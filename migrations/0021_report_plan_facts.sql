@@ -39,6 +39,34 @@ BEGIN
   WHERE plan_id = NEW.plan_id;
 END;
 
+-- The same for meetings: each meeting's planned time, its group's recipient's registering
+-- service and whether minutes were recorded (held), kept when a meeting or its minutes are
+-- inserted (neither is ever updated or deleted), so the meeting count reads one narrow
+-- table instead of probing the groups, the recipients and the minutes per meeting.
+CREATE TABLE report_meeting_facts (
+  meeting_id TEXT PRIMARY KEY NOT NULL,
+  service TEXT NOT NULL,
+  planned_at TEXT NOT NULL,
+  held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1))
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO report_meeting_facts (meeting_id, service, planned_at, held)
+SELECT m.id, r.registered_by_service, m.planned_at,
+  EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id)
+FROM meetings m JOIN groups g ON g.id = m.group_id JOIN recipients r ON r.id = g.recipient_id;
+
+CREATE TRIGGER report_meeting_facts_meeting AFTER INSERT ON meetings
+BEGIN
+  INSERT INTO report_meeting_facts (meeting_id, service, planned_at)
+  SELECT NEW.id, r.registered_by_service, NEW.planned_at
+  FROM groups g JOIN recipients r ON r.id = g.recipient_id WHERE g.id = NEW.group_id;
+END;
+
+CREATE TRIGGER report_meeting_facts_minutes AFTER INSERT ON meeting_minutes
+BEGIN
+  UPDATE report_meeting_facts SET held = 1 WHERE meeting_id = NEW.meeting_id;
+END;
+
 -- The group, meeting and revision counts and the holder check join the recipients only for
 -- their registering service, the groups only for their recipient, and read the meetings only
 -- for their time and id: covering indexes spare reading the wide rows (sealed columns).

@@ -165,12 +165,10 @@ extension StoreTransaction {
         JOIN recipients r ON r.id = p.recipient_id)
     """
 
-  /// Group meetings by their planned time, flagged when held (minutes recorded).
+  /// Group meetings by their planned time, flagged when held (minutes recorded), as kept in
+  /// `report_meeting_facts` (migration 0021) when meetings and minutes are written.
   static let meetings: SQL = """
-    SELECT r.registered_by_service AS service, m.planned_at AS at,
-      EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id) AS flag
-    FROM meetings m JOIN groups g ON g.id = m.group_id
-      JOIN recipients r ON r.id = g.recipient_id
+    SELECT service, planned_at AS at, held AS flag FROM report_meeting_facts
     """
 }
 

@@ -5,14 +5,15 @@ import SamhandService
 import SamhandTestSupport
 import Testing
 
-/// The per-plan facts the indicator report reads (`report_plan_facts`, kept by triggers when
-/// plans and their versions are written) against the same facts worked out from the base
-/// tables, after random work that creates, activates, revises and closes plans, and erases
-/// whoever may be erased.
-@Suite("Report plan facts")
+/// The per-plan and per-meeting facts the indicator report reads (`report_plan_facts` and
+/// `report_meeting_facts`, kept by triggers when plans, versions, meetings and minutes are
+/// written) against the same facts worked out from the base tables, after random work that
+/// creates, activates, revises and closes plans, plans meetings and records minutes, and
+/// erases whoever may be erased.
+@Suite("Report facts kept by triggers")
 struct ReportPlanFactsTests {
   @Test(
-    "the kept facts equal a recomputation from plans, versions and recipients",
+    "the kept facts equal a recomputation from the base tables",
     arguments: [4, 5, 7] as [UInt64])
   func factsMatch(seed: UInt64) throws {
     let fixture = try ErasureTests.fixture()
@@ -33,9 +34,16 @@ struct ReportPlanFactsTests {
       else { continue }
       erased += 1
     }
-    let (kept, recomputed) = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      (try Self.facts(db, Self.kept), try Self.facts(db, Self.recomputed))
+    let (kept, recomputed, keptMeetings, recomputedMeetings) = try DatabaseQueue(
+      path: fixture.databaseURL.path
+    ).read { db in
+      (
+        try Self.facts(db, Self.kept), try Self.facts(db, Self.recomputed),
+        try Self.facts(db, Self.keptMeetings), try Self.facts(db, Self.recomputedMeetings)
+      )
     }
+    #expect(keptMeetings.contains { $0.hasSuffix("|1") }, "seed \(seed): no meeting was held")
+    #expect(keptMeetings == recomputedMeetings, "seed \(seed)")
     #expect(erased > 0, "seed \(seed)")
     #expect(kept.contains { !$0.hasSuffix("|-") }, "seed \(seed): no plan was closed")
     #expect(kept == recomputed, "seed \(seed)")
@@ -54,11 +62,20 @@ struct ReportPlanFactsTests {
     FROM plans p JOIN recipients r ON r.id = p.recipient_id
     """
 
-  /// One line per plan, `-` for a missing time, sorted.
+  static let keptMeetings = """
+    SELECT meeting_id, service, planned_at, CAST(held AS TEXT) AS held FROM report_meeting_facts
+    """
+
+  static let recomputedMeetings = """
+    SELECT m.id AS meeting_id, r.registered_by_service AS service, m.planned_at,
+      CAST(EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id) AS TEXT) AS held
+    FROM meetings m JOIN groups g ON g.id = m.group_id JOIN recipients r ON r.id = g.recipient_id
+    """
+
+  /// One line per row (every column as text, `-` for none), sorted.
   static func facts(_ db: Database, _ sql: String) throws -> [String] {
     try Row.fetchAll(db, sql: sql).map { row in
-      ["plan_id", "recipient_id", "service", "activated_at", "closed_at"]
-        .map { (row[$0] as String?) ?? "-" }.joined(separator: "|")
+      row.columnNames.map { (row[$0] as String?) ?? "-" }.joined(separator: "|")
     }.sorted()
   }
 }
