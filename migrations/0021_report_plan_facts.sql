@@ -67,9 +67,6 @@ BEGIN
   UPDATE report_meeting_facts SET held = 1 WHERE meeting_id = NEW.meeting_id;
 END;
 
--- The group, meeting and revision counts and the holder check join the recipients only for
--- their registering service, the groups only for their recipient, and read the meetings only
--- for their time and id: covering indexes spare reading the wide rows (sealed columns).
+-- The group and revision counts and the holder check join the recipients only for their
+-- registering service: a covering index spares reading their wide rows (sealed columns).
 CREATE INDEX recipients_registering_service ON recipients(id, registered_by_service);
-CREATE INDEX groups_recipient ON groups(id, recipient_id);
-CREATE INDEX meetings_planned_by_group ON meetings(group_id, planned_at, id);
