@@ -7,6 +7,10 @@ import SamhandCrypto
 extension StoreTransaction {
   /// Every handover proposed in `year`, by sending service, with the day it was accepted.
   public func handoverFacts(year: Int) throws -> [HandoverReport.Fact] {
+    try withReportPageCache { try handoverRows(year: year) }
+  }
+
+  private func handoverRows(year: Int) throws -> [HandoverReport.Fact] {
     try rows(
       """
       SELECT h.id AS id, h.from_service AS service, h.proposed_on AS proposed_on,
@@ -44,18 +48,19 @@ extension StoreTransaction {
   /// Per registering service, the recipients without a holder of responsibility now, or
   /// with a moment between one holder's end and the next one's start (invariant 6 says none).
   public func holderlessRecipients() throws -> [String: Int] {
-    let counts = try rows(
-      """
-      SELECT r.registered_by_service AS service, COUNT(*) AS n FROM recipients r
-      WHERE NOT EXISTS (SELECT 1 FROM responsibilities s
-          WHERE s.recipient_id = r.id AND s.ended_at IS NULL)
-        OR EXISTS (SELECT 1 FROM responsibilities a
-          WHERE a.recipient_id = r.id AND a.ended_at IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM responsibilities b
-              WHERE b.recipient_id = r.id AND b.since = a.ended_at))
-      GROUP BY r.registered_by_service
-      """
-    ).map { row -> (String, Int) in (row["service"], row["n"]) }
+    let counts = try withReportPageCache {
+      try rows(
+        """
+        SELECT r.registered_by_service AS service, COUNT(*) AS n FROM recipients r
+        WHERE NOT EXISTS (SELECT 1 FROM responsibilities s
+            WHERE s.recipient_id = r.id AND s.ended_at IS NULL)
+          OR EXISTS (SELECT 1 FROM responsibilities a
+            WHERE a.recipient_id = r.id AND a.ended_at IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM responsibilities b
+                WHERE b.recipient_id = r.id AND b.since = a.ended_at))
+        GROUP BY r.registered_by_service
+        """)
+    }.map { row -> (String, Int) in (row["service"], row["n"]) }
     return Dictionary(counts, uniquingKeysWith: +)
   }
 

@@ -15,6 +15,10 @@ extension StoreTransaction {
   /// month. One read of the plans gives the active plans, the plans activated and those
   /// closed; one read of the meetings both the meetings held and those due.
   public func indicatorTallies(year: Int) throws -> [IndicatorMeasure: [ReportTally]] {
+    try withReportPageCache { try indicatorCounts(year: year) }
+  }
+
+  private func indicatorCounts(year: Int) throws -> [IndicatorMeasure: [ReportTally]] {
     let ends = Self.monthEnds(year)
     var counts = IndicatorCounts()
     for (measure, spans) in [
@@ -72,28 +76,33 @@ extension StoreTransaction {
   }
 
   /// Recipients with a coordinator at each month's end. One recipient can have two at once
-  /// (two plans not closed, each with a coordinator), so the spans are folded per recipient
-  /// into one flag per month before they are counted.
+  /// (two plans not closed, each with a coordinator), so each span is read as the set of
+  /// month ends it covers, a bit per month, and the sets are joined per recipient before
+  /// they are counted: one read of the spans, no sorting or grouping by recipient.
   private func coordinatorTallies(ends: [String]) throws -> [ReportTally] {
-    let flags: SQL = (1...12).map { month -> SQL in
-      "MAX(MAX(s, 1) <= \(month) AND e > \(month)) AS m\(sql: String(month))"
-    }.joined(separator: ", ")
-    let sums: SQL = (1...12).map { month -> SQL in
-      "SUM(m\(sql: String(month))) AS m\(sql: String(month))"
-    }.joined(separator: ", ")
-    return try rows(
+    var covered: [String: (service: String, months: Int)] = [:]
+    for row in try rows(
       """
-      SELECT service, \(sums) FROM (
-        SELECT service, \(flags) FROM (
-          SELECT spans.recipient AS recipient, spans.service AS service,
-            \(Self.monthOf("spans.start_at", ends: ends)) AS s,
-            \(Self.monthOf("spans.end_at", ends: ends)) AS e
-          FROM (\(Self.coordinatorSpans)) AS spans)
-        WHERE s <= 12 GROUP BY recipient)
-      GROUP BY service
-      """
-    ).flatMap { row in
-      (1...12).map { ReportTally(service: row["service"], month: $0, count: row["m\($0)"]) }
+      SELECT spans.recipient AS recipient, spans.service AS service,
+        \(Self.monthOf("spans.start_at", ends: ends)) AS s,
+        \(Self.monthOf("spans.end_at", ends: ends)) AS e
+      FROM (\(Self.coordinatorSpans)) AS spans
+      """)
+    {
+      let (recipient, service, start, end): (String, String, Int, Int) =
+        (row["recipient"], row["service"], row["s"], row["e"])
+      guard start <= 12 else { continue }
+      let (from, to) = (max(start, 1), min(end, 13))
+      covered[recipient, default: (service, 0)].months |= from < to ? (1 << to) - (1 << from) : 0
+    }
+    var counts: [String: [Int]] = [:]
+    for (service, months) in covered.values {
+      var row = counts[service] ?? Array(repeating: 0, count: 13)
+      for month in 1...12 { row[month] += (months >> month) & 1 }
+      counts[service] = row
+    }
+    return counts.flatMap { service, months in
+      (1...12).map { ReportTally(service: service, month: $0, count: months[$0]) }
     }
   }
 
@@ -123,26 +132,19 @@ extension StoreTransaction {
       NULL AS end_at FROM recipients
     """
 
-  /// Per plan: from its first activation to its closing (either may be missing).
+  /// Per plan: from its first activation to its closing (either may be missing), as kept in
+  /// `report_plan_facts` (migration 0021) when plans and their versions are written.
   static let planSpans: SQL = """
-    SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
-      MIN(CASE WHEN v.status = 'active' THEN v.changed_at END) AS start_at,
-      MIN(CASE WHEN v.status = 'closed' THEN v.changed_at END) AS end_at
-    FROM plans p JOIN recipients r ON r.id = p.recipient_id
-      JOIN plan_versions v ON v.plan_id = p.id
-    GROUP BY p.id
+    SELECT recipient_id AS recipient, service, activated_at AS start_at, closed_at AS end_at
+    FROM report_plan_facts
     """
 
   /// Per coordinator of a plan: until they step down or the plan is closed.
   static let coordinatorSpans: SQL = """
-    SELECT p.recipient_id AS recipient, r.registered_by_service AS service,
-      c.started_at AS start_at,
-      CASE WHEN closed.at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN closed.at
-        ELSE MIN(c.ended_at, closed.at) END AS end_at
-    FROM plan_coordinators c JOIN plans p ON p.id = c.plan_id
-      JOIN recipients r ON r.id = p.recipient_id
-      LEFT JOIN (SELECT plan_id, MIN(changed_at) AS at FROM plan_versions
-        WHERE status = 'closed' GROUP BY plan_id) AS closed ON closed.plan_id = p.id
+    SELECT f.recipient_id AS recipient, f.service AS service, c.started_at AS start_at,
+      CASE WHEN f.closed_at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN f.closed_at
+        ELSE MIN(c.ended_at, f.closed_at) END AS end_at
+    FROM plan_coordinators c JOIN report_plan_facts f ON f.plan_id = c.plan_id
     """
 
   static let groupSpans: SQL = """
@@ -163,12 +165,10 @@ extension StoreTransaction {
         JOIN recipients r ON r.id = p.recipient_id)
     """
 
-  /// Group meetings by their planned time, flagged when held (minutes recorded).
+  /// Group meetings by their planned time, flagged when held (minutes recorded), as kept in
+  /// `report_meeting_facts` (migration 0021) when meetings and minutes are written.
   static let meetings: SQL = """
-    SELECT r.registered_by_service AS service, m.planned_at AS at,
-      EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id) AS flag
-    FROM meetings m JOIN groups g ON g.id = m.group_id
-      JOIN recipients r ON r.id = g.recipient_id
+    SELECT service, planned_at AS at, held AS flag FROM report_meeting_facts
     """
 }
 

@@ -27,5 +27,7 @@ extension RecipientExport {
   public static let tablesLeftOut: [String: String] = [
     "recipient_keys": "the recipient's wrapped data key: key material, not information",
     "shredded_keys": "the order erased recipients' keys were destroyed in (operations only)",
+    "report_plan_facts":
+      "each plan's first activation and closing and its service, copied from the plans for reports",
   ]
 }
