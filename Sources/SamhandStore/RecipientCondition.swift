@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// A fact about a recipient that the policies read, named as the Cedar entities name it. For
@@ -30,26 +29,26 @@ public indirect enum RecipientCondition: Sendable, Equatable {
   /// The condition as an SQL boolean on the recipient id in `column`, for records of
   /// `category`, live at `instant`.
   public func sql(recipient column: String, category: InformationCategory, at instant: Date)
-    -> SQL
+    -> StoreSQL
   {
     switch self {
-    case .always(let value): return value ? "1" : "0"
+    case .always(let value): return value ? "TRUE" : "FALSE"
     case .not(let inner):
       return "NOT (\(inner.sql(recipient: column, category: category, at: instant)))"
     case .all(let parts):
       return parts.isEmpty
-        ? "1"
+        ? "TRUE"
         : parts.map { "(\($0.sql(recipient: column, category: category, at: instant)))" }
           .joined(separator: " AND ")
     case .any(let parts):
       return parts.isEmpty
-        ? "0"
+        ? "FALSE"
         : parts.map { "(\($0.sql(recipient: column, category: category, at: instant)))" }
           .joined(separator: " OR ")
     case .fact(let fact, let values):
-      guard !values.isEmpty else { return "0" }
+      guard !values.isEmpty else { return "FALSE" }
       return fact.sql(
-        recipient: SQL(sql: column), includesAny: values, category: category, at: instant)
+        recipient: StoreSQL(sql: column), includesAny: values, category: category, at: instant)
     }
   }
 }
@@ -57,9 +56,10 @@ public indirect enum RecipientCondition: Sendable, Equatable {
 extension RecipientFact {
   /// Whether the fact of the recipient in `recipient` holds one of `values`.
   func sql(
-    recipient: SQL, includesAny values: [String], category: InformationCategory, at instant: Date
+    recipient: StoreSQL, includesAny values: [String], category: InformationCategory,
+    at instant: Date
   )
-    -> SQL
+    -> StoreSQL
   {
     let now = Timestamp.format(instant)
     let day = CalendarDate(instant).description
@@ -92,7 +92,7 @@ extension RecipientFact {
         recipient, day: day, category: covered,
         who: "SELECT 1 FROM consent_staff s WHERE s.consent_id = c.id AND s.staff_id IN \(values)")
     case .blockedServices, .blockedStaff:
-      let column: SQL = self == .blockedServices ? "b.service_code" : "b.staff_id"
+      let column: StoreSQL = self == .blockedServices ? "b.service_code" : "b.staff_id"
       return """
         EXISTS (SELECT 1 FROM blocks b WHERE b.recipient_id = \(recipient) AND b.lifted_at IS NULL
           AND \(column) IN \(values)
@@ -105,8 +105,8 @@ extension RecipientFact {
 
   /// A consent of the recipient live on `day` that covers `category` and whose `who` matches.
   private static func liveConsent(
-    _ recipient: SQL, day: String, category: InformationCategory, who: SQL
-  ) -> SQL {
+    _ recipient: StoreSQL, day: String, category: InformationCategory, who: StoreSQL
+  ) -> StoreSQL {
     """
     EXISTS (SELECT 1 FROM consents c WHERE c.recipient_id = \(recipient) AND c.withdrawn_at IS NULL
       AND c.valid_from <= \(day) AND (c.valid_until IS NULL OR c.valid_until >= \(day))
@@ -136,7 +136,7 @@ public struct RecipientNarrowing: Sendable {
   /// The condition on the recipient id in `column` for records of `category`, parenthesized
   /// so that it can stand beside any other condition; a category the narrowing was not
   /// computed for admits no one.
-  public func sql(recipient column: String, category: InformationCategory) -> SQL {
+  public func sql(recipient column: String, category: InformationCategory) -> StoreSQL {
     "(\((conditions[category] ?? .always(false)).sql(recipient: column, category: category, at: instant)))"
   }
 }

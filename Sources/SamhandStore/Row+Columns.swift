@@ -18,6 +18,20 @@ extension Row {
   }
 }
 
+extension StoreRow {
+  /// The timestamp in `column` of a row of `table` with id `id`.
+  func timestamp(_ column: String, table: String, id: String) throws -> Date {
+    try StoreError.parsed(try self[column] as String, column, table: table, id: id, Timestamp.parse)
+  }
+
+  /// The timestamp in `column`, or nil where it is NULL.
+  func optionalTimestamp(_ column: String, table: String, id: String) throws -> Date? {
+    try (try self[column] as String?).map {
+      try StoreError.parsed($0, column, table: table, id: id, Timestamp.parse)
+    }
+  }
+}
+
 extension StoreError {
   /// `text` from `column` parsed by `parse`; text it refuses (nil or a thrown error) makes the
   /// row corrupt.

@@ -180,7 +180,8 @@ public struct SQLiteStore: Store {
     _ db: Database, _ ring: KeyRing, abort: TransactionAbort = TransactionAbort()
   ) -> StoreTransaction {
     StoreTransaction(
-      db: db, keyRing: ring, keys: keys, checkpointInterval: checkpointInterval, clock: clock,
+      connection: GRDBConnection(db: db), keyRing: ring, keys: keys,
+      checkpointInterval: checkpointInterval, clock: clock,
       abort: abort)
   }
 }

@@ -105,8 +105,8 @@ extension StoreTransaction {
   /// a coordinator holding them all, on every page). The unary `+` keeps SQLite off the
   /// staff indexes here: by staff, one lookup would walk every relationship of that staff
   /// member.
-  static func careRelationshipExistsSQL(recipient: SQL, staff: [String]) -> SQL {
-    careRelationshipArms.map { arm -> SQL in
+  static func careRelationshipExistsSQL(recipient: StoreSQL, staff: [String]) -> StoreSQL {
+    careRelationshipArms.map { arm -> StoreSQL in
       """
       EXISTS (SELECT 1 FROM \(sql: arm.tables) WHERE \(sql: arm.live)
         AND \(sql: arm.recipient) = \(recipient) AND +\(sql: arm.staff) IN \(staff))

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -11,63 +10,65 @@ extension StoreTransaction {
     let id = ConsentID.generate()
     let sealer = try sealer(
       table: Self.consentsTable, rowID: id.rawValue, recipient: new.recipientID)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO consents (id, recipient_id, given_by, form, purpose_sealed,
-          document_reference_sealed, valid_from, valid_until, recorded_by, recorded_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, new.recipientID.rawValue, new.givenBy.rawValue, new.form.rawValue,
-      try sealer.seal(new.purpose, column: "purpose_sealed"),
-      try new.documentReference.map { try sealer.seal($0, column: "document_reference_sealed") },
-      new.validFrom.description, new.validUntil?.description, recordedBy.rawValue, nowText,
-    ])
+    let purpose = try sealer.seal(new.purpose, column: "purpose_sealed")
+    let documentReference = try new.documentReference.map {
+      try sealer.seal($0, column: "document_reference_sealed")
+    }
+    try connection.execute(
+      """
+      INSERT INTO consents (id, recipient_id, given_by, form, purpose_sealed,
+        document_reference_sealed, valid_from, valid_until, recorded_by, recorded_at)
+      VALUES (\(id.rawValue), \(new.recipientID.rawValue), \(new.givenBy.rawValue),
+        \(new.form.rawValue), \(purpose), \(documentReference), \(new.validFrom.description),
+        \(new.validUntil?.description), \(recordedBy.rawValue), \(nowText))
+      """)
     for service in new.services {
-      try db.cachedStatement(
-        sql: "INSERT INTO consent_services (consent_id, service_code) VALUES (?, ?)"
-      ).execute(arguments: [id.rawValue, service.rawValue])
+      try connection.execute(
+        """
+        INSERT INTO consent_services (consent_id, service_code)
+        VALUES (\(id.rawValue), \(service.rawValue))
+        """)
     }
     for staff in new.staff {
-      try db.cachedStatement(sql: "INSERT INTO consent_staff (consent_id, staff_id) VALUES (?, ?)")
-        .execute(arguments: [id.rawValue, staff.rawValue])
+      try connection.execute(
+        "INSERT INTO consent_staff (consent_id, staff_id) VALUES (\(id.rawValue), \(staff.rawValue))"
+      )
     }
     for category in new.categories {
-      try db.cachedStatement(
-        sql: "INSERT INTO consent_categories (consent_id, category) VALUES (?, ?)"
-      ).execute(arguments: [id.rawValue, category.rawValue])
+      try connection.execute(
+        """
+        INSERT INTO consent_categories (consent_id, category)
+        VALUES (\(id.rawValue), \(category.rawValue))
+        """)
     }
     return id
   }
 
   /// Marks a consent withdrawn; false when it was already withdrawn.
   public func withdrawConsent(_ id: ConsentID, by staff: StaffID) throws -> Bool {
-    try db.cachedStatement(
-      sql: """
-        UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL
-        """
-    ).execute(arguments: [nowText, staff.rawValue, id.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE consents SET withdrawn_at = \(nowText), withdrawn_by = \(staff.rawValue)
+      WHERE id = \(id.rawValue) AND withdrawn_at IS NULL
+      """) == 1
   }
 
   /// The recipient a consent belongs to, for routing a request on a consent id to its gate.
   public func recipientID(ofConsent id: ConsentID) throws -> RecipientID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT recipient_id FROM consents WHERE id = ?"),
-      arguments: [id.rawValue]
+    try connection.fetchValue(
+      "SELECT recipient_id FROM consents WHERE id = \(id.rawValue)", as: String.self
     ).map(RecipientID.init(rawValue:))
   }
 
   /// Every consent of a recipient, newest first, with sealed fields opened (or erased).
   public func consents(of recipient: RecipientID) throws -> [Consent] {
     let key = try dataKey(for: recipient)
-    return try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, given_by, form, purpose_sealed, document_reference_sealed, valid_from,
-            valid_until, recorded_by, recorded_at, withdrawn_at FROM consents
-          WHERE recipient_id = ? ORDER BY recorded_at DESC, id
-          """), arguments: [recipient.rawValue]
+    return try connection.fetchAll(
+      """
+      SELECT id, given_by, form, purpose_sealed, document_reference_sealed, valid_from,
+        valid_until, recorded_by, recorded_at, withdrawn_at FROM consents
+      WHERE recipient_id = \(recipient.rawValue) ORDER BY recorded_at DESC, id
+      """
     ).map { row in try consent(from: row, recipient: recipient, key: key) }
   }
 
@@ -75,52 +76,53 @@ extension StoreTransaction {
   public func consentsEnding(
     between from: CalendarDate, and until: CalendarDate, visible: RecipientNarrowing
   ) throws -> [(ConsentID, RecipientID, CalendarDate)] {
-    let query: SQL = """
+    let query: StoreSQL = """
       SELECT c.id, c.recipient_id, c.valid_until FROM consents c
       WHERE c.withdrawn_at IS NULL AND c.valid_until BETWEEN \(from.description)
         AND \(until.description)
         AND \(visible.sql(recipient: "c.recipient_id", category: .identity))
       ORDER BY c.valid_until, c.id
       """
-    return try rows(query).map { row in
-      let id: String = row["id"]
-      guard let end = try? CalendarDate(parsing: row["valid_until"] as String) else {
+    return try connection.fetchAll(query).map { row in
+      let id: String = try row["id"]
+      guard let end = try? CalendarDate(parsing: try row["valid_until"] as String) else {
         throw StoreError.corruptRow(table: Self.consentsTable, id: id, reason: "bad end date")
       }
-      return (ConsentID(rawValue: id), RecipientID(rawValue: row["recipient_id"]), end)
+      return (ConsentID(rawValue: id), RecipientID(rawValue: try row["recipient_id"]), end)
     }
   }
 
-  private func consent(from row: Row, recipient: RecipientID, key: DataKey?) throws -> Consent {
-    let id = ConsentID(rawValue: row["id"])
+  private func consent(from row: StoreRow, recipient: RecipientID, key: DataKey?) throws
+    -> Consent
+  {
+    let id = ConsentID(rawValue: try row["id"])
     let opener = key.map { FieldSealer(table: Self.consentsTable, rowID: id.rawValue, key: $0) }
     let corrupt = StoreError.corruptRow(
       table: Self.consentsTable, id: id.rawValue, reason: "unreadable value")
-    guard let givenBy = Consent.GivenBy(rawValue: row["given_by"]),
-      let form = Consent.Form(rawValue: row["form"]),
-      let validFrom = try? CalendarDate(parsing: row["valid_from"]),
-      let recordedAt = Timestamp.parse(row["recorded_at"])
+    guard let givenBy = Consent.GivenBy(rawValue: try row["given_by"]),
+      let form = Consent.Form(rawValue: try row["form"]),
+      let validFrom = try? CalendarDate(parsing: try row["valid_from"]),
+      let recordedAt = Timestamp.parse(try row["recorded_at"])
     else { throw corrupt }
-    let validUntil = try (row["valid_until"] as String?).map { text in
+    let validUntil = try (try row["valid_until"] as String?).map { text in
       guard let date = try? CalendarDate(parsing: text) else { throw corrupt }
       return date
     }
-    let services = try String.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT service_code FROM consent_services WHERE consent_id = ? ORDER BY 1"),
-      arguments: [id.rawValue]
+    let services = try connection.fetchValues(
+      "SELECT service_code FROM consent_services WHERE consent_id = \(id.rawValue) ORDER BY 1",
+      as: String.self
     ).map {
       try StoreError.parsed(
         $0, "service_code", table: "consent_services", id: id.rawValue
       ) { try ServiceCode($0) }
     }
-    let staff = try String.fetchAll(
-      db.cachedStatement(sql: "SELECT staff_id FROM consent_staff WHERE consent_id = ? ORDER BY 1"),
-      arguments: [id.rawValue]
+    let staff = try connection.fetchValues(
+      "SELECT staff_id FROM consent_staff WHERE consent_id = \(id.rawValue) ORDER BY 1",
+      as: String.self
     ).map(StaffID.init(rawValue:))
-    let categories = try String.fetchAll(
-      db.cachedStatement(sql: "SELECT category FROM consent_categories WHERE consent_id = ?"),
-      arguments: [id.rawValue]
+    let categories = try connection.fetchValues(
+      "SELECT category FROM consent_categories WHERE consent_id = \(id.rawValue)",
+      as: String.self
     ).map {
       try StoreError.parsed(
         $0, "category", table: "consent_categories", id: id.rawValue,
@@ -128,11 +130,11 @@ extension StoreTransaction {
     }.sorted()
     return Consent(
       id: id, recipientID: recipient, givenBy: givenBy, form: form,
-      purpose: try opener.open(row["purpose_sealed"], column: "purpose_sealed"),
+      purpose: try opener.open(try row["purpose_sealed"], column: "purpose_sealed"),
       documentReference: try opener.open(
-        optional: row["document_reference_sealed"], column: "document_reference_sealed"),
+        optional: try row["document_reference_sealed"], column: "document_reference_sealed"),
       services: services, staff: staff, categories: categories, validFrom: validFrom,
-      validUntil: validUntil, recordedBy: StaffID(rawValue: row["recorded_by"]),
+      validUntil: validUntil, recordedBy: StaffID(rawValue: try row["recorded_by"]),
       recordedAt: recordedAt,
       withdrawnAt: try row.optionalTimestamp(
         "withdrawn_at", table: Self.consentsTable, id: id.rawValue))
@@ -158,31 +160,30 @@ extension StoreTransaction {
     -> [AccessScope]
   {
     let day = date.description
-    return try String.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id FROM consents WHERE recipient_id = ? AND withdrawn_at IS NULL
-            AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)
-          """), arguments: [recipient.rawValue, day, day]
+    return try connection.fetchValues(
+      """
+      SELECT id FROM consents WHERE recipient_id = \(recipient.rawValue) AND withdrawn_at IS NULL
+        AND valid_from <= \(day) AND (valid_until IS NULL OR valid_until >= \(day))
+      """, as: String.self
     ).map { id in
       try scope(
-        services: "SELECT service_code FROM consent_services WHERE consent_id = ?",
-        staff: "SELECT staff_id FROM consent_staff WHERE consent_id = ?",
-        categories: "SELECT category FROM consent_categories WHERE consent_id = ?",
+        services: "SELECT service_code FROM consent_services WHERE consent_id = \(id)",
+        staff: "SELECT staff_id FROM consent_staff WHERE consent_id = \(id)",
+        categories: "SELECT category FROM consent_categories WHERE consent_id = \(id)",
         table: Self.consentsTable, id: id)
     }
   }
 
   /// Scopes of the recipient's blocks that have not been lifted.
   public func liveBlockScopes(of recipient: RecipientID) throws -> [AccessScope] {
-    try String.fetchAll(
-      db.cachedStatement(sql: "SELECT id FROM blocks WHERE recipient_id = ? AND lifted_at IS NULL"),
-      arguments: [recipient.rawValue]
+    try connection.fetchValues(
+      "SELECT id FROM blocks WHERE recipient_id = \(recipient.rawValue) AND lifted_at IS NULL",
+      as: String.self
     ).map { id in
       try scope(
-        services: "SELECT service_code FROM blocks WHERE id = ? AND service_code IS NOT NULL",
-        staff: "SELECT staff_id FROM blocks WHERE id = ? AND staff_id IS NOT NULL",
-        categories: "SELECT category FROM block_categories WHERE block_id = ?",
+        services: "SELECT service_code FROM blocks WHERE id = \(id) AND service_code IS NOT NULL",
+        staff: "SELECT staff_id FROM blocks WHERE id = \(id) AND staff_id IS NOT NULL",
+        categories: "SELECT category FROM block_categories WHERE block_id = \(id)",
         table: Self.blocksTable, id: id)
     }
   }
@@ -190,18 +191,18 @@ extension StoreTransaction {
   /// The scope of consent or block `id` of `table`; a code that does not parse makes it a
   /// corrupt row (left out, it would narrow a block and so widen access).
   private func scope(
-    services: String, staff: String, categories: String, table: String, id: String
+    services: StoreSQL, staff: StoreSQL, categories: StoreSQL, table: String, id: String
   ) throws -> AccessScope {
     AccessScope(
       services: Set(
-        try String.fetchAll(db.cachedStatement(sql: services), arguments: [id]).map {
+        try connection.fetchValues(services, as: String.self).map {
           try StoreError.parsed($0, "service_code", table: table, id: id) { try ServiceCode($0) }
         }),
       staff: Set(
-        try String.fetchAll(db.cachedStatement(sql: staff), arguments: [id]).map(
+        try connection.fetchValues(staff, as: String.self).map(
           StaffID.init(rawValue:))),
       categories: Set(
-        try String.fetchAll(db.cachedStatement(sql: categories), arguments: [id]).map {
+        try connection.fetchValues(categories, as: String.self).map {
           try StoreError.parsed(
             $0, "category", table: table, id: id, InformationCategory.init(rawValue:))
         }))

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Savepoints let one transaction carry several independent operations (group commit): each
 /// runs in its own savepoint, so one that fails rolls back alone and the others still commit.
 extension StoreTransaction {
@@ -9,15 +7,7 @@ extension StoreTransaction {
   /// later savepoint in it fails with ``StoreError/storageFull(path:)``, as does the commit.
   public func savepoint<T>(_ body: () throws -> T) throws -> T {
     do {
-      return try translatingErrors(path: "samhand.db") {
-        var result: T?
-        try db.inSavepoint {
-          result = try body()
-          return .commit
-        }
-        guard let result else { throw StoreError.database("savepoint ended without a result") }
-        return result
-      }
+      return try translatingErrors(path: "samhand.db") { try connection.savepoint(body) }
     } catch {
       abort.record(error)
       throw abort.explaining(error)

@@ -7,7 +7,9 @@ import SamhandCrypto
 /// `StoreTransaction+*.swift` files); whatever they do inside one `Store.write` commits together,
 /// which is how an audit entry and the change it records can never part.
 public struct StoreTransaction {
-  let db: Database
+  /// The transaction's connection. Repositories read and write through it only, so that they
+  /// run on either backend.
+  let connection: any SQLConnection
   /// The key ring this transaction uses: for a write, the one following the recorded
   /// current key version (see `SQLiteStore.write`).
   let keyRing: KeyRing
@@ -20,6 +22,15 @@ public struct StoreTransaction {
 
   /// The current time as the store records it (UTC, ISO 8601 with milliseconds).
   var nowText: String { Timestamp.format(clock.now) }
+
+  /// The GRDB database under an SQLite connection, for repositories not yet on the seam
+  /// (goes when the last one has moved).
+  var db: Database {
+    guard let sqlite = connection as? GRDBConnection else {
+      preconditionFailure("a repository still on GRDB ran on another backend")
+    }
+    return sqlite.db
+  }
 }
 
 extension StoreTransaction {
