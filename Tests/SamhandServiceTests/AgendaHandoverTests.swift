@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import Testing
@@ -35,14 +34,11 @@ struct AgendaHandoverTests {
     #expect(sender[.handoverAwaiting] == nil)
     #expect(try kinds(fixture, ServiceFixture.actor("gp.clinician")).isEmpty, "not a party")
 
-    let resources = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try String.fetchAll(
-        db,
-        sql: """
-          SELECT resource_id FROM audit_entries
-          WHERE action = 'agenda.show' AND actor = ? AND resource_type != 'list'
-          """, arguments: ["tsb.clinician"])
-    }
+    let resources = try fixture.service.values(
+      """
+      SELECT resource_id FROM audit_entries
+      WHERE action = 'agenda.show' AND actor = 'tsb.clinician' AND resource_type != 'list'
+      """, as: String.self)
     #expect(resources == ["\(fixture.recipient.rawValue)/handover"])
 
     _ = try fixture.service.acceptHandover(id, as: Self.tsb, options: .followUp)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import Testing
@@ -157,16 +156,15 @@ struct AgendaServiceTests {
     try fixture.service.withdrawConsent(consent, as: coordinator, options: .followUp)
     let before = try fixture.auditCount()
     #expect(try agenda(fixture, as: nav).isEmpty)
-    let written = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try Row.fetchAll(
-        db,
-        sql:
-          "SELECT resource_type, resource_id, recipient_id FROM audit_entries WHERE sequence > ?",
-        arguments: [before])
-    }
+    let written = try fixture.service.rows(
+      """
+      SELECT resource_type, resource_id, recipient_id FROM audit_entries
+      WHERE sequence > \(before)
+      """)
     #expect(written.count == 1, "only the list's own entry")
-    #expect(written.first?["resource_type"] == "list")
-    #expect((written.first?["recipient_id"] as String?) == nil)
+    let entry = try #require(written.first)
+    #expect(try entry["resource_type"] as String == "list")
+    #expect(try entry["recipient_id"] as String? == nil)
     #expect(try agenda(fixture, as: coordinator).map(\.kind) == [.groupMeeting])
   }
 
@@ -212,14 +210,11 @@ struct AgendaServiceTests {
     let items = try agenda(fixture, as: coordinator)
     #expect(Set(items.map(\.kind)) == [.planRevision, .groupMeeting])
     #expect(try fixture.auditCount() == before + 3, "two looks and the list's own entry")
-    let resources = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try String.fetchAll(
-        db,
-        sql: """
-          SELECT resource_id FROM audit_entries
-          WHERE action = 'agenda.show' AND resource_type != 'list' ORDER BY 1
-          """)
-    }
+    let resources = try fixture.service.values(
+      """
+      SELECT resource_id FROM audit_entries
+      WHERE action = 'agenda.show' AND resource_type != 'list' ORDER BY 1
+      """, as: String.self)
     let id = fixture.recipient.rawValue
     #expect(resources == ["\(id)/group", "\(id)/plan"])
     #expect(throws: ServiceError.unauthenticated) {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import Testing
@@ -63,18 +62,16 @@ struct ErasureShreddingTests {
   /// The recipient's wrapped data key, blind index and 18th birthday as stored (empty once
   /// shredded).
   static func secrets(of recipient: RecipientID, in fixture: ServiceFixture) throws -> Secrets {
-    try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      let row = try #require(
-        try Row.fetchOne(
-          db,
-          sql: """
-            SELECT k.wrapped_key, r.national_id_index, r.turns_18_on FROM recipients r
-            JOIN recipient_keys k ON k.recipient_id = r.id WHERE r.id = ?
-            """, arguments: [recipient.rawValue]))
-      return Secrets(
-        wrappedKey: row["wrapped_key"] ?? Data(), blindIndex: row["national_id_index"] ?? Data(),
-        turns18On: row["turns_18_on"])
-    }
+    let row = try #require(
+      try fixture.service.rows(
+        """
+        SELECT k.wrapped_key, r.national_id_index, r.turns_18_on FROM recipients r
+        JOIN recipient_keys k ON k.recipient_id = r.id WHERE r.id = \(recipient.rawValue)
+        """
+      ).first)
+    return Secrets(
+      wrappedKey: try row["wrapped_key"] ?? Data(),
+      blindIndex: try row["national_id_index"] ?? Data(), turns18On: try row["turns_18_on"])
   }
 
   /// How many of the database file and its WAL hold `needle`: proves the scan can fail.

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandTestSupport
@@ -123,33 +122,29 @@ struct HandoverNoGapPropertyTests {
 
   /// The receiver a just-accepted handover moved responsibility to, if it was a transfer.
   static func transferTarget(_ fixture: ServiceFixture, _ id: HandoverID) throws -> [String] {
-    try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try String.fetchAll(
-        db,
-        sql:
-          "SELECT COALESCE(to_staff, accepted_by) FROM handovers WHERE id = ? AND mode = 'transfer'",
-        arguments: [id.rawValue])
-    }
+    try fixture.service.values(
+      """
+      SELECT COALESCE(to_staff, accepted_by) FROM handovers
+      WHERE id = \(id.rawValue) AND mode = 'transfer'
+      """, as: String.self)
   }
 
   static func observe(_ fixture: ServiceFixture) throws -> Observed {
-    try DatabaseQueue(path: fixture.databaseURL.path).read { db in
+    try fixture.service.snapshot { connection in
       var holders: [String: [String]] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: "SELECT recipient_id, staff_id FROM responsibilities WHERE ended_at IS NULL")
+      for row in try connection.fetchAll(
+        "SELECT recipient_id, staff_id FROM responsibilities WHERE ended_at IS NULL")
       {
-        holders[row[0], default: []].append(row[1])
+        holders[try row["recipient_id"], default: []].append(try row["staff_id"])
       }
       var coordinators: [String: [String]] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT p.id, c.staff_id FROM plans p JOIN plan_coordinators c ON c.plan_id = p.id
-          WHERE p.status != 'closed' AND c.ended_at IS NULL
-          """)
+      for row in try connection.fetchAll(
+        """
+        SELECT p.id, c.staff_id FROM plans p JOIN plan_coordinators c ON c.plan_id = p.id
+        WHERE p.status != 'closed' AND c.ended_at IS NULL
+        """)
       {
-        coordinators[row[0], default: []].append(row[1])
+        coordinators[try row["id"], default: []].append(try row["staff_id"])
       }
       return Observed(holders: holders, coordinators: coordinators)
     }

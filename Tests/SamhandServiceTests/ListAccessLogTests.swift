@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandTestSupport
@@ -16,25 +15,6 @@ struct ListAccessLogTests {
     let service = try SamhandService.initialize(dataDirectory: temporary.path("data"), by: "test")
     let demo = try Demo.fill(service, by: "test")
     let options = RequestOptions(purpose: "follow-up")
-    let database = temporary.path("data").appending(path: "samhand.db").path
-    func entries(after sequence: Int64) throws -> [(
-      action: String, recipient: String?, decision: String
-    )] {
-      try DatabaseQueue(path: database).read { db in
-        try Row.fetchAll(
-          db,
-          sql: """
-            SELECT action, recipient_id, decision FROM audit_entries WHERE sequence > ?
-            ORDER BY sequence
-            """, arguments: [sequence]
-        ).map { ($0["action"], $0["recipient_id"], $0["decision"]) }
-      }
-    }
-    func head() throws -> Int64 {
-      try DatabaseQueue(path: database).read {
-        try Int64.fetchOne($0, sql: "SELECT coalesce(max(sequence), 0) FROM audit_entries") ?? 0
-      }
-    }
     var looked = 0
     for login in demo.staff {
       let actor = Actor(staffID: StaffID(rawValue: login.id), channel: .cli)
@@ -70,9 +50,9 @@ struct ListAccessLogTests {
         ),
       ]
       for (action, list) in lists {
-        let before = try head()
+        let before = try service.auditHeadSequence()
         let shown = try list()
-        let written = try entries(after: before)
+        let written = try service.auditEntries(after: before)
         let looks = written.filter { $0.recipient != nil }
         looked += looks.count
         #expect(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandPolicy
 import SamhandService
@@ -132,10 +131,8 @@ struct ListNarrowingPropertyTests {
       _ = try fixture.service.caseload(
         as: ServiceFixture.actor(staff), page: .init(limit: 5), options: Self.purpose)
     }
-    let lists = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try String.fetchAll(
-        db, sql: "SELECT resource_id FROM audit_entries WHERE resource_type = 'list'")
-    }
+    let lists = try fixture.service.values(
+      "SELECT resource_id FROM audit_entries WHERE resource_type = 'list'", as: String.self)
     #expect(lists.count == ServiceFixture.people.count)
     for list in lists { #expect(list.hasSuffix("withheld=0"), "\(list)") }
   }

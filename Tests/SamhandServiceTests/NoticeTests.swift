@@ -20,7 +20,7 @@ struct NoticeTests {
       recipient: fixture.recipient, need: "coordinator", note: "Trenger fast koordinator",
       as: ServiceFixture.actor("phr.caseworker"), options: .followUp)
 
-    let before = try fixture.auditHead()
+    let before = try fixture.service.auditHeadSequence()
     let open = try service.notices(openOnly: true, as: Self.unit, options: .followUp).items
     #expect(open.map(\.id) == [id])
     let notice = try #require(open.first)
@@ -29,7 +29,9 @@ struct NoticeTests {
     #expect(notice.fromStaff.rawValue == "phr.caseworker")
     #expect(notice.fromService.rawValue == "psykisk-helse-rus")
     #expect(
-      try fixture.entries(after: before).compactMap(\.recipient) == [fixture.recipient.rawValue])
+      try fixture.service.auditEntries(after: before).compactMap(\.recipient) == [
+        fixture.recipient.rawValue
+      ])
 
     let accepted = try service.acceptNotice(id, as: Self.unit, options: .followUp)
     #expect(accepted.status == .accepted && accepted.acceptedBy == Self.unit.staffID)

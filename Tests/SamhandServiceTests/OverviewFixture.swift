@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import Testing
@@ -35,26 +34,5 @@ extension ServiceFixture {
       content: try PlanContentChange(ownWords: "Jeg vil i arbeid"), as: Self.nav,
       options: .followUp)
     return (recipient, plan)
-  }
-
-  /// The audit entries written after `sequence`: action, recipient id, decision.
-  func entries(after sequence: Int64) throws -> [(
-    action: String, recipient: String?, decision: String
-  )] {
-    try DatabaseQueue(path: databaseURL.path).read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT action, recipient_id, decision FROM audit_entries WHERE sequence > ?
-          ORDER BY sequence
-          """, arguments: [sequence]
-      ).map { ($0["action"], $0["recipient_id"], $0["decision"]) }
-    }
-  }
-
-  func auditHead() throws -> Int64 {
-    try DatabaseQueue(path: databaseURL.path).read {
-      try Int64.fetchOne($0, sql: "SELECT coalesce(max(sequence), 0) FROM audit_entries") ?? 0
-    }
   }
 }

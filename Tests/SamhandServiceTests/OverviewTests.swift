@@ -73,14 +73,14 @@ struct OverviewTests {
     try fixture.addCoordinatingUnit()
     _ = try fixture.activePlan()
     let actor = ServiceFixture.actor(staff)
-    let before = try fixture.auditHead()
+    let before = try fixture.service.auditHeadSequence()
     #expect(throws: ServiceError.forbidden("the coordinating unit's overview")) {
       try fixture.service.planOverview(as: actor, options: .followUp)
     }
     #expect(throws: ServiceError.forbidden("the coordinating unit's overview")) {
       try fixture.service.notices(as: actor, options: .followUp)
     }
-    let written = try fixture.entries(after: before)
+    let written = try fixture.service.auditEntries(after: before)
     #expect(written.map(\.action) == ["overview.plans", "overview.notices"])
     #expect(written.allSatisfy { $0.decision == "deny" && $0.recipient == nil })
   }
@@ -104,11 +104,11 @@ struct OverviewTests {
     _ = try fixture.service.addBlock(
       recipient: fixture.recipient, target: .service(try ServiceCode("koordinerende-enhet")),
       categories: [.plan], as: ServiceFixture.coordinator, options: .followUp)
-    let before = try fixture.auditHead()
+    let before = try fixture.service.auditHeadSequence()
     let page = try fixture.service.planOverview(
       as: ServiceFixture.unitCoordinator, options: .followUp)
     #expect(page.items.map(\.planID) == [navPlan])
-    let written = try fixture.entries(after: before)
+    let written = try fixture.service.auditEntries(after: before)
     #expect(written.compactMap(\.recipient) == [navRecipient.rawValue])
     #expect(written.filter { $0.recipient == nil }.count == 1, "one entry for the list itself")
     #expect(written.allSatisfy { $0.action == "overview.plans" && $0.decision == "allow" })
@@ -121,17 +121,22 @@ struct OverviewTests {
     let (plan, _) = try fixture.activePlan()
     let (navRecipient, navPlan) = try fixture.navRecipientWithPlan()
     let unit = ServiceFixture.unitCoordinator
-    let before = try fixture.auditHead()
+    let before = try fixture.service.auditHeadSequence()
     let first = try fixture.service.planOverview(
       page: ListPageRequest(limit: 1), as: unit, options: .followUp)
     #expect(first.items.map(\.planID) == [plan])
     #expect(
-      try fixture.entries(after: before).compactMap(\.recipient) == [fixture.recipient.rawValue])
-    let middle = try fixture.auditHead()
+      try fixture.service.auditEntries(after: before).compactMap(\.recipient) == [
+        fixture.recipient.rawValue
+      ])
+    let middle = try fixture.service.auditHeadSequence()
     let second = try fixture.service.planOverview(
       page: ListPageRequest(after: first.next, limit: 1), as: unit, options: .followUp)
     #expect(second.items.map(\.planID) == [navPlan])
-    #expect(try fixture.entries(after: middle).compactMap(\.recipient) == [navRecipient.rawValue])
+    #expect(
+      try fixture.service.auditEntries(after: middle).compactMap(\.recipient) == [
+        navRecipient.rawValue
+      ])
     try fixture.expectRefused("not a position in the overview") {
       _ = try fixture.service.planOverview(
         page: ListPageRequest(after: "x", limit: 1), as: unit, options: .followUp)

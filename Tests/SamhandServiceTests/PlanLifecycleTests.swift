@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
+import SamhandStore
 import Testing
 
 @Suite("Plan lifecycle through the service")
@@ -58,12 +58,9 @@ struct PlanLifecycleTests {
     let fixture = try ServiceFixture()
     _ = try fixture.activePlan()
     let second = try fixture.draftPlan()
-    let queue = try DatabaseQueue(path: fixture.databaseURL.path)
-    #expect(throws: DatabaseError.self) {
-      try queue.write {
-        try $0.execute(
-          sql: "UPDATE plans SET status = 'active' WHERE id = ?", arguments: [second.rawValue])
-      }
+    #expect(throws: StoreError.self) {
+      try fixture.service.tamper(
+        "UPDATE plans SET status = 'active' WHERE id = \(second.rawValue)")
     }
   }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandTestSupport
@@ -113,59 +112,50 @@ struct PlanPropertyTests {
       counts = now
     }
     #expect(versions.values.contains { $0 > 1 }, "seed \(seed): the sequence never changed a plan")
-    let activations = try DatabaseQueue(path: fixture.databaseURL.path).read {
-      try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM plan_versions WHERE change = 'activated'")
-    }
-    #expect((activations ?? 0) > 0, "seed \(seed): the sequence never activated a plan")
+    let activations = try fixture.service.count(
+      "SELECT COUNT(*) FROM plan_versions WHERE change = 'activated'")
+    #expect(activations > 0, "seed \(seed): the sequence never activated a plan")
   }
 
   static func counts(_ fixture: ServiceFixture) throws -> [String: Int] {
-    try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      var counts: [String: Int] = [:]
-      for table in historyTables {
-        counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-      }
-      return counts
+    var counts: [String: Int] = [:]
+    for table in historyTables {
+      counts[table] = try fixture.service.count("SELECT COUNT(*) FROM \(sql: table)")
     }
+    return counts
   }
 
   static func checkInvariants(_ fixture: ServiceFixture, _ context: String) throws {
-    try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      let multipleActive = try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM (SELECT recipient_id FROM plans WHERE status = 'active'
-            GROUP BY recipient_id HAVING COUNT(*) > 1)
-          """)
-      #expect(multipleActive == 0, "\(context): more than one active plan")
-      let unversioned = try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM plans p WHERE p.version != (SELECT COUNT(*) FROM plan_versions v
-            WHERE v.plan_id = p.id) OR p.version != (SELECT MAX(version) FROM plan_versions v
-            WHERE v.plan_id = p.id) OR p.status != (SELECT status FROM plan_versions v
-            WHERE v.plan_id = p.id AND v.version = p.version)
-          """)
-      #expect(unversioned == 0, "\(context): a plan's state does not match its version history")
-      let coordinators = try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM plans p WHERE (SELECT COUNT(*) FROM plan_coordinators c
-            WHERE c.plan_id = p.id AND c.ended_at IS NULL) != 1
-          """)
-      #expect(coordinators == 0, "\(context): a plan without exactly one coordinator")
-      let withoutConsent = try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM plans p
-          JOIN plan_versions v ON v.plan_id = p.id AND v.change = 'activated'
-          WHERE p.status = 'active' AND NOT EXISTS (
-            SELECT 1 FROM consents c JOIN consent_categories k ON k.consent_id = c.id
-            WHERE c.id = v.activation_consent_id AND c.recipient_id = p.recipient_id
-              AND k.category = 'plan' AND c.recorded_at <= v.changed_at
-              AND (c.withdrawn_at IS NULL OR c.withdrawn_at > v.changed_at))
-          """)
-      #expect(withoutConsent == 0, "\(context): an active plan activated without a live consent")
-    }
+    let multipleActive = try fixture.service.count(
+      """
+      SELECT COUNT(*) FROM (SELECT recipient_id FROM plans WHERE status = 'active'
+        GROUP BY recipient_id HAVING COUNT(*) > 1) AS twice
+      """)
+    #expect(multipleActive == 0, "\(context): more than one active plan")
+    let unversioned = try fixture.service.count(
+      """
+      SELECT COUNT(*) FROM plans p WHERE p.version != (SELECT COUNT(*) FROM plan_versions v
+        WHERE v.plan_id = p.id) OR p.version != (SELECT MAX(version) FROM plan_versions v
+        WHERE v.plan_id = p.id) OR p.status != (SELECT status FROM plan_versions v
+        WHERE v.plan_id = p.id AND v.version = p.version)
+      """)
+    #expect(unversioned == 0, "\(context): a plan's state does not match its version history")
+    let coordinators = try fixture.service.count(
+      """
+      SELECT COUNT(*) FROM plans p WHERE (SELECT COUNT(*) FROM plan_coordinators c
+        WHERE c.plan_id = p.id AND c.ended_at IS NULL) != 1
+      """)
+    #expect(coordinators == 0, "\(context): a plan without exactly one coordinator")
+    let withoutConsent = try fixture.service.count(
+      """
+      SELECT COUNT(*) FROM plans p
+      JOIN plan_versions v ON v.plan_id = p.id AND v.change = 'activated'
+      WHERE p.status = 'active' AND NOT EXISTS (
+        SELECT 1 FROM consents c JOIN consent_categories k ON k.consent_id = c.id
+        WHERE c.id = v.activation_consent_id AND c.recipient_id = p.recipient_id
+          AND k.category = 'plan' AND c.recorded_at <= v.changed_at
+          AND (c.withdrawn_at IS NULL OR c.withdrawn_at > v.changed_at))
+      """)
+    #expect(withoutConsent == 0, "\(context): an active plan activated without a live consent")
   }
 }

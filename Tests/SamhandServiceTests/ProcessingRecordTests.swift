@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandStore
@@ -12,15 +11,7 @@ struct ProcessingRecordTests {
   @Test("every _sealed column of the schema is in the registry, and every entry is in the schema")
   func registryMatchesSchema() throws {
     let fixture = try ServiceFixture()
-    let columns = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT m.name AS table_name, p.name AS column_name
-          FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'
-          """
-      ).map { "\($0["table_name"] as String).\($0["column_name"] as String)" }
-    }
+    let columns = try fixture.service.columnNames()
     let sealed = Set(columns.filter { $0.hasSuffix("_sealed") })
     let registered = Set(SealedColumns.all.map { "\($0.table).\($0.column)" })
     #expect(sealed.subtracting(registered).isEmpty, "sealed but not registered")

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import SamhandAudit
 import SamhandCore
 import SamhandService
@@ -146,14 +145,15 @@ struct PurposeAndEntryTests {
   }
 
   static func lastRow(_ fixture: ServiceFixture, action: String) throws -> EntryRow? {
-    try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try Row.fetchOne(
-        db,
-        sql: """
-          SELECT encoding, os_user, policy_digest FROM audit_entries WHERE action = ?
-          ORDER BY sequence DESC LIMIT 1
-          """, arguments: [action]
-      ).map { EntryRow(encoding: $0[0], osUser: $0[1], policyDigest: $0[2]) }
+    try fixture.service.rows(
+      """
+      SELECT encoding, os_user, policy_digest FROM audit_entries WHERE action = \(action)
+      ORDER BY sequence DESC LIMIT 1
+      """
+    ).first.map {
+      EntryRow(
+        encoding: try $0["encoding"], osUser: try $0["os_user"],
+        policyDigest: try $0["policy_digest"])
     }
   }
 

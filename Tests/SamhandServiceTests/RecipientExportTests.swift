@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandTestSupport
@@ -159,28 +158,16 @@ struct RecipientExportTests {
   @Test("every table that holds something about a recipient has its place in the export")
   func everyTableCovered() throws {
     let fixture = try ServiceFixture()
-    let tables = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      let keys = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT m.name AS tbl, f."table" AS target FROM sqlite_master m,
-            pragma_foreign_key_list(m.name) f WHERE m.type = 'table'
-          """
-      ).map { (table: $0["tbl"] as String, target: $0["target"] as String) }
-      var found = Set(
-        try String.fetchAll(
-          db,
-          sql: """
-            SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
-            WHERE m.type = 'table' AND c.name = 'recipient_id'
-            """) + ["recipients"])
-      var grown = true
-      while grown {
-        let reached = Set(keys.filter { found.contains($0.target) }.map(\.table))
-        grown = !reached.isSubset(of: found)
-        found.formUnion(reached)
-      }
-      return found
+    let keys = try fixture.service.foreignKeys()
+    var tables = Set(
+      try fixture.service.columnNames().filter { $0.hasSuffix(".recipient_id") }.map {
+        String($0.prefix { $0 != "." })
+      } + ["recipients"])
+    var grown = true
+    while grown {
+      let reached = Set(keys.filter { tables.contains($0.target) }.map(\.table))
+      grown = !reached.isSubset(of: tables)
+      tables.formUnion(reached)
     }
     let declared = Set(RecipientExport.tableSections.keys)
     let leftOut = Set(RecipientExport.tablesLeftOut.keys)

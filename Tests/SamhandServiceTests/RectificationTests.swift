@@ -82,14 +82,12 @@ struct RectificationTests {
         fixture.recipient, try RecipientChange(contact: .some(contact)), as: Self.coordinator,
         options: .followUp)
     }
-    try DatabaseQueue(path: fixture.databaseURL.path).write {
-      try $0.execute(
-        sql: """
-          UPDATE recipient_versions SET contact_sealed = (SELECT contact_sealed
-            FROM recipient_versions WHERE recipient_id = ? AND version = 2)
-          WHERE recipient_id = ? AND version = 3
-          """, arguments: [fixture.recipient.rawValue, fixture.recipient.rawValue])
-    }
+    try fixture.service.tamper(
+      """
+      UPDATE recipient_versions SET contact_sealed = (SELECT contact_sealed
+        FROM recipient_versions WHERE recipient_id = \(fixture.recipient.rawValue) AND version = 2)
+      WHERE recipient_id = \(fixture.recipient.rawValue) AND version = 3
+      """)
     #expect(throws: (any Error).self) {
       try fixture.service.recipientHistory(
         fixture.recipient, as: Self.coordinator, options: .followUp)

@@ -1,9 +1,10 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandTestSupport
 import Testing
+
+@testable import SamhandStore
 
 /// The per-plan and per-meeting facts the indicator report reads (`report_plan_facts` and
 /// `report_meeting_facts`, kept by triggers when plans, versions, meetings and minutes are
@@ -19,9 +20,7 @@ struct ReportPlanFactsTests {
     let fixture = try ErasureTests.fixture()
     var random = SplitMix64(seed: seed)
     try RandomWork(fixture: fixture).run(steps: 150, random: &random)
-    let recipients = try DatabaseQueue(path: fixture.databaseURL.path).read {
-      try String.fetchAll($0, sql: "SELECT id FROM recipients")
-    }
+    let recipients = try fixture.service.values("SELECT id FROM recipients", as: String.self)
     var erased = 0
     for recipient in recipients {
       guard
@@ -34,12 +33,10 @@ struct ReportPlanFactsTests {
       else { continue }
       erased += 1
     }
-    let (kept, recomputed, keptMeetings, recomputedMeetings) = try DatabaseQueue(
-      path: fixture.databaseURL.path
-    ).read { db in
+    let (kept, recomputed, keptMeetings, recomputedMeetings) = try fixture.service.snapshot {
       (
-        try Self.facts(db, Self.kept), try Self.facts(db, Self.recomputed),
-        try Self.facts(db, Self.keptMeetings), try Self.facts(db, Self.recomputedMeetings)
+        try Self.facts($0, Self.kept), try Self.facts($0, Self.recomputed),
+        try Self.facts($0, Self.keptMeetings), try Self.facts($0, Self.recomputedMeetings)
       )
     }
     #expect(keptMeetings.contains { $0.hasSuffix("|1") }, "seed \(seed): no meeting was held")
@@ -73,9 +70,18 @@ struct ReportPlanFactsTests {
     """
 
   /// One line per row (every column as text, `-` for none), sorted.
-  static func facts(_ db: Database, _ sql: String) throws -> [String] {
-    try Row.fetchAll(db, sql: sql).map { row in
-      row.columnNames.map { (row[$0] as String?) ?? "-" }.joined(separator: "|")
+  /// Each row as its values joined by `|`, NULL as `-`, sorted.
+  static func facts(_ connection: any SQLConnection, _ sql: String) throws -> [String] {
+    try connection.fetchAll(StoreSQL(sql: sql)).map { row in
+      row.values.map { value in
+        switch value {
+        case .null: "-"
+        case .integer(let integer): "\(integer)"
+        case .real(let real): "\(real)"
+        case .text(let text): text
+        case .blob(let data): data.base64EncodedString()
+        }
+      }.joined(separator: "|")
     }.sorted()
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandService
 import SamhandStore
@@ -101,18 +100,16 @@ struct ReportServiceTests {
       }
     }
     #expect(try fixture.auditCount() == before + ReportKind.allCases.count)
-    let entries = try DatabaseQueue(path: fixture.databaseURL.path).read { db in
-      try Row.fetchAll(
-        db,
-        sql:
-          "SELECT resource_type, resource_id, recipient_id FROM audit_entries WHERE action LIKE 'report.%'"
-      )
-    }
+    let entries = try fixture.service.rows(
+      """
+      SELECT resource_type, resource_id, recipient_id FROM audit_entries
+      WHERE action LIKE 'report.%'
+      """)
     #expect(entries.count == ReportKind.allCases.count)
     for entry in entries {
-      #expect((entry["resource_type"] as String?) == "report")
-      #expect((entry["resource_id"] as String?) == "municipality")
-      #expect((entry["recipient_id"] as String?) == nil)
+      #expect(try entry["resource_type"] as String? == "report")
+      #expect(try entry["resource_id"] as String? == "municipality")
+      #expect(try entry["recipient_id"] as String? == nil)
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandAudit
 import SamhandCore
 import SamhandPolicy
@@ -69,45 +68,33 @@ struct ServiceFixture {
 
   func lastEntry(action: String) throws -> (decision: String, policies: [String], breakGlass: Bool)?
   {
-    try DatabaseQueue(path: databaseURL.path).read { db in
-      try Row.fetchOne(
-        db,
-        sql: """
-          SELECT decision, policy_ids, break_glass FROM audit_entries WHERE action = ?
-          ORDER BY sequence DESC LIMIT 1
-          """, arguments: [action]
-      ).map { row in
-        let ids: String = row[1]
-        return (
-          row[0], ids.isEmpty ? [] : ids.components(separatedBy: "\u{1F}").sorted(), row[2]
-        )
-      }
+    try service.rows(
+      """
+      SELECT decision, policy_ids, break_glass FROM audit_entries WHERE action = \(action)
+      ORDER BY sequence DESC LIMIT 1
+      """
+    ).first.map { row in
+      let ids: String = try row["policy_ids"]
+      return (
+        try row["decision"], ids.isEmpty ? [] : ids.components(separatedBy: "\u{1F}").sorted(),
+        try row["break_glass"]
+      )
     }
   }
 
   func auditCount() throws -> Int {
-    try DatabaseQueue(path: databaseURL.path).read {
-      try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit_entries") ?? 0
-    }
+    try service.count("SELECT COUNT(*) FROM audit_entries")
   }
 }
 
 extension ServiceFixture {
   /// Row counts of every table but the audit log's, to prove a refusal wrote nothing.
   func dataSnapshot() throws -> [String: Int] {
-    try DatabaseQueue(path: databaseURL.path).read { db in
-      let tables = try String.fetchAll(
-        db,
-        sql: """
-          SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'audit_%'
-            AND name NOT LIKE 'sqlite_%'
-          """)
-      var counts: [String: Int] = [:]
-      for table in tables {
-        counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-      }
-      return counts
+    var counts: [String: Int] = [:]
+    for table in try service.tableNames() where !table.hasPrefix("audit_") {
+      counts[table] = try service.count("SELECT COUNT(*) FROM \(sql: table)")
     }
+    return counts
   }
 }
 
