@@ -92,7 +92,9 @@ let package = Package(
       dependencies: ["FileEmbedder"]
     ),
     .target(
-      name: "SamhandTestSupport", dependencies: ["SamhandCore"], path: "Tests/SamhandTestSupport"),
+      name: "SamhandTestSupport",
+      dependencies: ["SamhandCore", "SamhandService", "SamhandStore"],
+      path: "Tests/SamhandTestSupport"),
     .executableTarget(
       name: "samhand-crash-probe",
       dependencies: ["SamhandStore", "SamhandAudit"],

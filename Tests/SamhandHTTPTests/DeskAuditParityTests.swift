@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HTTPTypes
 import SamhandCore
 import SamhandTestSupport
@@ -76,31 +75,22 @@ enum AuditTail {
     var description: String { "\(actor) \(action) \(recipient ?? "-") \(decision)" }
   }
 
-  static func database(_ fixture: HTTPFixture) throws -> DatabaseQueue {
-    try DatabaseQueue(path: fixture.temporary.path("data").appending(path: "samhand.db").path)
-  }
-
   static func last(_ fixture: HTTPFixture) throws -> Int64 {
-    try database(fixture).read { db in
-      try Int64.fetchOne(db, sql: "SELECT coalesce(max(sequence), 0) FROM audit_entries") ?? 0
-    }
+    try fixture.service.auditHeadSequence()
   }
 
   static func entries(_ fixture: HTTPFixture, after start: Int64, upTo end: Int64?) throws
     -> [Entry]
   {
-    try database(fixture).read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT actor, action, recipient_id, purpose, decision, channel FROM audit_entries
-          WHERE sequence > ? AND (? IS NULL OR sequence <= ?) ORDER BY sequence
-          """, arguments: [start, end, end]
-      ).map { row in
-        Entry(
-          actor: row["actor"], action: row["action"], recipient: row["recipient_id"],
-          purpose: row["purpose"], decision: row["decision"], channel: row["channel"])
-      }
+    try fixture.service.rows(
+      """
+      SELECT actor, action, recipient_id, purpose, decision, channel FROM audit_entries
+      WHERE sequence > \(start) AND sequence <= \(end ?? Int64.max) ORDER BY sequence
+      """
+    ).map { row in
+      Entry(
+        actor: try row["actor"], action: try row["action"], recipient: try row["recipient_id"],
+        purpose: try row["purpose"], decision: try row["decision"], channel: try row["channel"])
     }
   }
 }

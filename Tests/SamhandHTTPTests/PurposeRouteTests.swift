@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import HTTPTypes
 import SamhandCore
+import SamhandTestSupport
 import Testing
 
 /// A purpose is always stated, never filled in: without `X-Purpose` a request on recipient
@@ -69,19 +69,16 @@ struct PurposeRouteTests {
 
   /// The audit entries of `action`, newest first.
   static func entries(_ fixture: HTTPFixture, action: String) throws -> [Entry] {
-    let database = fixture.temporary.path("data").appending(path: "samhand.db")
-    return try DatabaseQueue(path: database.path).read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT decision, policy_ids, purpose FROM audit_entries WHERE action = ?
-          ORDER BY sequence DESC
-          """, arguments: [action]
-      ).map { row in
-        let ids: String = row[1]
-        return Entry(
-          decision: row[0], policies: ids.components(separatedBy: "\u{1F}"), purpose: row[2])
-      }
+    try fixture.service.rows(
+      """
+      SELECT decision, policy_ids, purpose FROM audit_entries WHERE action = \(action)
+      ORDER BY sequence DESC
+      """
+    ).map { row in
+      let ids: String = try row["policy_ids"]
+      return Entry(
+        decision: try row["decision"], policies: ids.components(separatedBy: "\u{1F}"),
+        purpose: try row["purpose"])
     }
   }
 }

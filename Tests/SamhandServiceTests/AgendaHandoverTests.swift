@@ -1,6 +1,7 @@
 import Foundation
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// Handovers on the agenda: the receiving service sees a proposal awaiting it, the sender sees

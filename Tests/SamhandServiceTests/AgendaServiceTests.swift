@@ -1,6 +1,7 @@
 import Foundation
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// The agenda through the service: each kind appears and disappears as the work is done, only

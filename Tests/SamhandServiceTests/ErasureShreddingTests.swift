@@ -1,6 +1,7 @@
 import Foundation
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// Shredding that reaches every copy: after an approved erasure no byte of the old wrapped

@@ -1,6 +1,7 @@
 import Foundation
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// Notices to the coordinating unit (DOMAIN L8): sent by a service with a care relationship,

@@ -1,6 +1,7 @@
 import Foundation
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// The coordinating unit's overview of plans (DOMAIN L8): every plan, no case content, for the

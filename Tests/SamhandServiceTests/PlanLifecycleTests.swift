@@ -2,6 +2,7 @@ import Foundation
 import SamhandCore
 import SamhandService
 import SamhandStore
+import SamhandTestSupport
 import Testing
 
 @Suite("Plan lifecycle through the service")

@@ -2,6 +2,7 @@ import Foundation
 import SamhandCore
 import SamhandService
 import SamhandStore
+import SamhandTestSupport
 import Testing
 
 /// The record of processing (GDPR art. 30, DOMAIN L28) is generated from the installation, so

@@ -3,6 +3,7 @@ import Foundation
 import SamhandAudit
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// A purpose is always stated, never defaulted (DESIGN invariant 1), and every entry says

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SamhandCore
 import SamhandService
+import SamhandTestSupport
 import Testing
 
 /// Rectification (GDPR art. 16): every correction of a recipient's identity record is a new

@@ -5,31 +5,33 @@
 /// same test runs on SQLite and on PostgreSQL (no test opens the SQLite file for this).
 extension SamhandService {
   /// Runs `body` on one read snapshot, for reads that must agree with each other.
-  func snapshot<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+  public func snapshot<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
     try store.read { try body($0.connection) }
   }
 
-  func rows(_ sql: StoreSQL) throws -> [StoreRow] {
+  public func rows(_ sql: StoreSQL) throws -> [StoreRow] {
     try store.read { try $0.connection.fetchAll(sql) }
   }
 
   /// The first column of every row.
-  func values<T: StoreValueConvertible>(_ sql: StoreSQL, as type: T.Type = T.self) throws -> [T] {
+  public func values<T: StoreValueConvertible>(_ sql: StoreSQL, as type: T.Type = T.self) throws
+    -> [T]
+  {
     try store.read { try $0.connection.fetchValues(sql, as: T.self) }
   }
 
   /// A single count (`SELECT COUNT(*) …`).
-  func count(_ sql: StoreSQL) throws -> Int {
+  public func count(_ sql: StoreSQL) throws -> Int {
     try store.read { try $0.connection.fetchValue(sql, as: Int.self) } ?? 0
   }
 
   /// Runs a statement outside the service's use cases: for tests that tamper with rows.
-  func tamper(_ sql: StoreSQL) throws {
+  public func tamper(_ sql: StoreSQL) throws {
     try store.write { try $0.connection.execute(sql) }
   }
 
   /// The audit entries written after `sequence`: action, recipient id, decision.
-  func auditEntries(after sequence: Int64) throws -> [(
+  public func auditEntries(after sequence: Int64) throws -> [(
     action: String, recipient: String?, decision: String
   )] {
     try rows(
@@ -41,7 +43,7 @@ extension SamhandService {
   }
 
   /// The newest audit entry's sequence number (0 for an empty log).
-  func auditHeadSequence() throws -> Int64 {
+  public func auditHeadSequence() throws -> Int64 {
     try store.read {
       try $0.connection.fetchValue(
         "SELECT COALESCE(MAX(sequence), 0) FROM audit_entries", as: Int64.self)
@@ -49,7 +51,7 @@ extension SamhandService {
   }
 
   /// The names of the schema's tables.
-  func tableNames() throws -> [String] {
+  public func tableNames() throws -> [String] {
     try values(
       dialectSQL(
         sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
@@ -62,7 +64,7 @@ extension SamhandService {
   }
 
   /// Every column of the schema as `table.column`.
-  func columnNames() throws -> [String] {
+  public func columnNames() throws -> [String] {
     try rows(
       dialectSQL(
         sqlite: """
@@ -77,7 +79,7 @@ extension SamhandService {
   }
 
   /// Every foreign key of the schema: the table holding it and the table it points to.
-  func foreignKeys() throws -> [(table: String, target: String)] {
+  public func foreignKeys() throws -> [(table: String, target: String)] {
     try rows(
       dialectSQL(
         sqlite: """
