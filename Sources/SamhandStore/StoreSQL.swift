@@ -62,6 +62,12 @@ public struct StoreSQL: Sendable, Equatable, ExpressibleByStringInterpolation {
       arguments.append(value.storeValue)
     }
 
+    /// An optional value, bound as an argument: NULL when absent.
+    public mutating func appendInterpolation<T: StoreValueConvertible>(_ value: T?) {
+      text += "?"
+      arguments.append(value?.storeValue ?? .null)
+    }
+
     /// A list of values as `(?, ?, …)`, for `IN`. An empty list is a subquery of no rows, so
     /// `x IN` it is false and `x NOT IN` it true on both backends.
     public mutating func appendInterpolation<S: Sequence>(_ values: S)
