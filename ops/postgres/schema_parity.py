@@ -5,7 +5,7 @@ Usage: schema_parity.py SQLITE_FILE PSQL URL
 Both sides are read from their catalogs and reduced to the same terms: tables; per table the
 columns (name, NOT NULL, type class by the mapping of migrations/postgres/README.md); unique
 keys (primary keys, UNIQUE constraints, unique indexes) by column list and partial-index
-condition; the named indexes by table, columns, uniqueness and condition; foreign keys; and
+condition; the number of CHECK constraints (their text differs by dialect); the named indexes by table, columns, uniqueness and condition; foreign keys; and
 triggers by name, table, timing, event (with UPDATE OF columns) and WHEN condition. The
 PostgreSQL `rowid` identity columns that stand in for SQLite's hidden rowid (and their unique
 keys) are left out of the comparison and listed. Prints every difference and exits 1 if there
@@ -84,7 +84,10 @@ def sqlite_schema(path):
         for fk_id in sorted({r[0] for r in rows}):
             part = sorted((r for r in rows if r[0] == fk_id), key=lambda r: r[1])
             foreign.add((tuple(r[3] for r in part), part[0][2], tuple(r[4] for r in part)))
-        schema["tables"][table] = {"columns": columns, "unique": unique, "foreign": foreign}
+        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        checks = len(re.findall(r"\bCHECK\s*\(", re.sub(r"--[^\n]*", "", sql), re.I))
+        schema["tables"][table] = {
+            "columns": columns, "unique": unique, "foreign": foreign, "checks": checks}
     for name, table, sql in db.execute(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"):
         cols = tuple(r[2] for r in db.execute(f"PRAGMA index_info('{name}')"))
@@ -120,6 +123,11 @@ SELECT json_build_object(
     FROM pg_constraint x JOIN pg_class t ON t.oid = x.conrelid JOIN pg_class r ON r.oid = x.confrelid
     JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE x.contype = 'f' AND n.nspname = 'public'),
+  'checks', (SELECT json_agg(json_build_array(relname, checks)) FROM (
+      SELECT t.relname, count(*) AS checks
+      FROM pg_constraint x JOIN pg_class t ON t.oid = x.conrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE x.contype = 'c' AND n.nspname = 'public' GROUP BY t.relname) AS per_table),
   'triggers', (SELECT json_agg(pg_get_triggerdef(g.oid))
     FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE NOT g.tgisinternal AND n.nspname = 'public'))
@@ -133,7 +141,7 @@ def postgres_schema(psql, url):
     schema = {"tables": {}, "indexes": {}, "triggers": {}, "rowid": [], "problems": []}
     for table, column, data_type, notnull, identity, generation in raw["columns"] or []:
         entry = schema["tables"].setdefault(
-            table, {"columns": {}, "unique": set(), "foreign": set()})
+            table, {"columns": {}, "unique": set(), "foreign": set(), "checks": 0})
         if column == "rowid":
             if identity and generation == "ALWAYS" and data_type == "bigint":
                 schema["rowid"].append(table)
@@ -152,6 +160,8 @@ def postgres_schema(psql, url):
             schema["indexes"][name] = (table, cols, unique, condition(predicate))
     for table, referenced, cols, refcols in raw["foreign"] or []:
         schema["tables"][table]["foreign"].add((tuple(cols), referenced, tuple(refcols)))
+    for table, count in raw["checks"] or []:
+        schema["tables"][table]["checks"] = count
     for definition in raw["triggers"] or []:
         name, terms = trigger_terms(definition)
         schema["triggers"][name] = terms
@@ -178,6 +188,9 @@ def compare(lite, pg):
                 problems.append(
                     f"column {table}.{column}: SQLite {ta}{' NOT NULL' if na else ''}, "
                     f"PostgreSQL {tb}{' NOT NULL' if nb else ''}")
+        if a["checks"] != b["checks"]:
+            problems.append(f"table {table}: {a['checks']} CHECK constraints on SQLite, "
+                            f"{b['checks']} on PostgreSQL")
         for key in sorted(a["unique"] - b["unique"]):
             problems.append(f"unique key {table}{key}: only on SQLite")
         for key in sorted(b["unique"] - a["unique"]):
