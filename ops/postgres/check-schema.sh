@@ -27,8 +27,7 @@ trap cleanup EXIT
 } | sqlite3 -bail "$work/schema.sqlite" >/dev/null
 
 url="$("$here/cluster.sh" start "$work/pg")"
-psql="$(dirname "$(readlink -f "$(command -v initdb || echo /usr/local/bin/initdb)")")/psql"
-[ -x "$psql" ] || psql=psql
+psql="$("$here/cluster.sh" bindir)/psql"
 for file in "$postgres_migrations"/[0-9]*.sql; do
   PGOPTIONS="-c synchronous_commit=off" \
     "$psql" "$url" -X -q -v ON_ERROR_STOP=1 --single-transaction -f "$file" || {

@@ -4,6 +4,7 @@
 #   ops/postgres/cluster.sh start DIR   initdb (first time) + start; creates database `samhand`
 #   ops/postgres/cluster.sh stop DIR    fast shutdown
 #   ops/postgres/cluster.sh url DIR     prints postgres:///samhand?host=DIR&user=samhand
+#   ops/postgres/cluster.sh bindir      prints the directory of the binaries it uses
 #
 # The data directory is DIR/data, the server log DIR/postgres.log. The server listens on a
 # Unix socket in DIR only (listen_addresses = ''), with trust authentication, UTF8 and the C
@@ -15,12 +16,12 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start|stop|url DIR" >&2
+  echo "usage: $0 start|stop|url DIR, or $0 bindir" >&2
   exit 2
 }
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || [ "${1:-}" = bindir ] || usage
 command="$1"
-dir="$2"
+dir="${2:-}"
 superuser=samhand
 database=samhand
 
@@ -122,5 +123,6 @@ case "$command" in
     dir="$(cd "$dir" && pwd)"
     url
     ;;
+  bindir) find_bindir ;;
   *) usage ;;
 esac
