@@ -55,3 +55,13 @@ extension AggregateVersion {
       changedAt: try row.timestamp("changed_at", table: table, id: id))
   }
 }
+
+extension AggregateVersion {
+  /// A row of `version, change, changed_by, changed_at` from `table` (plan or group versions).
+  init(row: StoreRow, table: String, id: String) throws {
+    self.init(
+      version: try row["version"], change: try row["change"],
+      changedBy: StaffID(rawValue: try row["changed_by"]),
+      changedAt: try row.timestamp("changed_at", table: table, id: id))
+  }
+}

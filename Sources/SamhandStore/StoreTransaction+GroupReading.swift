@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -10,21 +9,20 @@ extension StoreTransaction {
   /// The group as it stands, or as it stood at `version` (nil when there is no such group).
   public func group(_ id: GroupID, atVersion asked: Int? = nil) throws -> Group? {
     guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(
-          sql: """
-            SELECT g.recipient_id, g.plan_id, g.status, g.version, g.meeting_interval_months,
-              g.created_at,
-              (SELECT c.staff_id FROM plan_coordinators c WHERE c.plan_id = g.plan_id
-                AND c.ended_at IS NULL) AS leader_id
-            FROM groups g WHERE g.id = ?
-            """), arguments: [id.rawValue])
+      let row = try connection.fetchOne(
+        """
+        SELECT g.recipient_id, g.plan_id, g.status, g.version, g.meeting_interval_months,
+          g.created_at,
+          (SELECT c.staff_id FROM plan_coordinators c WHERE c.plan_id = g.plan_id
+            AND c.ended_at IS NULL) AS leader_id
+        FROM groups g WHERE g.id = \(id.rawValue)
+        """)
     else { return nil }
-    let recipient = RecipientID(rawValue: row["recipient_id"])
-    let latest: Int = row["version"]
+    let recipient = RecipientID(rawValue: try row["recipient_id"])
+    let latest: Int = try row["version"]
     let version = min(asked ?? latest, latest)
-    guard let current = Group.Status(rawValue: row["status"]),
-      let leader = row["leader_id"] as String?
+    guard let current = Group.Status(rawValue: try row["status"]),
+      let leader = try row["leader_id"] as String?
     else {
       throw StoreError.corruptRow(table: "groups", id: id.rawValue, reason: "bad status or leader")
     }
@@ -33,9 +31,10 @@ extension StoreTransaction {
       key.map { FieldSealer(table: table, rowID: rowID, key: $0) }
     }
     return Group(
-      id: id, recipientID: recipient, planID: PlanID(rawValue: row["plan_id"]),
+      id: id, recipientID: recipient, planID: PlanID(rawValue: try row["plan_id"]),
       status: version == latest ? current : .active, version: version,
-      leader: StaffID(rawValue: leader), meetingIntervalMonths: row["meeting_interval_months"],
+      leader: StaffID(rawValue: leader),
+      meetingIntervalMonths: try row["meeting_interval_months"],
       members: try members(of: id, at: version, opener: opener),
       meetings: try meetings(of: id, at: version, opener: opener),
       createdAt: try row.timestamp("created_at", table: "groups", id: id.rawValue))
@@ -44,22 +43,21 @@ extension StoreTransaction {
   private func members(of group: GroupID, at version: Int, opener: Opener) throws
     -> [GroupMember]
   {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, kind, staff_id, relative_id, name_sealed, role_sealed, organisation_sealed,
-            contact_sealed, added_at, ended_at FROM group_members
-          WHERE group_id = ? AND added_in_version <= ? ORDER BY rowid
-          """), arguments: [group.rawValue, version]
+    try connection.fetchAll(
+      """
+      SELECT id, kind, staff_id, relative_id, name_sealed, role_sealed, organisation_sealed,
+        contact_sealed, added_at, ended_at FROM group_members
+      WHERE group_id = \(group.rawValue) AND added_in_version <= \(version) ORDER BY rowid
+      """
     ).map { row in
-      let id = GroupMemberID(rawValue: row["id"])
-      guard let kind = GroupMember.Kind(rawValue: row["kind"]) else {
+      let id = GroupMemberID(rawValue: try row["id"])
+      guard let kind = GroupMember.Kind(rawValue: try row["kind"]) else {
         throw StoreError.corruptRow(table: "group_members", id: id.rawValue, reason: "bad kind")
       }
       let sealer = opener("group_members", id.rawValue)
       return GroupMember(
-        id: id, kind: kind, staffID: (row["staff_id"] as String?).map(StaffID.init),
-        relativeID: (row["relative_id"] as String?).map(RelativeID.init),
+        id: id, kind: kind, staffID: (try row["staff_id"] as String?).map(StaffID.init),
+        relativeID: (try row["relative_id"] as String?).map(RelativeID.init),
         name: try sealer.open(optional: row["name_sealed"], column: "name_sealed"),
         role: try sealer.open(optional: row["role_sealed"], column: "role_sealed"),
         organisation: try sealer.open(
@@ -71,22 +69,22 @@ extension StoreTransaction {
   }
 
   private func meetings(of group: GroupID, at version: Int, opener: Opener) throws -> [Meeting] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, planned_at, agenda_sealed FROM meetings
-          WHERE group_id = ? AND added_in_version <= ? ORDER BY planned_at, rowid
-          """), arguments: [group.rawValue, version]
+    try connection.fetchAll(
+      """
+      SELECT id, planned_at, agenda_sealed FROM meetings
+      WHERE group_id = \(group.rawValue) AND added_in_version <= \(version)
+      ORDER BY planned_at, rowid
+      """
     ).map { row in
-      let id = MeetingID(rawValue: row["id"])
-      let minutes = try Row.fetchOne(
-        db.cachedStatement(
-          sql: """
-            SELECT group_version, text_sealed FROM meeting_minutes
-            WHERE meeting_id = ? AND group_version <= ? ORDER BY group_version DESC LIMIT 1
-            """), arguments: [id.rawValue, version]
+      let id = MeetingID(rawValue: try row["id"])
+      let minutes = try connection.fetchOne(
+        """
+        SELECT group_version, text_sealed FROM meeting_minutes
+        WHERE meeting_id = \(id.rawValue) AND group_version <= \(version)
+        ORDER BY group_version DESC LIMIT 1
+        """
       ).map { minutes in
-        let written: Int = minutes["group_version"]
+        let written: Int = try minutes["group_version"]
         return try opener("meeting_minutes", "\(id.rawValue)@\(written)").open(
           minutes["text_sealed"], column: "text_sealed")
       }
@@ -94,19 +92,18 @@ extension StoreTransaction {
         id: id, plannedAt: try row.timestamp("planned_at", table: "meetings", id: id.rawValue),
         agenda: try opener("meetings", id.rawValue).open(
           optional: row["agenda_sealed"], column: "agenda_sealed"),
-        attendees: try String.fetchAll(
-          db.cachedStatement(
-            sql: "SELECT member_id FROM meeting_attendees WHERE meeting_id = ? ORDER BY 1"),
-          arguments: [id.rawValue]
+        attendees: try connection.fetchValues(
+          "SELECT member_id FROM meeting_attendees WHERE meeting_id = \(id.rawValue) ORDER BY 1",
+          as: String.self
         ).map(GroupMemberID.init(rawValue:)),
         minutes: minutes,
-        decisions: try Row.fetchAll(
-          db.cachedStatement(
-            sql: "SELECT id, text_sealed FROM meeting_decisions WHERE meeting_id = ? ORDER BY rowid"
-          ),
-          arguments: [id.rawValue]
+        decisions: try connection.fetchAll(
+          """
+          SELECT id, text_sealed FROM meeting_decisions WHERE meeting_id = \(id.rawValue)
+          ORDER BY rowid
+          """
         ).map { decision in
-          try opener("meeting_decisions", decision["id"]).open(
+          try opener("meeting_decisions", try decision["id"]).open(
             decision["text_sealed"], column: "text_sealed")
         },
         actionItems: try actionItems(of: id, opener: opener))
@@ -114,14 +111,13 @@ extension StoreTransaction {
   }
 
   private func actionItems(of meeting: MeetingID, opener: Opener) throws -> [ActionItem] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, text_sealed, owner_member_id, due_date, completed_at FROM meeting_action_items
-          WHERE meeting_id = ? ORDER BY rowid
-          """), arguments: [meeting.rawValue]
+    try connection.fetchAll(
+      """
+      SELECT id, text_sealed, owner_member_id, due_date, completed_at FROM meeting_action_items
+      WHERE meeting_id = \(meeting.rawValue) ORDER BY rowid
+      """
     ).map { row in
-      let id = ActionItemID(rawValue: row["id"])
+      let id = ActionItemID(rawValue: try row["id"])
       guard let due = try Self.date(row["due_date"], id: id) else {
         throw StoreError.corruptRow(table: "meeting_action_items", id: id.rawValue, reason: "due")
       }
@@ -129,7 +125,7 @@ extension StoreTransaction {
         id: id,
         text: try opener("meeting_action_items", id.rawValue).open(
           row["text_sealed"], column: "text_sealed"),
-        owner: GroupMemberID(rawValue: row["owner_member_id"]), due: due,
+        owner: GroupMemberID(rawValue: try row["owner_member_id"]), due: due,
         completedAt: try row.optionalTimestamp(
           "completed_at", table: "meeting_action_items", id: id.rawValue))
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -10,67 +9,61 @@ extension StoreTransaction {
     recipient: RecipientID, plan: PlanID, interval: MeetingInterval, by actor: StaffID
   ) throws -> GroupID {
     let id = GroupID.generate()
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO groups (id, recipient_id, plan_id, status, meeting_interval_months, version,
-          created_by, created_at) VALUES (?, ?, ?, 'active', ?, 1, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        id.rawValue, recipient.rawValue, plan.rawValue, interval.months, actor.rawValue, nowText,
-      ])
+    try connection.execute(
+      """
+      INSERT INTO groups (id, recipient_id, plan_id, status, meeting_interval_months, version,
+        created_by, created_at)
+      VALUES (\(id.rawValue), \(recipient.rawValue), \(plan.rawValue), 'active',
+        \(interval.months), 1, \(actor.rawValue), \(nowText))
+      """)
     try insertGroupVersion(id, version: 1, change: "created", by: actor)
     return id
   }
 
   /// The recipient a group belongs to, for routing a request on a group id to its gate.
   public func recipientID(ofGroup id: GroupID) throws -> RecipientID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT recipient_id FROM groups WHERE id = ?"),
-      arguments: [id.rawValue]
+    try connection.fetchValue(
+      "SELECT recipient_id FROM groups WHERE id = \(id.rawValue)", as: String.self
     ).map(RecipientID.init(rawValue:))
   }
 
   /// The group a meeting belongs to.
   public func groupID(ofMeeting id: MeetingID) throws -> GroupID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT group_id FROM meetings WHERE id = ?"),
-      arguments: [id.rawValue]
+    try connection.fetchValue(
+      "SELECT group_id FROM meetings WHERE id = \(id.rawValue)", as: String.self
     ).map(GroupID.init(rawValue:))
   }
 
   /// The group an action item belongs to.
   public func groupID(ofActionItem id: ActionItemID) throws -> GroupID? {
-    try String.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT m.group_id FROM meeting_action_items a JOIN meetings m ON m.id = a.meeting_id
-          WHERE a.id = ?
-          """), arguments: [id.rawValue]
+    try connection.fetchValue(
+      """
+      SELECT m.group_id FROM meeting_action_items a JOIN meetings m ON m.id = a.meeting_id
+      WHERE a.id = \(id.rawValue)
+      """, as: String.self
     ).map(GroupID.init(rawValue:))
   }
 
   public func groupVersion(_ id: GroupID) throws -> Int? {
-    try Int.fetchOne(
-      db.cachedStatement(sql: "SELECT version FROM groups WHERE id = ?"), arguments: [id.rawValue])
+    try connection.fetchValue("SELECT version FROM groups WHERE id = \(id.rawValue)", as: Int.self)
   }
 
   public func activeGroupID(of recipient: RecipientID) throws -> GroupID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT id FROM groups WHERE recipient_id = ? AND status = 'active'"),
-      arguments: [recipient.rawValue]
+    try connection.fetchValue(
+      "SELECT id FROM groups WHERE recipient_id = \(recipient.rawValue) AND status = 'active'",
+      as: String.self
     ).map(GroupID.init(rawValue:))
   }
 
   /// Every active group's id with its recipient, for agenda-style queries the gate then filters.
   public func activeGroups(visible: RecipientNarrowing) throws -> [(GroupID, RecipientID)] {
-    try rows(
+    try connection.fetchAll(
       """
       SELECT g.id, g.recipient_id FROM groups g
       WHERE g.status = 'active' AND \(visible.sql(recipient: "g.recipient_id", category: .group))
       ORDER BY g.rowid
       """
-    ).map { (GroupID(rawValue: $0["id"]), RecipientID(rawValue: $0["recipient_id"])) }
+    ).map { (GroupID(rawValue: try $0["id"]), RecipientID(rawValue: try $0["recipient_id"])) }
   }
 
   /// Records one change of the group as a new version; returns the new version number.
@@ -82,37 +75,33 @@ extension StoreTransaction {
       throw StoreError.corruptRow(table: "groups", id: id.rawValue, reason: "no such group")
     }
     let next = current + 1
-    try db.cachedStatement(
-      sql: """
-        UPDATE groups SET version = ?,
-          status = CASE WHEN ? THEN 'closed' ELSE status END,
-          closed_at = CASE WHEN ? THEN ? ELSE closed_at END
-        WHERE id = ? AND version = ?
-        """
-    ).execute(arguments: [next, close, close, nowText, id.rawValue, current])
+    let closing: StoreSQL = close ? ", status = 'closed', closed_at = \(nowText)" : ""
+    try connection.execute(
+      """
+      UPDATE groups SET version = \(next)\(closing)
+      WHERE id = \(id.rawValue) AND version = \(current)
+      """)
     try insertGroupVersion(id, version: next, change: change, by: actor)
     return next
   }
 
   public func groupVersions(_ id: GroupID) throws -> [AggregateVersion] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT version, change, changed_by, changed_at FROM group_versions WHERE group_id = ?
-          ORDER BY version
-          """), arguments: [id.rawValue]
+    try connection.fetchAll(
+      """
+      SELECT version, change, changed_by, changed_at FROM group_versions
+      WHERE group_id = \(id.rawValue) ORDER BY version
+      """
     ).map { try AggregateVersion(row: $0, table: "group_versions", id: id.rawValue) }
   }
 
   private func insertGroupVersion(_ id: GroupID, version: Int, change: String, by actor: StaffID)
     throws
   {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO group_versions (group_id, version, change, changed_by, changed_at)
-        VALUES (?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [id.rawValue, version, change, actor.rawValue, nowText])
+    try connection.execute(
+      """
+      INSERT INTO group_versions (group_id, version, change, changed_by, changed_at)
+      VALUES (\(id.rawValue), \(version), \(change), \(actor.rawValue), \(nowText))
+      """)
   }
 
   public func insertGroupMember(
@@ -141,19 +130,17 @@ extension StoreTransaction {
     case .recipient: break
     case .relative(let id): relative = id
     }
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO group_members (id, group_id, kind, staff_id, relative_id, name_sealed,
-          role_sealed, organisation_sealed, contact_sealed, added_in_version, added_by, added_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        id.rawValue, group.rawValue, member.kind.rawValue, staff?.rawValue, relative?.rawValue,
-        try seal(name, "name_sealed"), try seal(role, "role_sealed"),
-        try seal(organisation, "organisation_sealed"), try seal(contact, "contact_sealed"),
-        version, actor.rawValue, nowText,
-      ])
+    let (nameSealed, roleSealed) = (try seal(name, "name_sealed"), try seal(role, "role_sealed"))
+    let organisationSealed = try seal(organisation, "organisation_sealed")
+    let contactSealed = try seal(contact, "contact_sealed")
+    try connection.execute(
+      """
+      INSERT INTO group_members (id, group_id, kind, staff_id, relative_id, name_sealed,
+        role_sealed, organisation_sealed, contact_sealed, added_in_version, added_by, added_at)
+      VALUES (\(id.rawValue), \(group.rawValue), \(member.kind.rawValue), \(staff?.rawValue),
+        \(relative?.rawValue), \(nameSealed), \(roleSealed), \(organisationSealed),
+        \(contactSealed), \(version), \(actor.rawValue), \(nowText))
+      """)
     return id
   }
 
@@ -161,19 +148,17 @@ extension StoreTransaction {
   public func endGroupMember(_ member: GroupMemberID, of group: GroupID, by actor: StaffID) throws
     -> Bool
   {
-    try db.cachedStatement(
-      sql: """
-        UPDATE group_members SET ended_at = ?, ended_by = ?
-        WHERE id = ? AND group_id = ? AND ended_at IS NULL
-        """
-    ).execute(arguments: [nowText, actor.rawValue, member.rawValue, group.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE group_members SET ended_at = \(nowText), ended_by = \(actor.rawValue)
+      WHERE id = \(member.rawValue) AND group_id = \(group.rawValue) AND ended_at IS NULL
+      """) == 1
   }
 
   /// Whether a current member of the group already is this staff member, the recipient, or
   /// this relative.
   public func hasCurrentMember(_ member: NewGroupMember, in group: GroupID) throws -> Bool {
-    let (column, value): (String, String?) =
+    let (column, value): (StoreSQL, String?) =
       switch member {
       case .staff(let id, _): ("staff_id", id.rawValue)
       case .relative(let id): ("relative_id", id.rawValue)
@@ -181,12 +166,11 @@ extension StoreTransaction {
       case .external: ("id", nil)
       }
     guard let value else { return false }
-    return try Bool.fetchOne(
-      db,
-      sql: """
-        SELECT EXISTS (SELECT 1 FROM group_members WHERE group_id = ? AND \(column) = ?
-          AND ended_at IS NULL)
-        """, arguments: [group.rawValue, value]) ?? false
+    return try connection.fetchValue(
+      """
+      SELECT EXISTS (SELECT 1 FROM group_members WHERE group_id = \(group.rawValue)
+        AND \(column) = \(value) AND ended_at IS NULL)
+      """, as: Bool.self) ?? false
   }
 
   /// The ids of the group's current members.
@@ -223,62 +207,51 @@ extension StoreTransaction {
     }
     let sealer = FieldSealer(
       table: "meeting_minutes", rowID: "\(meeting.rawValue)@\(version)", key: key)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO meeting_minutes (meeting_id, group_version, text_sealed, recorded_by,
-          recorded_at) VALUES (?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        meeting.rawValue, version, try sealer.seal(minutes.text, column: "text_sealed"),
-        actor.rawValue, nowText,
-      ])
+    let text = try sealer.seal(minutes.text, column: "text_sealed")
+    try connection.execute(
+      """
+      INSERT INTO meeting_minutes (meeting_id, group_version, text_sealed, recorded_by,
+        recorded_at)
+      VALUES (\(meeting.rawValue), \(version), \(text), \(actor.rawValue), \(nowText))
+      """)
     for member in minutes.attendees {
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO meeting_attendees (meeting_id, member_id) VALUES (?, ?)
-          ON CONFLICT DO NOTHING
-          """
-      ).execute(arguments: [meeting.rawValue, member.rawValue])
+      try connection.execute(
+        """
+        INSERT INTO meeting_attendees (meeting_id, member_id)
+        VALUES (\(meeting.rawValue), \(member.rawValue)) ON CONFLICT DO NOTHING
+        """)
     }
     for decision in minutes.decisions {
       let id = UUID().uuidString.lowercased()
       let decisionSealer = FieldSealer(table: "meeting_decisions", rowID: id, key: key)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO meeting_decisions (id, meeting_id, text_sealed, recorded_at)
-          VALUES (?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          id, meeting.rawValue, try decisionSealer.seal(decision, column: "text_sealed"), nowText,
-        ])
+      let text = try decisionSealer.seal(decision, column: "text_sealed")
+      try connection.execute(
+        """
+        INSERT INTO meeting_decisions (id, meeting_id, text_sealed, recorded_at)
+        VALUES (\(id), \(meeting.rawValue), \(text), \(nowText))
+        """)
     }
     return try minutes.actionItems.map { item in
       let id = ActionItemID.generate()
       let itemSealer = FieldSealer(table: "meeting_action_items", rowID: id.rawValue, key: key)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO meeting_action_items (id, meeting_id, text_sealed, owner_member_id,
-            due_date, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          id.rawValue, meeting.rawValue, try itemSealer.seal(item.text, column: "text_sealed"),
-          item.owner.rawValue, item.due.description, nowText,
-        ])
+      let text = try itemSealer.seal(item.text, column: "text_sealed")
+      try connection.execute(
+        """
+        INSERT INTO meeting_action_items (id, meeting_id, text_sealed, owner_member_id,
+          due_date, recorded_at)
+        VALUES (\(id.rawValue), \(meeting.rawValue), \(text), \(item.owner.rawValue),
+          \(item.due.description), \(nowText))
+        """)
       return id
     }
   }
 
   /// Marks an action item done; false when it was done already.
   public func completeActionItem(_ id: ActionItemID, by actor: StaffID) throws -> Bool {
-    try db.cachedStatement(
-      sql: """
-        UPDATE meeting_action_items SET completed_at = ?, completed_by = ?
-        WHERE id = ? AND completed_at IS NULL
-        """
-    ).execute(arguments: [nowText, actor.rawValue, id.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE meeting_action_items SET completed_at = \(nowText), completed_by = \(actor.rawValue)
+      WHERE id = \(id.rawValue) AND completed_at IS NULL
+      """) == 1
   }
 }

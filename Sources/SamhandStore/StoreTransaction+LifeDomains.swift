@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -10,32 +9,29 @@ extension StoreTransaction {
       let id = UUID().uuidString.lowercased()
       let sealer = try sealer(
         table: "life_domain_scores", rowID: id, recipient: mapping.recipientID)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO life_domain_scores (id, recipient_id, mapped_on, life_domain, score_sealed,
-            recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          id, mapping.recipientID.rawValue, mapping.mappedOn.description, domain.rawValue,
-          try sealer.seal(score.rawValue, column: "score_sealed"), actor.rawValue, nowText,
-        ])
+      let sealed = try sealer.seal(score.rawValue, column: "score_sealed")
+      try connection.execute(
+        """
+        INSERT INTO life_domain_scores (id, recipient_id, mapped_on, life_domain, score_sealed,
+          recorded_by, recorded_at)
+        VALUES (\(id), \(mapping.recipientID.rawValue), \(mapping.mappedOn.description),
+          \(domain.rawValue), \(sealed), \(actor.rawValue), \(nowText))
+        """)
     }
   }
 
   /// Every score of the recipient, by mapping date then domain: the change over time.
   public func lifeDomainScores(of recipient: RecipientID) throws -> [LifeDomainScore] {
     let key = try dataKey(for: recipient)
-    return try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, mapped_on, life_domain, score_sealed, recorded_by, recorded_at
-          FROM life_domain_scores WHERE recipient_id = ? ORDER BY mapped_on, rowid
-          """), arguments: [recipient.rawValue]
+    return try connection.fetchAll(
+      """
+      SELECT id, mapped_on, life_domain, score_sealed, recorded_by, recorded_at
+      FROM life_domain_scores WHERE recipient_id = \(recipient.rawValue) ORDER BY mapped_on, rowid
+      """
     ).map { row in
-      let id: String = row["id"]
+      let id: String = try row["id"]
       guard let mappedOn = try Self.date(row["mapped_on"], id: id),
-        let domain = LifeDomain(rawValue: row["life_domain"])
+        let domain = LifeDomain(rawValue: try row["life_domain"])
       else {
         throw StoreError.corruptRow(table: "life_domain_scores", id: id, reason: "bad value")
       }
@@ -48,7 +44,7 @@ extension StoreTransaction {
           }
           return score
         },
-        recordedBy: StaffID(rawValue: row["recorded_by"]),
+        recordedBy: StaffID(rawValue: try row["recorded_by"]),
         recordedAt: try row.timestamp("recorded_at", table: "life_domain_scores", id: id))
     }
   }

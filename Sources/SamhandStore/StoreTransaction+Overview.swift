@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// The coordinating unit's overview of plans (DOMAIN L8): plaintext columns only (ids,
@@ -24,7 +23,15 @@ extension StoreTransaction {
     _ filter: PlanOverviewFilter, on today: CalendarDate, visible: RecipientNarrowing,
     after position: Int64?, limit: Int
   ) throws -> [(entry: PlanOverviewEntry, position: Int64)] {
-    try rows(
+    let byStatus: StoreSQL =
+      filter.status.map { status -> StoreSQL in
+        "AND p.status = \(status.rawValue)"
+      } ?? ""
+    let byService: StoreSQL =
+      filter.service.map { service -> StoreSQL in
+        "AND holder.service = \(service.rawValue)"
+      } ?? ""
+    return try connection.fetchAll(
       """
       SELECT p.id, p.recipient_id, p.status, p.rowid AS position, v.next_revision,
         r.registered_by_service, holder.service, c.staff_id AS coordinator,
@@ -39,33 +46,33 @@ extension StoreTransaction {
         SELECT x.id FROM groups x WHERE x.plan_id = p.id
         ORDER BY x.status = 'active' DESC, x.rowid DESC LIMIT 1)
       WHERE p.rowid > \(position ?? 0)
-        AND (\(filter.status == nil) OR p.status = \(filter.status?.rawValue))
-        AND (\(filter.service == nil) OR holder.service = \(filter.service?.rawValue))
+        \(byStatus) \(byService)
         AND \(visible.sql(recipient: "p.recipient_id", category: .plan))
       ORDER BY p.rowid LIMIT \(limit)
       """
     ).map { row in
-      let id = PlanID(rawValue: row["id"])
+      let id = PlanID(rawValue: try row["id"])
       let status = try Self.planStatus(row["status"], id: id)
       let next = try Self.date(row["next_revision"], id: id)
-      guard let service = try? ServiceCode(row["service"] as String),
-        let registeredBy = try? ServiceCode(row["registered_by_service"] as String)
+      guard let service = try? ServiceCode(try row["service"] as String),
+        let registeredBy = try? ServiceCode(try row["registered_by_service"] as String)
       else {
         throw StoreError.corruptRow(table: "plans", id: id.rawValue, reason: "bad service")
       }
       var group: PlanOverviewEntry.GroupSummary?
-      if let groupID = row["group_id"] as String? {
-        guard let groupStatus = Group.Status(rawValue: row["group_status"]) else {
+      if let groupID = try row["group_id"] as String? {
+        guard let groupStatus = Group.Status(rawValue: try row["group_status"]) else {
           throw StoreError.corruptRow(table: "groups", id: groupID, reason: "unknown status")
         }
         group = .init(id: GroupID(rawValue: groupID), status: groupStatus)
       }
       let entry = PlanOverviewEntry(
-        planID: id, recipientID: RecipientID(rawValue: row["recipient_id"]), status: status,
+        planID: id, recipientID: RecipientID(rawValue: try row["recipient_id"]), status: status,
         service: service, registeredBy: registeredBy,
-        coordinator: StaffID(rawValue: row["coordinator"]), nextRevision: next,
+        coordinator: StaffID(rawValue: try row["coordinator"]), nextRevision: next,
         revisionOverdue: status == .active && next.map { $0 < today } ?? false, group: group)
-      return (entry, row["position"])
+      let position: Int64 = try row["position"]
+      return (entry, position)
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -29,15 +28,13 @@ extension StoreTransaction {
   public func insertGoalStatus(
     _ goal: GoalID, _ status: Goal.Status, version: Int, revision: RevisionID?, by actor: StaffID
   ) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO plan_goal_statuses (goal_id, plan_version, status, revision_id, changed_by,
-          changed_at) VALUES (?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        goal.rawValue, version, status.rawValue, revision?.rawValue, actor.rawValue, nowText,
-      ])
+    try connection.execute(
+      """
+      INSERT INTO plan_goal_statuses (goal_id, plan_version, status, revision_id, changed_by,
+        changed_at)
+      VALUES (\(goal.rawValue), \(version), \(status.rawValue), \(revision?.rawValue),
+        \(actor.rawValue), \(nowText))
+      """)
   }
 
   /// The ids of the plan's goals.
@@ -69,25 +66,24 @@ extension StoreTransaction {
       ]
     }
     for goal in measure.goals {
-      try db.cachedStatement(
-        sql: "INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES (?, ?)"
-      ).execute(
-        arguments: [id.rawValue, goal.rawValue])
+      try connection.execute(
+        """
+        INSERT INTO plan_measure_goals (measure_id, goal_id)
+        VALUES (\(id.rawValue), \(goal.rawValue))
+        """)
     }
     for (position, element) in measure.elements.enumerated() {
       let elementID = "\(id.rawValue)/\(position)"
       let elementSealer = FieldSealer(
         table: "plan_contract_elements", rowID: elementID, key: sealer.key)
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO plan_contract_elements (id, measure_id, position, kind, frequency_sealed)
-          VALUES (?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [
-          elementID, id.rawValue, position, element.kind.rawValue,
-          try element.frequency.map { try elementSealer.seal($0, column: "frequency_sealed") },
-        ])
+      let frequency = try element.frequency.map {
+        try elementSealer.seal($0, column: "frequency_sealed")
+      }
+      try connection.execute(
+        """
+        INSERT INTO plan_contract_elements (id, measure_id, position, kind, frequency_sealed)
+        VALUES (\(elementID), \(id.rawValue), \(position), \(element.kind.rawValue), \(frequency))
+        """)
     }
     try insertMeasureStatus(id, measure.status, version: version, by: actor)
     return id
@@ -97,12 +93,12 @@ extension StoreTransaction {
   public func insertMeasureStatus(
     _ measure: MeasureID, _ status: Measure.Status, version: Int, by actor: StaffID
   ) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO plan_measure_statuses (measure_id, plan_version, status, changed_by,
-          changed_at) VALUES (?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [measure.rawValue, version, status.rawValue, actor.rawValue, nowText])
+    try connection.execute(
+      """
+      INSERT INTO plan_measure_statuses (measure_id, plan_version, status, changed_by,
+        changed_at)
+      VALUES (\(measure.rawValue), \(version), \(status.rawValue), \(actor.rawValue), \(nowText))
+      """)
   }
 
   public func insertPlanReference(
@@ -140,13 +136,11 @@ extension StoreTransaction {
 
   /// Whether `relative` is one of the recipient's current next of kin (not removed).
   public func isRelative(_ relative: RelativeID, of recipient: RecipientID) throws -> Bool {
-    try Bool.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM relatives WHERE id = ? AND recipient_id = ?
-            AND removed_in_version IS NULL)
-          """),
-      arguments: [relative.rawValue, recipient.rawValue]) ?? false
+    try connection.fetchValue(
+      """
+      SELECT EXISTS (SELECT 1 FROM relatives WHERE id = \(relative.rawValue)
+        AND recipient_id = \(recipient.rawValue) AND removed_in_version IS NULL)
+      """, as: Bool.self) ?? false
   }
 
   public func insertRevision(

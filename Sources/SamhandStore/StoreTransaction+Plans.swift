@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -38,52 +37,48 @@ extension StoreTransaction {
     recipient: RecipientID, coordinator: StaffID, content: PlanContentChange, by actor: StaffID
   ) throws -> PlanID {
     let id = PlanID.generate()
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO plans (id, recipient_id, status, version, created_by, created_at)
-        VALUES (?, ?, 'draft', 1, ?, ?)
-        """
-    ).execute(arguments: [id.rawValue, recipient.rawValue, actor.rawValue, nowText])
+    try connection.execute(
+      """
+      INSERT INTO plans (id, recipient_id, status, version, created_by, created_at)
+      VALUES (\(id.rawValue), \(recipient.rawValue), 'draft', 1, \(actor.rawValue), \(nowText))
+      """)
     var fields = PlanFields()
     fields.apply(content)
     try insertPlanVersion(
       id, recipient: recipient, version: 1, change: "created", fields: fields, by: actor)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO plan_coordinators (plan_id, staff_id, from_version, started_at)
-        VALUES (?, ?, 1, ?)
-        """
-    ).execute(arguments: [id.rawValue, coordinator.rawValue, nowText])
+    try connection.execute(
+      """
+      INSERT INTO plan_coordinators (plan_id, staff_id, from_version, started_at)
+      VALUES (\(id.rawValue), \(coordinator.rawValue), 1, \(nowText))
+      """)
     return id
   }
 
   /// The recipient a plan belongs to, for routing a request on a plan id to its gate.
   public func recipientID(ofPlan id: PlanID) throws -> RecipientID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT recipient_id FROM plans WHERE id = ?"),
-      arguments: [id.rawValue]
+    try connection.fetchValue(
+      "SELECT recipient_id FROM plans WHERE id = \(id.rawValue)", as: String.self
     ).map(RecipientID.init(rawValue:))
   }
 
   /// The plan's current version number, or nil when there is no such plan.
   public func planVersion(_ id: PlanID) throws -> Int? {
-    try Int.fetchOne(
-      db.cachedStatement(sql: "SELECT version FROM plans WHERE id = ?"), arguments: [id.rawValue])
+    try connection.fetchValue("SELECT version FROM plans WHERE id = \(id.rawValue)", as: Int.self)
   }
 
   /// The recipient's active plan, if any.
   public func activePlanID(of recipient: RecipientID) throws -> PlanID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT id FROM plans WHERE recipient_id = ? AND status = 'active'"),
-      arguments: [recipient.rawValue]
+    try connection.fetchValue(
+      "SELECT id FROM plans WHERE recipient_id = \(recipient.rawValue) AND status = 'active'",
+      as: String.self
     ).map(PlanID.init(rawValue:))
   }
 
   /// Every plan of the recipient, oldest first.
   public func planIDs(of recipient: RecipientID) throws -> [PlanID] {
-    try String.fetchAll(
-      db.cachedStatement(sql: "SELECT id FROM plans WHERE recipient_id = ? ORDER BY rowid"),
-      arguments: [recipient.rawValue]
+    try connection.fetchValues(
+      "SELECT id FROM plans WHERE recipient_id = \(recipient.rawValue) ORDER BY rowid",
+      as: String.self
     ).map(PlanID.init(rawValue:))
   }
 
@@ -92,14 +87,14 @@ extension StoreTransaction {
     of recipient: RecipientID, covering category: InformationCategory, on date: CalendarDate
   ) throws -> ConsentID? {
     let day = date.description
-    return try String.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT c.id FROM consents c JOIN consent_categories k ON k.consent_id = c.id
-          WHERE c.recipient_id = ? AND k.category = ? AND c.withdrawn_at IS NULL
-            AND c.valid_from <= ? AND (c.valid_until IS NULL OR c.valid_until >= ?)
-          ORDER BY c.recorded_at DESC LIMIT 1
-          """), arguments: [recipient.rawValue, category.rawValue, day, day]
+    return try connection.fetchValue(
+      """
+      SELECT c.id FROM consents c JOIN consent_categories k ON k.consent_id = c.id
+      WHERE c.recipient_id = \(recipient.rawValue) AND k.category = \(category.rawValue)
+        AND c.withdrawn_at IS NULL AND c.valid_from <= \(day)
+        AND (c.valid_until IS NULL OR c.valid_until >= \(day))
+      ORDER BY c.recorded_at DESC LIMIT 1
+      """, as: String.self
     ).map(ConsentID.init(rawValue:))
   }
 
@@ -116,10 +111,11 @@ extension StoreTransaction {
     var fields = try planFields(id, version: current, recipient: recipient)
     try edit(&fields)
     let next = current + 1
-    try db.cachedStatement(
-      sql: "UPDATE plans SET version = ?, status = ? WHERE id = ? AND version = ?"
-    ).execute(
-      arguments: [next, fields.status.rawValue, id.rawValue, current])
+    try connection.execute(
+      """
+      UPDATE plans SET version = \(next), status = \(fields.status.rawValue)
+      WHERE id = \(id.rawValue) AND version = \(current)
+      """)
     try insertPlanVersion(
       id, recipient: recipient, version: next, change: change, fields: fields, by: actor)
     return next
@@ -127,12 +123,11 @@ extension StoreTransaction {
 
   /// Every version of the plan, oldest first.
   public func planVersions(_ id: PlanID) throws -> [AggregateVersion] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT version, change, changed_by, changed_at FROM plan_versions WHERE plan_id = ?
-          ORDER BY version
-          """), arguments: [id.rawValue]
+    try connection.fetchAll(
+      """
+      SELECT version, change, changed_by, changed_at FROM plan_versions
+      WHERE plan_id = \(id.rawValue) ORDER BY version
+      """
     ).map { try AggregateVersion(row: $0, table: Self.planVersionsTable, id: id.rawValue) }
   }
 
@@ -142,23 +137,23 @@ extension StoreTransaction {
   ) throws {
     let sealer = try sealer(
       table: Self.planVersionsTable, rowID: "\(id.rawValue)@\(version)", recipient: recipient)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO plan_versions (plan_id, version, change, status, own_words_sealed,
-          children_note_sealed, period_from, period_until, next_revision, activation_consent_id,
-          close_reason_sealed, changed_by, changed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        id.rawValue, version, change, fields.status.rawValue,
-        try fields.ownWords.map { try sealer.seal($0, column: "own_words_sealed") },
-        try fields.childrenNote.map { try sealer.seal($0, column: "children_note_sealed") },
-        fields.periodFrom?.description, fields.periodUntil?.description,
-        fields.nextRevision?.description, fields.activationConsent?.rawValue,
-        try fields.closeReason.map { try sealer.seal($0, column: "close_reason_sealed") },
-        actor.rawValue, nowText,
-      ])
+    let ownWords = try fields.ownWords.map { try sealer.seal($0, column: "own_words_sealed") }
+    let childrenNote = try fields.childrenNote.map {
+      try sealer.seal($0, column: "children_note_sealed")
+    }
+    let closeReason = try fields.closeReason.map {
+      try sealer.seal($0, column: "close_reason_sealed")
+    }
+    try connection.execute(
+      """
+      INSERT INTO plan_versions (plan_id, version, change, status, own_words_sealed,
+        children_note_sealed, period_from, period_until, next_revision, activation_consent_id,
+        close_reason_sealed, changed_by, changed_at)
+      VALUES (\(id.rawValue), \(version), \(change), \(fields.status.rawValue), \(ownWords),
+        \(childrenNote), \(fields.periodFrom?.description), \(fields.periodUntil?.description),
+        \(fields.nextRevision?.description), \(fields.activationConsent?.rawValue),
+        \(closeReason), \(actor.rawValue), \(nowText))
+      """)
   }
 
   /// The plaintext fields of one version; refuses when the recipient has been erased.
@@ -171,31 +166,30 @@ extension StoreTransaction {
     }
     var fields = PlanFields()
     fields.status = try Self.planStatus(row["status"], id: id)
-    fields.ownWords = try (row["own_words_sealed"] as Data?).map {
+    fields.ownWords = try (try row["own_words_sealed"] as Data?).map {
       try opener.open($0, column: "own_words_sealed")
     }
-    fields.childrenNote = try (row["children_note_sealed"] as Data?).map {
+    fields.childrenNote = try (try row["children_note_sealed"] as Data?).map {
       try opener.open($0, column: "children_note_sealed")
     }
     fields.periodFrom = try Self.date(row["period_from"], id: id)
     fields.periodUntil = try Self.date(row["period_until"], id: id)
     fields.nextRevision = try Self.date(row["next_revision"], id: id)
-    fields.activationConsent = (row["activation_consent_id"] as String?).map(
+    fields.activationConsent = (try row["activation_consent_id"] as String?).map(
       ConsentID.init(rawValue:))
-    fields.closeReason = try (row["close_reason_sealed"] as Data?).map {
+    fields.closeReason = try (try row["close_reason_sealed"] as Data?).map {
       try opener.open($0, column: "close_reason_sealed")
     }
     return fields
   }
 
-  func planVersionRow(_ id: PlanID, version: Int) throws -> Row? {
-    try Row.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT status, own_words_sealed, children_note_sealed, period_from, period_until,
-            next_revision, activation_consent_id, close_reason_sealed FROM plan_versions
-          WHERE plan_id = ? AND version = ?
-          """), arguments: [id.rawValue, version])
+  func planVersionRow(_ id: PlanID, version: Int) throws -> StoreRow? {
+    try connection.fetchOne(
+      """
+      SELECT status, own_words_sealed, children_note_sealed, period_from, period_until,
+        next_revision, activation_consent_id, close_reason_sealed FROM plan_versions
+      WHERE plan_id = \(id.rawValue) AND version = \(version)
+      """)
   }
 
   static func planStatus(_ text: String, id: PlanID) throws -> Plan.Status {
@@ -221,7 +215,7 @@ extension StoreTransaction {
   public func activePlansWithRevisionBefore(_ date: CalendarDate, visible: RecipientNarrowing)
     throws -> [(PlanID, RecipientID)]
   {
-    try rows(
+    try connection.fetchAll(
       """
       SELECT p.id, p.recipient_id FROM plans p
       JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
@@ -229,6 +223,6 @@ extension StoreTransaction {
         AND \(visible.sql(recipient: "p.recipient_id", category: .plan))
       ORDER BY v.next_revision, p.id
       """
-    ).map { (PlanID(rawValue: $0["id"]), RecipientID(rawValue: $0["recipient_id"])) }
+    ).map { (PlanID(rawValue: try $0["id"]), RecipientID(rawValue: try $0["recipient_id"])) }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -30,16 +29,14 @@ extension StoreTransaction {
     let newName = change.name ?? name
     let newContact = change.contact ?? contact
     let sealer = FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: key)
-    try db.cachedStatement(
-      sql: """
-        UPDATE recipients SET name_sealed = ?, contact_sealed = ?, version = ?
-        WHERE id = ? AND version = ?
-        """
-    ).execute(arguments: [
-      try sealer.seal(newName, column: "name_sealed"),
-      try newContact.map { try sealer.seal($0, column: "contact_sealed") }, next, id.rawValue,
-      recipient.version,
-    ])
+    let nameSealed = try sealer.seal(newName, column: "name_sealed")
+    let contactSealed = try newContact.map { try sealer.seal($0, column: "contact_sealed") }
+    try connection.execute(
+      """
+      UPDATE recipients SET name_sealed = \(nameSealed), contact_sealed = \(contactSealed),
+        version = \(next)
+      WHERE id = \(id.rawValue) AND version = \(recipient.version)
+      """)
     try insertRecipientVersion(
       id, next, key: key, change: change.summary, name: newName, contact: newContact, by: actor,
       at: nowText)
@@ -65,12 +62,11 @@ extension StoreTransaction {
       kin.filter { $0.addedIn <= version && ($0.removedIn.map { $0 > version } ?? true) }
         .map(\.relative)
     }
-    let rows = try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT version, change, name_sealed, contact_sealed, changed_by, changed_at
-          FROM recipient_versions WHERE recipient_id = ? ORDER BY version
-          """), arguments: [id.rawValue])
+    let rows = try connection.fetchAll(
+      """
+      SELECT version, change, name_sealed, contact_sealed, changed_by, changed_at
+      FROM recipient_versions WHERE recipient_id = \(id.rawValue) ORDER BY version
+      """)
     guard !rows.isEmpty else {
       return [
         RecipientVersion(
@@ -81,19 +77,19 @@ extension StoreTransaction {
       ]
     }
     return try rows.map { row in
-      let version: Int = row["version"]
+      let version: Int = try row["version"]
       let opener = key.map {
         FieldSealer(
           table: Self.recipientVersionsTable, rowID: "\(id.rawValue)@\(version)", key: $0)
       }
-      guard let changedAt = Timestamp.parse(row["changed_at"] as String) else {
+      guard let changedAt = Timestamp.parse(try row["changed_at"] as String) else {
         throw StoreError.corruptRow(
           table: Self.recipientVersionsTable, id: "\(id.rawValue)@\(version)",
           reason: "unreadable time")
       }
       return RecipientVersion(
-        version: version, change: row["change"],
-        changedBy: (row["changed_by"] as String?).map(StaffID.init(rawValue:)),
+        version: version, change: try row["change"],
+        changedBy: (try row["changed_by"] as String?).map(StaffID.init(rawValue:)),
         changedAt: changedAt, name: try opener.open(row["name_sealed"], column: "name_sealed"),
         contact: try opener.open(optional: row["contact_sealed"], column: "contact_sealed"),
         relatives: relatives(in: version))
@@ -101,11 +97,11 @@ extension StoreTransaction {
   }
 
   private func hasRecipientVersion(_ id: RecipientID, _ version: Int) throws -> Bool {
-    try Bool.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM recipient_versions WHERE recipient_id = ? AND version = ?)
-          """), arguments: [id.rawValue, version]) ?? false
+    try connection.fetchValue(
+      """
+      SELECT EXISTS (SELECT 1 FROM recipient_versions WHERE recipient_id = \(id.rawValue)
+        AND version = \(version))
+      """, as: Bool.self) ?? false
   }
 
   private func insertRecipientVersion(
@@ -114,25 +110,24 @@ extension StoreTransaction {
   ) throws {
     let sealer = FieldSealer(
       table: Self.recipientVersionsTable, rowID: "\(id.rawValue)@\(version)", key: key)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO recipient_versions (recipient_id, version, change, name_sealed,
-          contact_sealed, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, version, change, try sealer.seal(name, column: "name_sealed"),
-      try contact.map { try sealer.seal($0, column: "contact_sealed") }, actor?.rawValue, time,
-    ])
+    let nameSealed = try sealer.seal(name, column: "name_sealed")
+    let contactSealed = try contact.map { try sealer.seal($0, column: "contact_sealed") }
+    try connection.execute(
+      """
+      INSERT INTO recipient_versions (recipient_id, version, change, name_sealed,
+        contact_sealed, changed_by, changed_at)
+      VALUES (\(id.rawValue), \(version), \(change), \(nameSealed), \(contactSealed),
+        \(actor?.rawValue), \(time))
+      """)
   }
 
   /// The staff member who registered the recipient, where one is on record.
   private func registeringStaff(of id: RecipientID) throws -> StaffID? {
-    try String.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT staff_id FROM responsibilities WHERE recipient_id = ? AND via = 'registration'
-          ORDER BY rowid LIMIT 1
-          """), arguments: [id.rawValue]
+    try connection.fetchValue(
+      """
+      SELECT staff_id FROM responsibilities
+      WHERE recipient_id = \(id.rawValue) AND via = 'registration' ORDER BY rowid LIMIT 1
+      """, as: String.self
     ).map(StaffID.init(rawValue:))
   }
 }
