@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// The agenda's questions, one indexed query per kind, each starting from the staff member
@@ -12,13 +11,13 @@ extension StoreTransaction {
     of staff: StaffID, on today: CalendarDate, window: AgendaWindow = .standard,
     visible: RecipientNarrowing
   ) throws -> [AgendaItem] {
-    let arguments = Self.agendaArguments(staff, today, window)
+    let parameters = AgendaParameters(staff, today, window)
     return try AgendaItem.Kind.allCases.flatMap { kind in
-      let query: SQL = """
-        SELECT * FROM (\(sql: Self.agendaSQL(kind), arguments: arguments)) AS candidate
+      let query: StoreSQL = """
+        SELECT * FROM (\(Self.agendaSQL(kind, parameters))) AS candidate
         WHERE \(visible.sql(recipient: "candidate.recipient_id", category: kind.category))
         """
-      return try rows(query).compactMap { row in
+      return try connection.fetchAll(query).compactMap { row in
         try Self.agendaItem(kind, row, today: today, window: window)
       }
     }
@@ -28,13 +27,13 @@ extension StoreTransaction {
   /// or still have a handover not yet accepted, on either side; oldest first. A warning goes
   /// from the agenda once what it warned about is resolved.
   public func openStaffWarnings(for leader: StaffID) throws -> [String] {
-    try String.fetchAll(
-      db, sql: Self.openStaffWarningsSQL, arguments: ["staff": leader.rawValue])
+    try connection.fetchValues(Self.openStaffWarningsSQL(leader), as: String.self)
   }
 
-  static let openStaffWarningsSQL = """
+  private static func openStaffWarningsSQL(_ leader: StaffID) -> StoreSQL {
+    """
     SELECT w.message FROM staff_warnings w
-    WHERE w.leader_id = :staff AND (
+    WHERE w.leader_id = \(leader.rawValue) AND (
       EXISTS (
         SELECT 1 FROM responsibilities r WHERE r.staff_id = w.about_staff AND r.ended_at IS NULL)
       OR EXISTS (
@@ -44,50 +43,57 @@ extension StoreTransaction {
         SELECT 1 FROM handovers h WHERE h.to_staff = w.about_staff AND h.state = 'proposed'))
     ORDER BY w.rowid
     """
+  }
 
   /// SQLite's plan for each agenda query, one line per step, so that a test or a benchmark
   /// can prove that every one uses indexes and none scans a table.
   public func agendaQueryPlans(
     of staff: StaffID, on today: CalendarDate, window: AgendaWindow = .standard
   ) throws -> [AgendaItem.Kind: [String]] {
-    let arguments = Self.agendaArguments(staff, today, window)
+    let parameters = AgendaParameters(staff, today, window)
     var plans: [AgendaItem.Kind: [String]] = [:]
     for kind in AgendaItem.Kind.allCases {
-      plans[kind] = try queryPlan(Self.agendaSQL(kind), arguments)
+      plans[kind] = try queryPlan(Self.agendaSQL(kind, parameters))
     }
     return plans
   }
 
   /// SQLite's plan for `openStaffWarnings(for:)`, one line per step.
   public func openStaffWarningsQueryPlan(for leader: StaffID) throws -> [String] {
-    try queryPlan(Self.openStaffWarningsSQL, ["staff": leader.rawValue])
+    try queryPlan(Self.openStaffWarningsSQL(leader))
   }
 
-  private func queryPlan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
-    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
-      $0["detail"]
+  /// SQLite's plan for `query` (`EXPLAIN QUERY PLAN`, SQLite's own statement), one line per step.
+  private func queryPlan(_ query: StoreSQL) throws -> [String] {
+    try connection.fetchAll("EXPLAIN QUERY PLAN \(query)").map { try $0["detail"] }
+  }
+
+  /// The values the agenda's queries compare with, each bound where the query names it.
+  private struct AgendaParameters {
+    let staff: String
+    let today: String
+    let dueHorizon: String
+    let consentHorizon: String
+    let turning18Horizon: String
+    let dayStart: String
+
+    init(_ staff: StaffID, _ today: CalendarDate, _ window: AgendaWindow) {
+      self.staff = staff.rawValue
+      self.today = today.description
+      dueHorizon = window.dueHorizon(from: today).description
+      consentHorizon = window.consentHorizon(from: today).description
+      turning18Horizon = today.adding(months: AgendaItem.turning18NoticeMonths).description
+      dayStart = Timestamp.format(today.start)
     }
   }
 
-  private static func agendaArguments(
-    _ staff: StaffID, _ today: CalendarDate, _ window: AgendaWindow
-  ) -> StatementArguments {
-    [
-      "staff": staff.rawValue, "today": today.description,
-      "dueHorizon": window.dueHorizon(from: today).description,
-      "consentHorizon": window.consentHorizon(from: today).description,
-      "turning18Horizon": today.adding(months: AgendaItem.turning18NoticeMonths).description,
-      "dayStart": Timestamp.format(today.start),
-    ]
-  }
-
   private static func agendaItem(
-    _ kind: AgendaItem.Kind, _ row: Row, today: CalendarDate, window: AgendaWindow
+    _ kind: AgendaItem.Kind, _ row: StoreRow, today: CalendarDate, window: AgendaWindow
   ) throws -> AgendaItem? {
-    let subject: String = row["subject_id"]
-    let recipient = RecipientID(rawValue: row["recipient_id"])
+    let subject: String = try row["subject_id"]
+    let recipient = RecipientID(rawValue: try row["recipient_id"])
     func date(_ column: String) throws -> CalendarDate? {
-      guard let text: String = row[column] else { return nil }
+      guard let text = try row[column] as String? else { return nil }
       if let date = try? CalendarDate(parsing: text) { return date }
       if let instant = Timestamp.parse(text) { return CalendarDate(instant) }
       throw StoreError.corruptRow(table: kind.subjectKind, id: subject, reason: "bad date")
@@ -105,7 +111,8 @@ extension StoreTransaction {
         window: window)
     case .groupMeeting:
       let schedule = MeetingSchedule(
-        startedOn: due, intervalMonths: row["interval_months"], lastHeld: try date("last_held"),
+        startedOn: due, intervalMonths: try row["interval_months"],
+        lastHeld: try date("last_held"),
         nextPlanned: try date("next_planned"))
       return .groupMeeting(
         GroupID(rawValue: subject), recipient: recipient, schedule: schedule, today: today,
@@ -118,7 +125,7 @@ extension StoreTransaction {
   }
 
   /// Each query selects the subject id, the recipient id and a date first.
-  private static func agendaSQL(_ kind: AgendaItem.Kind) -> String {
+  private static func agendaSQL(_ kind: AgendaItem.Kind, _ bound: AgendaParameters) -> StoreSQL {
     switch kind {
     case .planRevision:
       // Active plans the staff member coordinates, with their newest version's next revision.
@@ -127,8 +134,8 @@ extension StoreTransaction {
         FROM plan_coordinators c
         JOIN plans p ON p.id = c.plan_id
         JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
-        WHERE c.staff_id = :staff AND c.ended_at IS NULL AND p.status = 'active'
-          AND v.next_revision <= :dueHorizon
+        WHERE c.staff_id = \(bound.staff) AND c.ended_at IS NULL AND p.status = 'active'
+          AND v.next_revision <= \(bound.dueHorizon)
         """
     case .groupMeeting:
       // Active groups they belong to or lead (as their plan's coordinator), with the last
@@ -139,15 +146,15 @@ extension StoreTransaction {
           (SELECT max(m.planned_at) FROM meetings m WHERE m.group_id = g.id
             AND EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id)) AS last_held,
           (SELECT min(m.planned_at) FROM meetings m
-            WHERE m.group_id = g.id AND m.planned_at >= :dayStart
+            WHERE m.group_id = g.id AND m.planned_at >= \(bound.dayStart)
             AND NOT EXISTS (SELECT 1 FROM meeting_minutes n WHERE n.meeting_id = m.id))
             AS next_planned
         FROM groups g
         WHERE g.status = 'active' AND g.id IN (
-          SELECT group_id FROM group_members WHERE staff_id = :staff AND ended_at IS NULL
+          SELECT group_id FROM group_members WHERE staff_id = \(bound.staff) AND ended_at IS NULL
           UNION
           SELECT led.id FROM plan_coordinators c JOIN groups led ON led.plan_id = c.plan_id
-          WHERE c.staff_id = :staff AND c.ended_at IS NULL)
+          WHERE c.staff_id = \(bound.staff) AND c.ended_at IS NULL)
         """
     case .consentEnding:
       // Live consents ending soon of recipients whose open plan they coordinate or to whom
@@ -158,10 +165,10 @@ extension StoreTransaction {
         FROM consents c
         WHERE c.recipient_id IN (
             SELECT p.recipient_id FROM plan_coordinators pc JOIN plans p ON p.id = pc.plan_id
-            WHERE pc.staff_id = :staff AND pc.ended_at IS NULL AND p.status != 'closed'
+            WHERE pc.staff_id = \(bound.staff) AND pc.ended_at IS NULL AND p.status != 'closed'
             UNION
-            SELECT recipient_id FROM assignments WHERE staff_id = :staff AND ended_at IS NULL)
-          AND c.withdrawn_at IS NULL AND c.valid_until BETWEEN :today AND :consentHorizon
+            SELECT recipient_id FROM assignments WHERE staff_id = \(bound.staff) AND ended_at IS NULL)
+          AND c.withdrawn_at IS NULL AND c.valid_until BETWEEN \(bound.today) AND \(bound.consentHorizon)
           AND NOT EXISTS (
             SELECT 1 FROM consents n
             WHERE n.recipient_id = c.recipient_id AND n.id != c.id AND n.withdrawn_at IS NULL
@@ -185,24 +192,24 @@ extension StoreTransaction {
         JOIN meeting_action_items ai ON ai.owner_member_id = gm.id
         JOIN meetings m ON m.id = ai.meeting_id
         JOIN groups g ON g.id = m.group_id
-        WHERE gm.staff_id = :staff AND gm.ended_at IS NULL AND ai.completed_at IS NULL
-          AND ai.due_date <= :dueHorizon AND g.status = 'active'
+        WHERE gm.staff_id = \(bound.staff) AND gm.ended_at IS NULL AND ai.completed_at IS NULL
+          AND ai.due_date <= \(bound.dueHorizon) AND g.status = 'active'
         """
     case .handoverAwaiting:
       // Proposed handovers named to them, or to one of their services with no one named.
       return """
         SELECT h.id AS subject_id, h.recipient_id, h.planned_date AS due FROM handovers h
-        WHERE h.to_staff = :staff AND h.state = 'proposed'
+        WHERE h.to_staff = \(bound.staff) AND h.state = 'proposed'
         UNION
         SELECT h.id, h.recipient_id, h.planned_date
         FROM staff_services s JOIN handovers h ON h.to_service = s.service_code
-        WHERE s.staff_id = :staff AND h.state = 'proposed' AND h.to_staff IS NULL
+        WHERE s.staff_id = \(bound.staff) AND h.state = 'proposed' AND h.to_staff IS NULL
         """
     case .handoverOutgoing:
       // Their own handovers, drafted or proposed, not yet accepted.
       return """
         SELECT h.id AS subject_id, h.recipient_id, h.planned_date AS due FROM handovers h
-        WHERE h.from_staff = :staff AND h.state IN ('draft', 'proposed')
+        WHERE h.from_staff = \(bound.staff) AND h.state IN ('draft', 'proposed')
         """
     case .handoverChecklist:
       // Open checklist items of handovers they send or receive, proposed or accepted.
@@ -212,12 +219,12 @@ extension StoreTransaction {
         JOIN handover_checklist_items i ON i.handover_id = h.id AND i.done_at IS NULL
         WHERE h.id IN (
           SELECT id FROM handovers
-          WHERE from_staff = :staff AND state IN ('proposed', 'accepted')
+          WHERE from_staff = \(bound.staff) AND state IN ('proposed', 'accepted')
           UNION
-          SELECT id FROM handovers WHERE to_staff = :staff AND state IN ('proposed', 'accepted')
+          SELECT id FROM handovers WHERE to_staff = \(bound.staff) AND state IN ('proposed', 'accepted')
           UNION
           SELECT t.id FROM staff_services s JOIN handovers t ON t.to_service = s.service_code
-          WHERE s.staff_id = :staff AND t.state IN ('proposed', 'accepted')
+          WHERE s.staff_id = \(bound.staff) AND t.state IN ('proposed', 'accepted')
             AND t.to_staff IS NULL)
         """
     case .turning18:
@@ -226,11 +233,11 @@ extension StoreTransaction {
       return """
         SELECT r.id AS subject_id, r.id AS recipient_id, r.turns_18_on AS due FROM recipients r
         WHERE r.id IN (
-            SELECT recipient_id FROM responsibilities WHERE staff_id = :staff AND ended_at IS NULL
+            SELECT recipient_id FROM responsibilities WHERE staff_id = \(bound.staff) AND ended_at IS NULL
             UNION
             SELECT p.recipient_id FROM plan_coordinators pc JOIN plans p ON p.id = pc.plan_id
-            WHERE pc.staff_id = :staff AND pc.ended_at IS NULL AND p.status != 'closed')
-          AND r.turns_18_on <= :turning18Horizon
+            WHERE pc.staff_id = \(bound.staff) AND pc.ended_at IS NULL AND p.status != 'closed')
+          AND r.turns_18_on <= \(bound.turning18Horizon)
           AND NOT EXISTS (
             SELECT 1 FROM handovers h
             WHERE h.recipient_id = r.id AND h.kind = 'turning-18'

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// Care relationships other than the registering service: assignments, the coordinator of the
@@ -11,34 +10,36 @@ extension StoreTransaction {
   /// Assigns a staff member; false when they are assigned already.
   public func assign(_ staff: StaffID, to recipient: RecipientID, by actor: StaffID) throws -> Bool
   {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO assignments (recipient_id, staff_id, assigned_by, assigned_at)
-        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
-        """
-    ).execute(arguments: [recipient.rawValue, staff.rawValue, actor.rawValue, nowText])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      INSERT INTO assignments (recipient_id, staff_id, assigned_by, assigned_at)
+      VALUES (\(recipient.rawValue), \(staff.rawValue), \(actor.rawValue), \(nowText))
+      ON CONFLICT DO NOTHING
+      """) == 1
   }
 
   /// Ends an assignment; false when there was none.
   public func unassign(_ staff: StaffID, from recipient: RecipientID, by actor: StaffID) throws
     -> Bool
   {
-    try db.cachedStatement(
-      sql: """
-        UPDATE assignments SET ended_at = ?, ended_by = ?
-        WHERE recipient_id = ? AND staff_id = ? AND ended_at IS NULL
-        """
-    ).execute(arguments: [nowText, actor.rawValue, recipient.rawValue, staff.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE assignments SET ended_at = \(nowText), ended_by = \(actor.rawValue)
+      WHERE recipient_id = \(recipient.rawValue) AND staff_id = \(staff.rawValue)
+        AND ended_at IS NULL
+      """) == 1
   }
 
   /// Staff with a care relationship to the recipient beyond the registering service.
   public func careTeam(of recipient: RecipientID) throws -> Set<StaffID> {
     Set(
-      try String.fetchAll(
-        db.cachedStatement(sql: Self.careTeamSQL),
-        arguments: StatementArguments(Array(repeating: recipient.rawValue, count: 5))
+      try connection.fetchValues(
+        StoreSQL(
+          sql: Self.careTeamSQL,
+          arguments: Array(
+            repeating: recipient.rawValue.storeValue, count: Self.careRelationshipArms.count),
+          isStatic: true),
+        as: String.self
       ).map(StaffID.init(rawValue:)))
   }
 
@@ -85,7 +86,7 @@ extension StoreTransaction {
   ]
 
   /// `(recipient_id, staff_id)` of every live care relationship of one recipient or one staff
-  /// member (`careRelationshipArms`). The key is bound once per arm (five arguments) so that
+  /// member (`careRelationshipArms`). The key is bound once per arm (one `?` each) so that
   /// every arm searches an index; a filter outside the union would build it for every
   /// recipient first.
   static func careRelationshipsSQL(of key: CareRelationshipKey) -> String {
@@ -117,18 +118,19 @@ extension StoreTransaction {
   /// What a care-relationship query is keyed by.
   enum CareRelationshipKey { case recipient, staff }
 
-  static let careTeamSQL = "SELECT staff_id FROM (\(careRelationshipsSQL(of: .recipient)))"
+  static let careTeamSQL =
+    "SELECT staff_id FROM (\(careRelationshipsSQL(of: .recipient))) AS care_team"
 
   /// Services named, without a named receiver, on the recipient's proposed or accepted
   /// handovers: their care staff have a care relationship while the handover is open.
   public func receivingServices(of recipient: RecipientID) throws -> Set<ServiceCode> {
     Set(
-      try String.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT DISTINCT to_service FROM handovers WHERE recipient_id = ? AND to_staff IS NULL
-              AND state IN ('proposed', 'accepted')
-            """), arguments: [recipient.rawValue]
+      try connection.fetchValues(
+        """
+        SELECT DISTINCT to_service FROM handovers
+        WHERE recipient_id = \(recipient.rawValue) AND to_staff IS NULL
+          AND state IN ('proposed', 'accepted')
+        """, as: String.self
       ).map {
         try StoreError.parsed($0, "to_service", table: "handovers", id: recipient.rawValue) {
           try ServiceCode($0)
@@ -138,9 +140,9 @@ extension StoreTransaction {
 
   /// The service that registered the recipient, or nil when there is no such recipient.
   public func registeringService(of recipient: RecipientID) throws -> ServiceCode? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT registered_by_service FROM recipients WHERE id = ?"),
-      arguments: [recipient.rawValue]
+    try connection.fetchValue(
+      "SELECT registered_by_service FROM recipients WHERE id = \(recipient.rawValue)",
+      as: String.self
     ).map {
       try StoreError.parsed(
         $0, "registered_by_service", table: "recipients", id: recipient.rawValue
@@ -154,13 +156,13 @@ extension StoreTransaction {
   public func caseloadCandidates(
     visible: RecipientNarrowing, after position: Int64?, limit: Int
   ) throws -> [(id: RecipientID, position: Int64)] {
-    try rows(
+    try connection.fetchAll(
       """
       SELECT r.id, r.rowid AS position FROM recipients r
       WHERE r.rowid > \(position ?? 0)
         AND \(visible.sql(recipient: "r.id", category: .identity))
       ORDER BY r.rowid LIMIT \(limit)
       """
-    ).map { (RecipientID(rawValue: $0["id"]), $0["position"]) }
+    ).map { (RecipientID(rawValue: try $0["id"]), try $0["position"]) }
   }
 }

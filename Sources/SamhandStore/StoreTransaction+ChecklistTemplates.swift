@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// The municipality's checklist per handover kind, and the leaders' warnings about accounts
@@ -7,15 +6,15 @@ import SamhandCore
 extension StoreTransaction {
   /// The checklist in force for `kind`: the newest version set, else the built-in default.
   public func checklistTemplate(_ kind: HandoverKind) throws -> [ChecklistItem] {
-    let rows = try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT key, label FROM checklist_templates
-          WHERE kind = ? AND version = (SELECT MAX(version) FROM checklist_templates WHERE kind = ?)
-          ORDER BY position
-          """), arguments: [kind.rawValue, kind.rawValue])
+    let rows = try connection.fetchAll(
+      """
+      SELECT key, label FROM checklist_templates
+      WHERE kind = \(kind.rawValue)
+        AND version = (SELECT MAX(version) FROM checklist_templates WHERE kind = \(kind.rawValue))
+      ORDER BY position
+      """)
     guard !rows.isEmpty else { return kind.defaultChecklist }
-    return rows.map { ChecklistItem(key: $0["key"], label: $0["label"]) }
+    return try rows.map { ChecklistItem(key: try $0["key"], label: try $0["label"]) }
   }
 
   /// Sets a new version of the kind's checklist; earlier versions stay.
@@ -23,17 +22,16 @@ extension StoreTransaction {
     throws
   {
     let version =
-      (try Int.fetchOne(
-        db.cachedStatement(sql: "SELECT MAX(version) FROM checklist_templates WHERE kind = ?"),
-        arguments: [kind.rawValue]) ?? 0) + 1
+      (try connection.fetchValue(
+        "SELECT MAX(version) FROM checklist_templates WHERE kind = \(kind.rawValue)", as: Int.self)
+        ?? 0) + 1
     for (position, item) in items.enumerated() {
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO checklist_templates (kind, version, position, key, label, set_by, set_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """
-      ).execute(
-        arguments: [kind.rawValue, version, position + 1, item.key, item.label, osUser, nowText])
+      try connection.execute(
+        """
+        INSERT INTO checklist_templates (kind, version, position, key, label, set_by, set_at)
+        VALUES (\(kind.rawValue), \(version), \(position + 1), \(item.key), \(item.label),
+          \(osUser), \(nowText))
+        """)
     }
   }
 
@@ -41,33 +39,30 @@ extension StoreTransaction {
   public func insertStaffWarning(for leader: StaffID, about staff: StaffID, message: String)
     throws
   {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO staff_warnings (leader_id, about_staff, message, created_at)
-        VALUES (?, ?, ?, ?)
-        """
-    ).execute(arguments: [leader.rawValue, staff.rawValue, message, nowText])
+    try connection.execute(
+      """
+      INSERT INTO staff_warnings (leader_id, about_staff, message, created_at)
+      VALUES (\(leader.rawValue), \(staff.rawValue), \(message), \(nowText))
+      """)
   }
 
   /// The warnings left for a leader, oldest first.
   public func staffWarnings(for leader: StaffID) throws -> [String] {
-    try String.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT message FROM staff_warnings WHERE leader_id = ? ORDER BY rowid"),
-      arguments: [leader.rawValue])
+    try connection.fetchValues(
+      "SELECT message FROM staff_warnings WHERE leader_id = \(leader.rawValue) ORDER BY rowid",
+      as: String.self)
   }
 
   /// Active staff with the leader role in any of `services`.
   public func leaders(of services: [ServiceCode]) throws -> [StaffID] {
     guard !services.isEmpty else { return [] }
-    let placeholders = services.map { _ in "?" }.joined(separator: ", ")
-    return try String.fetchAll(
-      db,
-      sql: """
-        SELECT DISTINCT s.id FROM staff s
-        JOIN staff_services v ON v.staff_id = s.id JOIN staff_roles r ON r.staff_id = s.id
-        WHERE s.active = 1 AND r.role = 'leader' AND v.service_code IN (\(placeholders)) ORDER BY s.id
-        """, arguments: StatementArguments(services.map(\.rawValue))
+    return try connection.fetchValues(
+      """
+      SELECT DISTINCT s.id FROM staff s
+      JOIN staff_services v ON v.staff_id = s.id JOIN staff_roles r ON r.staff_id = s.id
+      WHERE s.active = TRUE AND r.role = 'leader' AND v.service_code IN \(services.map(\.rawValue))
+      ORDER BY s.id
+      """, as: String.self
     ).map(StaffID.init(rawValue:))
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -7,7 +6,7 @@ import SamhandCrypto
 /// indexed queries the inbox and the agenda ask ("awaiting me", "my outgoing not accepted",
 /// "open checklist items", "overdue").
 extension StoreTransaction {
-  static let handoverColumns = """
+  static let handoverColumns: StoreSQL = """
     h.id, h.recipient_id, h.kind, h.mode, h.from_staff, h.from_service, h.to_staff,
     h.to_service, h.planned_date, h.proposed_on, h.state
     """
@@ -15,13 +14,12 @@ extension StoreTransaction {
   /// The handover as it stands, or nil when there is no such handover.
   public func handover(_ id: HandoverID) throws -> HandoverRecord? {
     guard
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT \(Self.handoverColumns), h.version, h.notes_sealed, h.reason_sealed,
-            h.rejection_category, h.holder_at_proposal, h.accepted_by
-          FROM handovers h WHERE h.id = ?
-          """, arguments: [id.rawValue])
+      let row = try connection.fetchOne(
+        """
+        SELECT \(Self.handoverColumns), h.version, h.notes_sealed, h.reason_sealed,
+          h.rejection_category, h.holder_at_proposal, h.accepted_by
+        FROM handovers h WHERE h.id = \(id.rawValue)
+        """)
     else { return nil }
     let handover = try Self.handover(row)
     let key = try dataKey(for: handover.recipientID)
@@ -29,12 +27,13 @@ extension StoreTransaction {
       FieldSealer(table: Self.handoversTable, rowID: id.rawValue, key: $0)
     }
     return HandoverRecord(
-      handover: handover, version: row["version"],
-      notes: try opener.open(optional: row["notes_sealed"], column: "notes_sealed"),
-      reason: try opener.open(optional: row["reason_sealed"], column: "reason_sealed"),
-      rejectionCategory: try Self.rejectionCategory(row["rejection_category"], id: id.rawValue),
-      holderAtProposal: (row["holder_at_proposal"] as String?).map(StaffID.init(rawValue:)),
-      acceptedBy: (row["accepted_by"] as String?).map(StaffID.init(rawValue:)),
+      handover: handover, version: try row["version"],
+      notes: try opener.open(optional: try row["notes_sealed"], column: "notes_sealed"),
+      reason: try opener.open(optional: try row["reason_sealed"], column: "reason_sealed"),
+      rejectionCategory: try Self.rejectionCategory(
+        try row["rejection_category"], id: id.rawValue),
+      holderAtProposal: (try row["holder_at_proposal"] as String?).map(StaffID.init(rawValue:)),
+      acceptedBy: (try row["accepted_by"] as String?).map(StaffID.init(rawValue:)),
       checklist: try checklist(of: handover, key: key), history: try handoverHistory(id))
   }
 
@@ -90,8 +89,8 @@ extension StoreTransaction {
   }
 
   /// Named to `staff`, or to one of `services` with no one named (parenthesized).
-  private static func receiving(staff: StaffID, services: [ServiceCode]) -> SQL {
-    let named: SQL = "h.to_staff = \(staff.rawValue)"
+  private static func receiving(staff: StaffID, services: [ServiceCode]) -> StoreSQL {
+    let named: StoreSQL = "h.to_staff = \(staff.rawValue)"
     guard !services.isEmpty else { return "(\(named))" }
     return """
       (\(named) OR (h.to_staff IS NULL AND h.to_service IN \(services.map(\.rawValue))))
@@ -100,36 +99,38 @@ extension StoreTransaction {
 
   /// Handovers meeting `condition` (which may end in an ORDER BY) whose recipient `visible`
   /// admits for the handover category.
-  private func fetchHandovers(_ condition: SQL, visible: RecipientNarrowing) throws -> [Handover] {
+  private func fetchHandovers(_ condition: StoreSQL, visible: RecipientNarrowing) throws
+    -> [Handover]
+  {
     try fetchHandovers(
       "\(visible.sql(recipient: "h.recipient_id", category: .handover)) AND \(condition)")
   }
 
   /// Handovers meeting `condition` (which may end in an ORDER BY).
-  private func fetchHandovers(_ condition: SQL) throws -> [Handover] {
-    try rows("SELECT \(sql: Self.handoverColumns) FROM handovers h WHERE \(condition)").map(
-      Self.handover)
+  private func fetchHandovers(_ condition: StoreSQL) throws -> [Handover] {
+    try connection.fetchAll("SELECT \(Self.handoverColumns) FROM handovers h WHERE \(condition)")
+      .map(Self.handover)
   }
 
-  private static func handover(_ row: Row) throws -> Handover {
-    let id: String = row["id"]
+  private static func handover(_ row: StoreRow) throws -> Handover {
+    let id: String = try row["id"]
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: handoversTable, id: id, reason: reason)
     }
-    guard let kind = HandoverKind(rawValue: row["kind"]),
-      let mode = HandoverMode(rawValue: row["mode"]),
-      let state = HandoverState(rawValue: row["state"]),
-      let fromService = try? ServiceCode(row["from_service"] as String),
-      let toService = try? ServiceCode(row["to_service"] as String),
-      let planned = try? CalendarDate(parsing: row["planned_date"] as String)
+    guard let kind = HandoverKind(rawValue: try row["kind"]),
+      let mode = HandoverMode(rawValue: try row["mode"]),
+      let state = HandoverState(rawValue: try row["state"]),
+      let fromService = try? ServiceCode(try row["from_service"] as String),
+      let toService = try? ServiceCode(try row["to_service"] as String),
+      let planned = try? CalendarDate(parsing: try row["planned_date"] as String)
     else { throw corrupt("unreadable kind, mode, state, service or date") }
     return Handover(
-      id: HandoverID(rawValue: id), recipientID: RecipientID(rawValue: row["recipient_id"]),
+      id: HandoverID(rawValue: id), recipientID: RecipientID(rawValue: try row["recipient_id"]),
       kind: kind, mode: mode,
-      fromStaff: StaffID(rawValue: row["from_staff"]), fromService: fromService,
-      toStaff: (row["to_staff"] as String?).map(StaffID.init(rawValue:)), toService: toService,
-      plannedDate: planned,
-      proposedOn: try date(row["proposed_on"], id: id), state: state)
+      fromStaff: StaffID(rawValue: try row["from_staff"]), fromService: fromService,
+      toStaff: (try row["to_staff"] as String?).map(StaffID.init(rawValue:)),
+      toService: toService, plannedDate: planned,
+      proposedOn: try date(try row["proposed_on"], id: id), state: state)
   }
 
   /// The stored rejection category, nil when none was recorded.
@@ -143,42 +144,41 @@ extension StoreTransaction {
   }
 
   private func checklist(of handover: Handover, key: DataKey?) throws -> [HandoverChecklistEntry] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT key, label_sealed, done_by, done_at FROM handover_checklist_items
-          WHERE handover_id = ? ORDER BY position
-          """), arguments: [handover.id.rawValue]
+    try connection.fetchAll(
+      """
+      SELECT key, label_sealed, done_by, done_at FROM handover_checklist_items
+      WHERE handover_id = \(handover.id.rawValue) ORDER BY position
+      """
     ).map { row in
-      let itemKey: String = row["key"]
+      let itemKey: String = try row["key"]
       let sealer = key.map {
         FieldSealer(table: Self.checklistTable, rowID: "\(handover.id)/\(itemKey)", key: $0)
       }
       return HandoverChecklistEntry(
-        key: itemKey, label: try sealer.open(row["label_sealed"] as Data, column: "label_sealed"),
-        doneBy: (row["done_by"] as String?).map(StaffID.init(rawValue:)),
+        key: itemKey,
+        label: try sealer.open(try row["label_sealed"] as Data, column: "label_sealed"),
+        doneBy: (try row["done_by"] as String?).map(StaffID.init(rawValue:)),
         doneAt: try row.optionalTimestamp(
           "done_at", table: Self.checklistTable, id: "\(handover.id)/\(itemKey)"))
     }
   }
 
   private func handoverHistory(_ id: HandoverID) throws -> [HandoverHistoryEntry] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT version, event, from_state, to_state, by_staff, at FROM handover_events
-          WHERE handover_id = ? ORDER BY version
-          """), arguments: [id.rawValue]
+    try connection.fetchAll(
+      """
+      SELECT version, event, from_state, to_state, by_staff, at FROM handover_events
+      WHERE handover_id = \(id.rawValue) ORDER BY version
+      """
     ).map { row in
-      guard let from = HandoverState(rawValue: row["from_state"]),
-        let to = HandoverState(rawValue: row["to_state"])
+      guard let from = HandoverState(rawValue: try row["from_state"]),
+        let to = HandoverState(rawValue: try row["to_state"])
       else {
         throw StoreError.corruptRow(
           table: "handover_events", id: id.rawValue, reason: "unknown state")
       }
       return HandoverHistoryEntry(
-        version: row["version"], event: row["event"], from: from, to: to,
-        by: StaffID(rawValue: row["by_staff"]),
+        version: try row["version"], event: try row["event"], from: from, to: to,
+        by: StaffID(rawValue: try row["by_staff"]),
         at: try row.timestamp("at", table: "handover_events", id: id.rawValue))
     }
   }

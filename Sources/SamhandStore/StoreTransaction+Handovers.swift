@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -33,22 +32,18 @@ extension StoreTransaction {
     let now = nowText
     let sealer = try sealer(
       table: Self.handoversTable, rowID: handover.id.rawValue, recipient: handover.recipientID)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO handovers (id, recipient_id, kind, mode, from_staff, from_service,
-          holder_at_proposal, to_staff, to_service, planned_date, proposed_on, state, version,
-          notes_sealed, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
-        handover.id.rawValue, handover.recipientID.rawValue, handover.kind.rawValue,
-        handover.mode.rawValue, handover.fromStaff.rawValue, handover.fromService.rawValue,
-        new.holderAtProposal?.rawValue, handover.toStaff?.rawValue, handover.toService.rawValue,
-        handover.plannedDate.description, handover.proposedOn?.description,
-        handover.state.rawValue, try new.notes.map { try sealer.seal($0, column: "notes_sealed") },
-        now, now,
-      ])
+    let notes = try new.notes.map { try sealer.seal($0, column: "notes_sealed") }
+    try connection.execute(
+      """
+      INSERT INTO handovers (id, recipient_id, kind, mode, from_staff, from_service,
+        holder_at_proposal, to_staff, to_service, planned_date, proposed_on, state, version,
+        notes_sealed, created_at, updated_at)
+      VALUES (\(handover.id.rawValue), \(handover.recipientID.rawValue), \(handover.kind.rawValue),
+        \(handover.mode.rawValue), \(handover.fromStaff.rawValue), \(handover.fromService.rawValue),
+        \(new.holderAtProposal?.rawValue), \(handover.toStaff?.rawValue),
+        \(handover.toService.rawValue), \(handover.plannedDate.description),
+        \(handover.proposedOn?.description), \(handover.state.rawValue), 1, \(notes), \(now), \(now))
+      """)
     try appendHandoverEvent(
       handover.id, version: 1, event: handover.state == .draft ? "draft" : "propose",
       from: .draft, to: handover.state, by: actor)
@@ -73,21 +68,16 @@ extension StoreTransaction {
     let sealer = try sealer(
       table: Self.handoversTable, rowID: handover.id.rawValue, recipient: handover.recipientID)
     let next = current + 1
-    try db.cachedStatement(
-      sql: """
-        UPDATE handovers SET state = ?, version = ?, updated_at = ?,
-          reason_sealed = COALESCE(?, reason_sealed),
-          rejection_category = COALESCE(?, rejection_category), accepted_by = COALESCE(?, accepted_by),
-          proposed_on = COALESCE(?, proposed_on)
-        WHERE id = ? AND version = ?
-        """
-    ).execute(
-      arguments: [
-        state.rawValue, next, nowText,
-        try reason.map { try sealer.seal($0, column: "reason_sealed") },
-        rejectionCategory?.rawValue, acceptedBy?.rawValue,
-        proposedOn?.description, handover.id.rawValue, current,
-      ])
+    let sealedReason = try reason.map { try sealer.seal($0, column: "reason_sealed") }
+    try connection.execute(
+      """
+      UPDATE handovers SET state = \(state.rawValue), version = \(next), updated_at = \(nowText),
+        reason_sealed = COALESCE(\(sealedReason), reason_sealed),
+        rejection_category = COALESCE(\(rejectionCategory?.rawValue), rejection_category),
+        accepted_by = COALESCE(\(acceptedBy?.rawValue), accepted_by),
+        proposed_on = COALESCE(\(proposedOn?.description), proposed_on)
+      WHERE id = \(handover.id.rawValue) AND version = \(current)
+      """)
     try appendHandoverEvent(
       handover.id, version: next, event: event, from: handover.state, to: state, by: actor)
     return next
@@ -96,22 +86,20 @@ extension StoreTransaction {
   /// Records who held responsibility when a drafted transfer was sent: the holder its
   /// acceptance must still find (the draft kept the holder of when it was made).
   public func recordHolderAtProposal(of id: HandoverID, _ holder: StaffID?) throws {
-    try db.cachedStatement(sql: "UPDATE handovers SET holder_at_proposal = ? WHERE id = ?")
-      .execute(arguments: [holder?.rawValue, id.rawValue])
+    try connection.execute(
+      "UPDATE handovers SET holder_at_proposal = \(holder?.rawValue) WHERE id = \(id.rawValue)")
   }
 
   /// The handover's current version, or nil when there is no such handover.
   public func handoverVersion(_ id: HandoverID) throws -> Int? {
-    try Int.fetchOne(
-      db.cachedStatement(sql: "SELECT version FROM handovers WHERE id = ?"),
-      arguments: [id.rawValue])
+    try connection.fetchValue(
+      "SELECT version FROM handovers WHERE id = \(id.rawValue)", as: Int.self)
   }
 
   /// The recipient a handover concerns, for routing a request on a handover id to its gate.
   public func recipientID(ofHandover id: HandoverID) throws -> RecipientID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT recipient_id FROM handovers WHERE id = ?"),
-      arguments: [id.rawValue]
+    try connection.fetchValue(
+      "SELECT recipient_id FROM handovers WHERE id = \(id.rawValue)", as: String.self
     ).map(RecipientID.init(rawValue:))
   }
 
@@ -123,20 +111,15 @@ extension StoreTransaction {
     let rowID = "\(handover.id)/\(item.key)"
     let sealer = try sealer(
       table: Self.checklistTable, rowID: rowID, recipient: handover.recipientID)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO handover_checklist_items (handover_id, position, key, label_sealed, added_by,
-          added_at)
-        VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM handover_checklist_items
-          WHERE handover_id = ?), ?, ?, ?, ?) ON CONFLICT DO NOTHING
-        """
-    ).execute(
-      arguments: [
-        handover.id.rawValue, handover.id.rawValue, item.key,
-        try sealer.seal(item.label, column: "label_sealed"),
-        actor.rawValue, nowText,
-      ])
-    return db.changesCount == 1
+    let label = try sealer.seal(item.label, column: "label_sealed")
+    return try connection.execute(
+      """
+      INSERT INTO handover_checklist_items (handover_id, position, key, label_sealed, added_by,
+        added_at)
+      VALUES (\(handover.id.rawValue), (SELECT COALESCE(MAX(position), 0) + 1
+        FROM handover_checklist_items WHERE handover_id = \(handover.id.rawValue)), \(item.key),
+        \(label), \(actor.rawValue), \(nowText)) ON CONFLICT DO NOTHING
+      """) == 1
   }
 
   /// Marks an item done (`done` true) or open again; false when there is no such item or it
@@ -145,21 +128,17 @@ extension StoreTransaction {
     throws -> Bool
   {
     if done {
-      try db.cachedStatement(
-        sql: """
-          UPDATE handover_checklist_items SET done_by = ?, done_at = ?
-          WHERE handover_id = ? AND key = ? AND done_at IS NULL
-          """
-      ).execute(arguments: [actor.rawValue, nowText, handover.rawValue, key])
-    } else {
-      try db.cachedStatement(
-        sql: """
-          UPDATE handover_checklist_items SET done_by = NULL, done_at = NULL
-          WHERE handover_id = ? AND key = ? AND done_at IS NOT NULL
-          """
-      ).execute(arguments: [handover.rawValue, key])
+      return try connection.execute(
+        """
+        UPDATE handover_checklist_items SET done_by = \(actor.rawValue), done_at = \(nowText)
+        WHERE handover_id = \(handover.rawValue) AND key = \(key) AND done_at IS NULL
+        """) == 1
     }
-    return db.changesCount == 1
+    return try connection.execute(
+      """
+      UPDATE handover_checklist_items SET done_by = NULL, done_at = NULL
+      WHERE handover_id = \(handover.rawValue) AND key = \(key) AND done_at IS NOT NULL
+      """) == 1
   }
 
   /// Records a change that is not a state change (a checklist edit) as a new version.
@@ -173,12 +152,11 @@ extension StoreTransaction {
     _ id: HandoverID, version: Int, event: String, from: HandoverState, to: HandoverState,
     by actor: StaffID
   ) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO handover_events (handover_id, version, event, from_state, to_state, by_staff,
-          at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [id.rawValue, version, event, from.rawValue, to.rawValue, actor.rawValue, nowText])
+    try connection.execute(
+      """
+      INSERT INTO handover_events (handover_id, version, event, from_state, to_state, by_staff, at)
+      VALUES (\(id.rawValue), \(version), \(event), \(from.rawValue), \(to.rawValue),
+        \(actor.rawValue), \(nowText))
+      """)
   }
 }

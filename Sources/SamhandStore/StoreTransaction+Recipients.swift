@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -19,19 +18,17 @@ extension StoreTransaction {
     let dataKey = DataKey.generate()
     let wrapped = try keyRing.wrap(dataKey, recipientID: id.rawValue)
     let sealer = FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: dataKey)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO recipients (id, registered_by_service, created_at, national_id_index,
-          name_sealed, national_id_sealed, contact_sealed, turns_18_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, new.registeredBy.rawValue, nowText, index,
-      try sealer.seal(new.name, column: "name_sealed"),
-      try sealer.seal(new.nationalID.digits, column: "national_id_sealed"),
-      try new.contact.map { try sealer.seal($0, column: "contact_sealed") },
-      new.nationalID.turnsEighteen(after: CalendarDate(clock.now))?.description,
-    ])
+    let name = try sealer.seal(new.name, column: "name_sealed")
+    let nationalID = try sealer.seal(new.nationalID.digits, column: "national_id_sealed")
+    let contact = try new.contact.map { try sealer.seal($0, column: "contact_sealed") }
+    let turns18 = new.nationalID.turnsEighteen(after: CalendarDate(clock.now))?.description
+    try connection.execute(
+      """
+      INSERT INTO recipients (id, registered_by_service, created_at, national_id_index,
+        name_sealed, national_id_sealed, contact_sealed, turns_18_on)
+      VALUES (\(id.rawValue), \(new.registeredBy.rawValue), \(nowText), \(index), \(name),
+        \(nationalID), \(contact), \(turns18))
+      """)
     try insertDataKey(wrapped, for: id)
     for relative in new.relatives {
       try insertRelative(relative, of: id, key: dataKey)
@@ -43,20 +40,19 @@ extension StoreTransaction {
   /// recipient exists.
   public func recipient(_ id: RecipientID) throws -> Recipient? {
     guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(
-          sql: """
-            SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
-              contact_sealed, version FROM recipients WHERE id = ?
-            """), arguments: [id.rawValue])
+      let row = try connection.fetchOne(
+        """
+        SELECT registered_by_service, created_at, name_sealed, national_id_sealed,
+          contact_sealed, version FROM recipients WHERE id = \(id.rawValue)
+        """)
     else { return nil }
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: Self.recipientsTable, id: id.rawValue, reason: reason)
     }
-    guard let service = try? ServiceCode(row["registered_by_service"] as String),
-      let created = Timestamp.parse(row["created_at"] as String)
+    guard let service = try? ServiceCode(try row["registered_by_service"] as String),
+      let created = Timestamp.parse(try row["created_at"] as String)
     else { throw corrupt("unreadable service or time") }
-    let version: Int = row["version"]
+    let version: Int = try row["version"]
     let opener = try dataKey(for: id).map {
       FieldSealer(table: Self.recipientsTable, rowID: id.rawValue, key: $0)
     }
@@ -66,16 +62,18 @@ extension StoreTransaction {
         contact: .erased, relatives: try relatives(of: id, key: nil), version: version)
     }
     let nationalDigits = try opener.open(
-      row["national_id_sealed"] as Data, column: "national_id_sealed")
+      try row["national_id_sealed"] as Data, column: "national_id_sealed")
     guard let nationalID = try? NationalID(nationalDigits) else {
       throw corrupt("sealed national id does not validate")
     }
     return Recipient(
       id: id, registeredBy: service, createdAt: created,
-      name: .value(try opener.open(row["name_sealed"] as Data, column: "name_sealed")),
+      name: .value(try opener.open(try row["name_sealed"] as Data, column: "name_sealed")),
       nationalID: .value(nationalID),
       contact: .value(
-        try (row["contact_sealed"] as Data?).map { try opener.open($0, column: "contact_sealed") }),
+        try (try row["contact_sealed"] as Data?).map {
+          try opener.open($0, column: "contact_sealed")
+        }),
       relatives: try relatives(of: id, key: opener.key), version: version)
   }
 
@@ -85,9 +83,8 @@ extension StoreTransaction {
   }
 
   private func recipientID(blindIndex: Data) throws -> RecipientID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT id FROM recipients WHERE national_id_index = ?"),
-      arguments: [blindIndex]
+    try connection.fetchValue(
+      "SELECT id FROM recipients WHERE national_id_index = \(blindIndex)", as: String.self
     ).map(RecipientID.init(rawValue:))
   }
 
@@ -97,17 +94,18 @@ extension StoreTransaction {
   /// sealed field of theirs reads back as erased from now on; the ciphertexts that remain
   /// cannot be opened. With `secure_delete` on, the old bytes are zeroed in their pages.
   public func shredRecipient(_ id: RecipientID) throws {
-    try db.cachedStatement(
-      sql: """
-        UPDATE recipient_keys SET wrapped_key = NULL, shredded_at = ?
-        WHERE recipient_id = ? AND wrapped_key IS NOT NULL
-        """
-    ).execute(arguments: [nowText, id.rawValue])
-    guard db.changesCount == 1 else { throw StoreError.recipientNotFound(id.rawValue) }
-    try db.cachedStatement(
-      sql: "UPDATE recipients SET national_id_index = NULL, turns_18_on = NULL WHERE id = ?"
-    ).execute(arguments: [id.rawValue])
-    try db.execute(literal: "INSERT INTO shredded_keys (recipient_id) VALUES (\(id.rawValue))")
+    let shredded = try connection.execute(
+      """
+      UPDATE recipient_keys SET wrapped_key = NULL, shredded_at = \(nowText)
+      WHERE recipient_id = \(id.rawValue) AND wrapped_key IS NOT NULL
+      """)
+    guard shredded == 1 else { throw StoreError.recipientNotFound(id.rawValue) }
+    try connection.execute(
+      """
+      UPDATE recipients SET national_id_index = NULL, turns_18_on = NULL
+      WHERE id = \(id.rawValue)
+      """)
+    try connection.execute("INSERT INTO shredded_keys (recipient_id) VALUES (\(id.rawValue))")
     keyRing.forgetDataKeys(of: [id.rawValue])
   }
 }

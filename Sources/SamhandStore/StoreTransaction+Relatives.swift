@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -13,17 +12,16 @@ extension StoreTransaction {
   ) throws {
     let id = RelativeID.generate()
     let sealer = FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: key)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO relatives (id, recipient_id, name_sealed, relation_sealed, contact_sealed,
-          is_child, created_at, added_in_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, recipient.rawValue, try sealer.seal(relative.name, column: "name_sealed"),
-      try sealer.seal(relative.relation, column: "relation_sealed"),
-      try relative.contact.map { try sealer.seal($0, column: "contact_sealed") },
-      relative.isChild, nowText, version,
-    ])
+    let name = try sealer.seal(relative.name, column: "name_sealed")
+    let relation = try sealer.seal(relative.relation, column: "relation_sealed")
+    let contact = try relative.contact.map { try sealer.seal($0, column: "contact_sealed") }
+    try connection.execute(
+      """
+      INSERT INTO relatives (id, recipient_id, name_sealed, relation_sealed, contact_sealed,
+        is_child, created_at, added_in_version)
+      VALUES (\(id.rawValue), \(recipient.rawValue), \(name), \(relation), \(contact),
+        \(relative.isChild), \(nowText), \(version))
+      """)
   }
 
   /// The recipient's current next of kin (not removed); with no key (shredded) every sealed
@@ -36,21 +34,20 @@ extension StoreTransaction {
   func relativeRows(of recipient: RecipientID, key: DataKey?) throws -> [(
     relative: Relative, addedIn: Int, removedIn: Int?
   )] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, name_sealed, relation_sealed, contact_sealed, is_child, added_in_version,
-            removed_in_version FROM relatives WHERE recipient_id = ? ORDER BY rowid
-          """), arguments: [recipient.rawValue]
+    try connection.fetchAll(
+      """
+      SELECT id, name_sealed, relation_sealed, contact_sealed, is_child, added_in_version,
+        removed_in_version FROM relatives WHERE recipient_id = \(recipient.rawValue) ORDER BY rowid
+      """
     ).map { row in
-      let id = RelativeID(rawValue: row["id"])
+      let id = RelativeID(rawValue: try row["id"])
       let opener = key.map { FieldSealer(table: Self.relativesTable, rowID: id.rawValue, key: $0) }
       let relative = Relative(
-        id: id, name: try opener.open(row["name_sealed"], column: "name_sealed"),
-        relation: try opener.open(row["relation_sealed"], column: "relation_sealed"),
-        contact: try opener.open(optional: row["contact_sealed"], column: "contact_sealed"),
-        isChild: row["is_child"])
-      return (relative, row["added_in_version"], row["removed_in_version"])
+        id: id, name: try opener.open(try row["name_sealed"], column: "name_sealed"),
+        relation: try opener.open(try row["relation_sealed"], column: "relation_sealed"),
+        contact: try opener.open(optional: try row["contact_sealed"], column: "contact_sealed"),
+        isChild: try row["is_child"])
+      return (relative, try row["added_in_version"], try row["removed_in_version"])
     }
   }
 
@@ -60,12 +57,12 @@ extension StoreTransaction {
   func removeRelative(
     _ relative: RelativeID, of recipient: RecipientID, version: Int, by actor: StaffID
   ) throws -> Bool {
-    try db.cachedStatement(
-      sql: """
-        UPDATE relatives SET removed_in_version = ?, removed_by = ?, removed_at = ?
-        WHERE id = ? AND recipient_id = ? AND removed_in_version IS NULL
-        """
-    ).execute(arguments: [version, actor.rawValue, nowText, relative.rawValue, recipient.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE relatives SET removed_in_version = \(version), removed_by = \(actor.rawValue),
+        removed_at = \(nowText)
+      WHERE id = \(relative.rawValue) AND recipient_id = \(recipient.rawValue)
+        AND removed_in_version IS NULL
+      """) == 1
   }
 }

@@ -1,115 +1,122 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// Staff, their service and role memberships, and their bearer tokens (stored as hashes).
 extension StoreTransaction {
   public func insertStaff(_ staff: Staff) throws {
-    try db.cachedStatement(
-      sql: "INSERT INTO staff (id, display_name, active, created_at) VALUES (?, ?, ?, ?)"
-    ).execute(arguments: [staff.id.rawValue, staff.name, staff.active, nowText])
+    try connection.execute(
+      """
+      INSERT INTO staff (id, display_name, active, created_at)
+      VALUES (\(staff.id.rawValue), \(staff.name), \(staff.active), \(nowText))
+      """)
     for service in staff.services {
-      try db.cachedStatement(
-        sql: "INSERT INTO staff_services (staff_id, service_code) VALUES (?, ?)"
-      ).execute(arguments: [staff.id.rawValue, service.rawValue])
+      try connection.execute(
+        """
+        INSERT INTO staff_services (staff_id, service_code)
+        VALUES (\(staff.id.rawValue), \(service.rawValue))
+        """)
     }
     for role in staff.roles {
-      try db.cachedStatement(sql: "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)").execute(
-        arguments: [staff.id.rawValue, role.rawValue])
+      try connection.execute(
+        "INSERT INTO staff_roles (staff_id, role) VALUES (\(staff.id.rawValue), \(role.rawValue))")
     }
   }
 
   public func staff(_ id: StaffID) throws -> Staff? {
     guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT display_name, active FROM staff WHERE id = ?"),
-        arguments: [id.rawValue])
+      let row = try connection.fetchOne(
+        "SELECT display_name, active FROM staff WHERE id = \(id.rawValue)")
     else { return nil }
-    let services = try String.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT service_code FROM staff_services WHERE staff_id = ? ORDER BY service_code"),
-      arguments: [id.rawValue]
+    let services = try connection.fetchValues(
+      """
+      SELECT service_code FROM staff_services WHERE staff_id = \(id.rawValue)
+      ORDER BY service_code
+      """, as: String.self
     ).map {
       try StoreError.parsed($0, "service_code", table: "staff_services", id: id.rawValue) {
         try ServiceCode($0)
       }
     }
-    let roles = try String.fetchAll(
-      db.cachedStatement(sql: "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role"),
-      arguments: [id.rawValue]
+    let roles = try connection.fetchValues(
+      "SELECT role FROM staff_roles WHERE staff_id = \(id.rawValue) ORDER BY role", as: String.self
     ).map {
       try StoreError.parsed(
         $0, "role", table: "staff_roles", id: id.rawValue, StaffRole.init(rawValue:))
     }
     return Staff(
-      id: id, name: row["display_name"], services: services, roles: roles, active: row["active"])
+      id: id, name: try row["display_name"], services: services, roles: roles,
+      active: try row["active"])
   }
 
   public func allStaff() throws -> [Staff] {
-    try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM staff ORDER BY id"))
+    try connection.fetchValues("SELECT id FROM staff ORDER BY id", as: String.self)
       .compactMap { try staff(StaffID(rawValue: $0)) }
   }
 
   /// Deactivates a staff member; every request of theirs is denied from the next one on.
   public func deactivateStaff(_ id: StaffID) throws {
-    try db.cachedStatement(
-      sql: "UPDATE staff SET active = 0, deactivated_at = ? WHERE id = ? AND active = 1"
-    ).execute(arguments: [nowText, id.rawValue])
+    try connection.execute(
+      """
+      UPDATE staff SET active = FALSE, deactivated_at = \(nowText)
+      WHERE id = \(id.rawValue) AND active = TRUE
+      """)
   }
 
   public func insertToken(
     id: TokenID, staffID: StaffID, tokenHash: Data, expiresAt: Date
   ) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO staff_tokens (id, staff_id, token_hash, created_at, expires_at)
-        VALUES (?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, staffID.rawValue, tokenHash, nowText, Timestamp.format(expiresAt),
-    ])
+    try connection.execute(
+      """
+      INSERT INTO staff_tokens (id, staff_id, token_hash, created_at, expires_at)
+      VALUES (\(id.rawValue), \(staffID.rawValue), \(tokenHash), \(nowText),
+        \(Timestamp.format(expiresAt)))
+      """)
   }
 
   /// The token with this hash unless it was revoked; whether it has expired is the caller's
   /// check (`LiveToken.holds(at:)`), so the answer can be kept while time moves on.
   public func liveToken(hash: Data) throws -> LiveToken? {
-    try Row.fetchOne(
-      db.cachedStatement(
-        sql:
-          "SELECT staff_id, expires_at FROM staff_tokens WHERE token_hash = ? AND revoked_at IS NULL"
-      ), arguments: [hash]
+    try connection.fetchOne(
+      """
+      SELECT staff_id, expires_at FROM staff_tokens
+      WHERE token_hash = \(hash) AND revoked_at IS NULL
+      """
     ).map { row in
       // An expiry that does not parse has passed (fail closed).
       LiveToken(
-        staffID: StaffID(rawValue: row["staff_id"]),
-        expiresAt: Timestamp.parse(row["expires_at"]) ?? .distantPast)
+        staffID: StaffID(rawValue: try row["staff_id"]),
+        expiresAt: Timestamp.parse(try row["expires_at"]) ?? .distantPast)
     }
   }
 
   public func revokeToken(_ id: TokenID) throws -> Bool {
-    try db.cachedStatement(
-      sql: "UPDATE staff_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"
-    ).execute(arguments: [nowText, id.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE staff_tokens SET revoked_at = \(nowText)
+      WHERE id = \(id.rawValue) AND revoked_at IS NULL
+      """) == 1
   }
 
-  /// Tokens without their secrets.
+  /// Tokens without their secrets: every staff member's, or `staffID`'s only.
   public func tokens(staffID: StaffID?) throws -> [TokenInfo] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, staff_id, created_at, expires_at, revoked_at FROM staff_tokens
-          WHERE ?1 IS NULL OR staff_id = ?1 ORDER BY rowid
-          """), arguments: [staffID?.rawValue]
-    ).map { row in
+    let query: StoreSQL =
+      if let staffID {
+        """
+        SELECT id, staff_id, created_at, expires_at, revoked_at FROM staff_tokens
+        WHERE staff_id = \(staffID.rawValue) ORDER BY rowid
+        """
+      } else {
+        "SELECT id, staff_id, created_at, expires_at, revoked_at FROM staff_tokens ORDER BY rowid"
+      }
+    return try connection.fetchAll(query).map { row in
       TokenInfo(
-        id: TokenID(rawValue: row["id"]), staffID: StaffID(rawValue: row["staff_id"]),
-        createdAt: row["created_at"], expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+        id: TokenID(rawValue: try row["id"]), staffID: StaffID(rawValue: try row["staff_id"]),
+        createdAt: try row["created_at"], expiresAt: try row["expires_at"],
+        revokedAt: try row["revoked_at"])
     }
   }
 }
 
-/// A token as listed: never the secret, never its hash.
 /// A bearer token that has not been revoked: whose it is and until when it holds.
 public struct LiveToken: Sendable, Equatable {
   public let staffID: StaffID
@@ -118,6 +125,7 @@ public struct LiveToken: Sendable, Equatable {
   public func holds(at instant: Date) -> Bool { instant < expiresAt }
 }
 
+/// A token as listed: never the secret, never its hash.
 public struct TokenInfo: Sendable, Equatable, Encodable {
   public let id: TokenID
   public let staffID: StaffID
