@@ -58,7 +58,7 @@ extension StoreTransaction {
       SELECT service, s, e, COUNT(*) AS n FROM (
         SELECT spans.service AS service, \(Self.monthOf("spans.start_at", ends: ends)) AS s,
           \(Self.monthOf("spans.end_at", ends: ends)) AS e
-        FROM (\(spans)) AS spans)
+        FROM (\(spans)) AS spans) AS months
       WHERE s <= 12 OR e <= 12 GROUP BY service, s, e
       """)
   }
@@ -70,7 +70,7 @@ extension StoreTransaction {
       SELECT service, month, flag, COUNT(*) AS n FROM (
         SELECT events.service AS service, \(Self.monthOf("events.at", ends: ends)) AS month,
           events.flag AS flag
-        FROM (\(events)) AS events)
+        FROM (\(events)) AS events) AS months
       WHERE month BETWEEN 1 AND 12 GROUP BY service, month, flag
       """)
   }
@@ -162,7 +162,7 @@ extension StoreTransaction {
           WHERE v.plan_id = pr.plan_id AND v.version < pr.plan_version
           ORDER BY v.version DESC LIMIT 1) AS due
       FROM plan_revisions pr JOIN plans p ON p.id = pr.plan_id
-        JOIN recipients r ON r.id = p.recipient_id)
+        JOIN recipients r ON r.id = p.recipient_id) AS revisions
     """
 
   /// Group meetings by their planned time, flagged when held (minutes recorded), as kept in

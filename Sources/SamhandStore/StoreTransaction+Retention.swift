@@ -59,7 +59,7 @@ extension StoreTransaction {
               AND NOT EXISTS (SELECT 1 FROM groups g
                               WHERE g.recipient_id = r.id AND g.status = 'active')
               AND NOT EXISTS (SELECT 1 FROM handovers o WHERE o.recipient_id = r.id
-                              AND o.state IN ('draft', 'proposed', 'accepted')))
+                              AND o.state IN ('draft', 'proposed', 'accepted'))) AS due
       WHERE MAX(created_at, COALESCE(last_closed_at, '')) < \(Timestamp.format(cutoff))
       ORDER BY position LIMIT \(limit)
       """
@@ -102,7 +102,7 @@ extension StoreTransaction {
        SELECT MAX(g.closed_at) FROM groups g WHERE g.recipient_id = \(sql: column)
        UNION ALL
        SELECT MAX(o.updated_at) FROM handovers o WHERE o.recipient_id = \(sql: column)
-         AND o.state IN ('rejected', 'withdrawn', 'completed')))
+         AND o.state IN ('rejected', 'withdrawn', 'completed')) AS closings)
     """
   }
 }
