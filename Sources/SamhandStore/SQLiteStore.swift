@@ -68,7 +68,7 @@ public struct SQLiteStore: Store {
     let keys = LiveKeyRing(
       keyRing, keysDirectory: keysDirectory, auditSigningKey: auditSigningKey,
       shreddedUpTo: try translatingErrors(path: url.path) {
-        try pool.read { try ShreddedKeys.lastSequence($0) }
+        try pool.read { try ShreddedKeys.lastSequence(GRDBConnection(db: $0)) }
       })
     let store = SQLiteStore(
       pool: pool, keys: keys, checkpointInterval: max(1, checkpointInterval), clock: clock)
@@ -91,7 +91,7 @@ public struct SQLiteStore: Store {
       try pool.unsafeRead { db in
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
         let result = Result {
-          try ShreddedKeys.evict(from: keys, db)
+          try ShreddedKeys.evict(from: keys, GRDBConnection(db: db))
           return try body(transaction(db, keys.ring))
         }
         // A read changes nothing, so ending its snapshot undoes nothing; it must only not
@@ -131,7 +131,7 @@ public struct SQLiteStore: Store {
           throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
         }
       }
-      try ShreddedKeys.evict(from: keys, db)
+      try ShreddedKeys.evict(from: keys, GRDBConnection(db: db))
       return try body(transaction(db, ring, abort: abort))
     }
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 extension StoreTransaction {
@@ -7,8 +6,8 @@ extension StoreTransaction {
   /// table that access facts are read from (migration 0008's triggers), so two snapshots
   /// showing the same generation show the same facts.
   public func accessGeneration() throws -> Int64 {
-    try Int64.fetchOne(
-      db.cachedStatement(sql: "SELECT value FROM access_generation WHERE id = 1")) ?? 0
+    try connection.fetchValue("SELECT value FROM access_generation WHERE id = 1", as: Int64.self)
+      ?? 0
   }
 
   /// The recipient's break-glass grants as they stand at `instant`, read in one statement:
@@ -17,14 +16,14 @@ extension StoreTransaction {
     let now = Timestamp.format(instant)
     var holders: Set<StaffID> = []
     var next: String?
-    for row in try rows(
+    for row in try connection.fetchAll(
       """
       SELECT staff_id, granted_at, expires_at FROM break_glass_grants
       WHERE recipient_id = \(recipient.rawValue) AND expires_at > \(now)
       """)
     {
-      let (granted, expires): (String, String) = (row["granted_at"], row["expires_at"])
-      if granted <= now { holders.insert(StaffID(rawValue: row["staff_id"])) }
+      let (granted, expires): (String, String) = (try row["granted_at"], try row["expires_at"])
+      if granted <= now { holders.insert(StaffID(rawValue: try row["staff_id"])) }
       let change = granted > now ? granted : expires
       next = min(next ?? change, change)
     }
@@ -37,41 +36,17 @@ extension StoreTransaction {
       })
   }
 
-  /// Runs `body` and answers the tables its statements read, each with how many statements
-  /// read it: for checking that the access generation covers every table the access facts
-  /// come from, and that gathering them reads each table once.
-  public func tableReads(by body: () throws -> Void) throws -> [String: Int] {
-    var statements: [String] = []
-    db.trace(options: .statement) { event in
-      if case .statement(let statement) = event { statements.append(statement.sql) }
-    }
-    defer { db.trace(options: [], nil) }
-    try body()
-    let tables = try String.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-    var reads: [String: Int] = [:]
-    for sql in statements {
-      let region = try db.makeStatement(sql: sql).databaseRegion
-      for table in tables where region.isModified(byEventsOfKind: .insert(tableName: table)) {
-        reads[table, default: 0] += 1
-      }
-    }
-    return reads
-  }
-
   /// The tables whose every insert, update and delete increases the access generation.
   public func tablesCoveredByAccessGeneration() throws -> Set<String> {
-    let triggers = try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT tbl_name, sql FROM sqlite_master
-          WHERE type = 'trigger' AND sql LIKE '%UPDATE access_generation SET value = value + 1%'
-          """))
+    let triggers = try connection.fetchAll(
+      """
+      SELECT tbl_name, sql FROM sqlite_master
+      WHERE type = 'trigger' AND sql LIKE '%UPDATE access_generation SET value = value + 1%'
+      """)
     var events: [String: Set<String>] = [:]
     for trigger in triggers {
-      let table: String = trigger["tbl_name"]
-      let sql: String = trigger["sql"]
+      let table: String = try trigger["tbl_name"]
+      let sql: String = try trigger["sql"]
       for event in ["INSERT", "UPDATE", "DELETE"] where sql.contains("AFTER \(event) ON") {
         events[table, default: []].insert(event)
       }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -19,60 +18,60 @@ extension StoreTransaction {
       case .staff(let id): (id.rawValue, nil)
       case .service(let code): (nil, code.rawValue)
       }
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO blocks (id, recipient_id, staff_id, service_code, reason_sealed, created_by,
-          created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, recipient.rawValue, staffTarget, serviceTarget,
-      try reason.map { try sealer.seal($0, column: "reason_sealed") }, staff.rawValue, nowText,
-    ])
+    let reasonSealed = try reason.map { try sealer.seal($0, column: "reason_sealed") }
+    try connection.execute(
+      """
+      INSERT INTO blocks (id, recipient_id, staff_id, service_code, reason_sealed, created_by,
+        created_at) VALUES (\(id.rawValue), \(recipient.rawValue), \(staffTarget),
+        \(serviceTarget), \(reasonSealed), \(staff.rawValue), \(nowText))
+      """)
     for category in Set(categories) {
-      try db.cachedStatement(sql: "INSERT INTO block_categories (block_id, category) VALUES (?, ?)")
-        .execute(arguments: [id.rawValue, category.rawValue])
+      try connection.execute(
+        """
+        INSERT INTO block_categories (block_id, category)
+        VALUES (\(id.rawValue), \(category.rawValue))
+        """)
     }
     return id
   }
 
   public func liftBlock(_ id: BlockID, by staff: StaffID) throws -> Bool {
-    try db.cachedStatement(
-      sql: "UPDATE blocks SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL"
-    ).execute(arguments: [nowText, staff.rawValue, id.rawValue])
-    return db.changesCount == 1
+    try connection.execute(
+      """
+      UPDATE blocks SET lifted_at = \(nowText), lifted_by = \(staff.rawValue)
+      WHERE id = \(id.rawValue) AND lifted_at IS NULL
+      """) == 1
   }
 
   public func recipientID(ofBlock id: BlockID) throws -> RecipientID? {
-    try String.fetchOne(
-      db.cachedStatement(sql: "SELECT recipient_id FROM blocks WHERE id = ?"),
-      arguments: [id.rawValue]
+    try connection.fetchValue(
+      "SELECT recipient_id FROM blocks WHERE id = \(id.rawValue)", as: String.self
     ).map(RecipientID.init(rawValue:))
   }
 
   /// The recipient's blocks; `liveOnly` leaves out lifted ones.
   public func blocks(of recipient: RecipientID, liveOnly: Bool) throws -> [Block] {
     let key = try dataKey(for: recipient)
-    return try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, staff_id, service_code, reason_sealed, created_by, created_at, lifted_at
-          FROM blocks WHERE recipient_id = ? AND (? = 0 OR lifted_at IS NULL)
-          ORDER BY rowid
-          """), arguments: [recipient.rawValue, liveOnly]
+    return try connection.fetchAll(
+      """
+      SELECT id, staff_id, service_code, reason_sealed, created_by, created_at, lifted_at
+      FROM blocks
+      WHERE recipient_id = \(recipient.rawValue) AND (\(liveOnly) = 0 OR lifted_at IS NULL)
+      ORDER BY rowid
+      """
     ).map { row in
-      let id = BlockID(rawValue: row["id"])
+      let id = BlockID(rawValue: try row["id"])
       let target: Block.Target
-      if let staff = row["staff_id"] as String? {
+      if let staff = try row["staff_id"] as String? {
         target = .staff(StaffID(rawValue: staff))
       } else {
         target = .service(
           try StoreError.parsed(
-            row["service_code"], "service_code", table: Self.blocksTable, id: id.rawValue
+            try row["service_code"], "service_code", table: Self.blocksTable, id: id.rawValue
           ) { try ServiceCode($0) })
       }
-      let categories = try String.fetchAll(
-        db.cachedStatement(sql: "SELECT category FROM block_categories WHERE block_id = ?"),
-        arguments: [id.rawValue]
+      let categories = try connection.fetchValues(
+        "SELECT category FROM block_categories WHERE block_id = \(id.rawValue)", as: String.self
       ).map {
         try StoreError.parsed(
           $0, "category", table: "block_categories", id: id.rawValue,
@@ -81,8 +80,8 @@ extension StoreTransaction {
       let opener = key.map { FieldSealer(table: Self.blocksTable, rowID: id.rawValue, key: $0) }
       return Block(
         id: id, recipientID: recipient, target: target, categories: categories,
-        reason: try opener.open(optional: row["reason_sealed"], column: "reason_sealed"),
-        createdBy: StaffID(rawValue: row["created_by"]),
+        reason: try opener.open(optional: try row["reason_sealed"], column: "reason_sealed"),
+        createdBy: StaffID(rawValue: try row["created_by"]),
         createdAt: try row.timestamp("created_at", table: Self.blocksTable, id: id.rawValue),
         liftedAt: try row.optionalTimestamp("lifted_at", table: Self.blocksTable, id: id.rawValue))
     }
@@ -93,38 +92,34 @@ extension StoreTransaction {
   ) throws -> BreakGlassID {
     let id = BreakGlassID.generate()
     let sealer = try sealer(table: Self.breakGlassTable, rowID: id.rawValue, recipient: recipient)
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO break_glass_grants (id, recipient_id, staff_id, reason_sealed, granted_at,
-          expires_at) VALUES (?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      id.rawValue, recipient.rawValue, staff.rawValue,
-      try sealer.seal(reason, column: "reason_sealed"), nowText, Timestamp.format(expiresAt),
-    ])
+    let reasonSealed = try sealer.seal(reason, column: "reason_sealed")
+    try connection.execute(
+      """
+      INSERT INTO break_glass_grants (id, recipient_id, staff_id, reason_sealed, granted_at,
+        expires_at) VALUES (\(id.rawValue), \(recipient.rawValue), \(staff.rawValue),
+        \(reasonSealed), \(nowText), \(Timestamp.format(expiresAt)))
+      """)
     return id
   }
 
   /// Grants, oldest first; `unreviewedOnly` gives the auditors' review queue.
   public func breakGlassGrants(unreviewedOnly: Bool) throws -> [BreakGlassGrant] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
-            reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
-          WHERE ? = 0 OR reviewed_at IS NULL ORDER BY granted_at, id
-          """), arguments: [unreviewedOnly]
+    try connection.fetchAll(
+      """
+      SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+        reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+      WHERE \(unreviewedOnly) = 0 OR reviewed_at IS NULL ORDER BY granted_at, id
+      """
     ).map(breakGlassGrant(from:))
   }
 
   public func breakGlassGrant(_ id: BreakGlassID) throws -> BreakGlassGrant? {
-    try Row.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
-            reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
-          WHERE id = ?
-          """), arguments: [id.rawValue]
+    try connection.fetchOne(
+      """
+      SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
+        reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
+      WHERE id = \(id.rawValue)
+      """
     ).map(breakGlassGrant(from:))
   }
 
@@ -134,39 +129,36 @@ extension StoreTransaction {
     guard let grant = try breakGlassGrant(id), grant.reviewedAt == nil else { return false }
     let sealer = try sealer(
       table: Self.breakGlassTable, rowID: id.rawValue, recipient: grant.recipientID)
-    try db.cachedStatement(
-      sql: """
-        UPDATE break_glass_grants SET reviewed_at = ?, reviewed_by = ?, review_outcome = ?,
-          review_comment_sealed = ? WHERE id = ? AND reviewed_at IS NULL
-        """
-    ).execute(arguments: [
-      nowText, staff.rawValue, outcome.rawValue,
-      try sealer.seal(comment, column: "review_comment_sealed"), id.rawValue,
-    ])
-    return db.changesCount == 1
+    let commentSealed = try sealer.seal(comment, column: "review_comment_sealed")
+    return try connection.execute(
+      """
+      UPDATE break_glass_grants SET reviewed_at = \(nowText), reviewed_by = \(staff.rawValue),
+        review_outcome = \(outcome.rawValue), review_comment_sealed = \(commentSealed)
+      WHERE id = \(id.rawValue) AND reviewed_at IS NULL
+      """) == 1
   }
 
-  func breakGlassGrant(from row: Row) throws -> BreakGlassGrant {
-    let id = BreakGlassID(rawValue: row["id"])
-    let recipient = RecipientID(rawValue: row["recipient_id"])
+  func breakGlassGrant(from row: StoreRow) throws -> BreakGlassGrant {
+    let id = BreakGlassID(rawValue: try row["id"])
+    let recipient = RecipientID(rawValue: try row["recipient_id"])
     let opener = try dataKey(for: recipient).map {
       FieldSealer(table: Self.breakGlassTable, rowID: id.rawValue, key: $0)
     }
     return BreakGlassGrant(
-      id: id, recipientID: recipient, staffID: StaffID(rawValue: row["staff_id"]),
-      reason: try opener.open(row["reason_sealed"], column: "reason_sealed"),
+      id: id, recipientID: recipient, staffID: StaffID(rawValue: try row["staff_id"]),
+      reason: try opener.open(try row["reason_sealed"], column: "reason_sealed"),
       grantedAt: try row.timestamp("granted_at", table: Self.breakGlassTable, id: id.rawValue),
       expiresAt: try row.timestamp("expires_at", table: Self.breakGlassTable, id: id.rawValue),
       reviewedAt: try row.optionalTimestamp(
         "reviewed_at", table: Self.breakGlassTable, id: id.rawValue),
-      reviewedBy: (row["reviewed_by"] as String?).map(StaffID.init(rawValue:)),
-      reviewOutcome: try (row["review_outcome"] as String?).map {
+      reviewedBy: (try row["reviewed_by"] as String?).map(StaffID.init(rawValue:)),
+      reviewOutcome: try (try row["review_outcome"] as String?).map {
         try StoreError.parsed(
           $0, "review_outcome", table: Self.breakGlassTable, id: id.rawValue,
           BreakGlassGrant.ReviewOutcome.init(rawValue:))
       },
       reviewComment: try opener.open(
-        optional: row["review_comment_sealed"], column: "review_comment_sealed"))
+        optional: try row["review_comment_sealed"], column: "review_comment_sealed"))
   }
 
   /// A sealer for a new row of `recipient`'s; refuses when their key has been shredded.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -15,19 +14,19 @@ extension StoreTransaction {
     let sealed = try sealer(
       table: Self.erasureRequestsTable, rowID: id.rawValue, recipient: recipient
     ).seal(reason, column: "reason_sealed")
-    try db.execute(
-      literal: """
-        INSERT INTO erasure_requests (id, recipient_id, ground, reason_sealed, requested_by,
-          requested_at, status)
-        VALUES (\(id.rawValue), \(recipient.rawValue), \(ground.rawValue), \(sealed),
-          \(staff.rawValue), \(nowText), 'pending')
-        """)
+    try connection.execute(
+      """
+      INSERT INTO erasure_requests (id, recipient_id, ground, reason_sealed, requested_by,
+        requested_at, status)
+      VALUES (\(id.rawValue), \(recipient.rawValue), \(ground.rawValue), \(sealed),
+        \(staff.rawValue), \(nowText), 'pending')
+      """)
     return id
   }
 
   public func erasureRequest(_ id: ErasureRequestID) throws -> ErasureRequest? {
-    try rows("SELECT * FROM erasure_requests WHERE id = \(id.rawValue)")
-      .first.map(erasureRequest(from:))
+    try connection.fetchOne("SELECT * FROM erasure_requests WHERE id = \(id.rawValue)")
+      .map(erasureRequest(from:))
   }
 
   /// Whom a request is about and who made it (ids only, never changed once recorded): what
@@ -35,20 +34,21 @@ extension StoreTransaction {
   public func erasureRequestParties(_ id: ErasureRequestID) throws
     -> (recipient: RecipientID, requestedBy: StaffID)?
   {
-    try rows("SELECT recipient_id, requested_by FROM erasure_requests WHERE id = \(id.rawValue)")
-      .first.map {
-        (RecipientID(rawValue: $0["recipient_id"]), StaffID(rawValue: $0["requested_by"]))
-      }
+    try connection.fetchOne(
+      "SELECT recipient_id, requested_by FROM erasure_requests WHERE id = \(id.rawValue)"
+    ).map {
+      (RecipientID(rawValue: try $0["recipient_id"]), StaffID(rawValue: try $0["requested_by"]))
+    }
   }
 
   /// The recipient's request waiting for a decision, if any.
   public func pendingErasureRequest(of recipient: RecipientID) throws -> ErasureRequestID? {
-    try rows(
+    try connection.fetchValue(
       """
       SELECT id FROM erasure_requests
       WHERE recipient_id = \(recipient.rawValue) AND status = 'pending'
-      """
-    ).first.map { ErasureRequestID(rawValue: $0["id"]) }
+      """, as: String.self
+    ).map(ErasureRequestID.init(rawValue:))
   }
 
   /// Requests in the order they were made, among the recipients `visible` admits, after the
@@ -56,17 +56,17 @@ extension StoreTransaction {
   public func erasureRequestCandidates(
     pendingOnly: Bool, visible: RecipientNarrowing, after position: Int64?, limit: Int
   ) throws -> [(id: ErasureRequestID, recipient: RecipientID, position: Int64)] {
-    try rows(
+    try connection.fetchAll(
       """
       SELECT e.id, e.recipient_id, e.rowid AS position FROM erasure_requests e
-      WHERE e.rowid > \(position ?? 0) AND (\(!pendingOnly) OR e.status = 'pending')
+      WHERE e.rowid > \(position ?? 0) AND (\(pendingOnly) = 0 OR e.status = 'pending')
         AND \(visible.sql(recipient: "e.recipient_id", category: .identity))
       ORDER BY e.rowid LIMIT \(limit)
       """
     ).map {
       (
-        ErasureRequestID(rawValue: $0["id"]), RecipientID(rawValue: $0["recipient_id"]),
-        $0["position"]
+        ErasureRequestID(rawValue: try $0["id"]), RecipientID(rawValue: try $0["recipient_id"]),
+        try $0["position"]
       )
     }
   }
@@ -86,12 +86,11 @@ extension StoreTransaction {
   /// that version.
   public func approveErasureRequest(_ request: ErasureRequest, by staff: StaffID) throws -> Int {
     guard
-      let kekVersion: Int = try rows(
+      let kekVersion = try connection.fetchValue(
         """
         SELECT kek_version FROM recipient_keys
         WHERE recipient_id = \(request.recipientID.rawValue) AND wrapped_key IS NOT NULL
-        """
-      ).first?["kek_version"]
+        """, as: Int.self)
     else { throw StoreError.recipientErased(request.recipientID.rawValue) }
     try decide(request, "approved", by: staff, setting: "kek_version = \(kekVersion)")
     try shredRecipient(request.recipientID)
@@ -100,15 +99,15 @@ extension StoreTransaction {
 
   /// Records the decision on a request that must still be pending.
   private func decide(
-    _ request: ErasureRequest, _ status: String, by staff: StaffID, setting assignment: SQL
+    _ request: ErasureRequest, _ status: String, by staff: StaffID, setting assignment: StoreSQL
   ) throws {
-    try db.execute(
-      literal: """
-        UPDATE erasure_requests SET status = \(status), decided_by = \(staff.rawValue),
-          decided_at = \(nowText), \(assignment)
-        WHERE id = \(request.id.rawValue) AND status = 'pending'
-        """)
-    guard db.changesCount == 1 else {
+    let changed = try connection.execute(
+      """
+      UPDATE erasure_requests SET status = \(status), decided_by = \(staff.rawValue),
+        decided_at = \(nowText), \(assignment)
+      WHERE id = \(request.id.rawValue) AND status = 'pending'
+      """)
+    guard changed == 1 else {
       throw StoreError.corruptRow(
         table: Self.erasureRequestsTable, id: request.id.rawValue, reason: "no longer pending")
     }
@@ -117,49 +116,49 @@ extension StoreTransaction {
   /// Approved requests whose key version is `version` or newer and which no longer wait for
   /// any version up to theirs to be retired: the erasures retiring `version` completed.
   public func erasuresCompleted(byRetiring version: Int) throws -> [ErasureRequestID] {
-    try rows(
+    try connection.fetchValues(
       """
       SELECT e.id FROM erasure_requests e
       WHERE e.status = 'approved' AND e.kek_version >= \(version)
         AND NOT EXISTS (SELECT 1 FROM key_versions k
                         WHERE k.version <= e.kek_version AND k.status != 'retired')
       ORDER BY e.decided_at, e.id
-      """
-    ).map { ErasureRequestID(rawValue: $0["id"]) }
+      """, as: String.self
+    ).map(ErasureRequestID.init(rawValue:))
   }
 
   /// Key-encryption key versions recorded and not retired, oldest first.
   public func unretiredKeyVersions() throws -> [Int] {
-    try rows("SELECT version FROM key_versions WHERE status != 'retired' ORDER BY version")
-      .map { $0["version"] }
+    try connection.fetchValues(
+      "SELECT version FROM key_versions WHERE status != 'retired' ORDER BY version", as: Int.self)
   }
 
-  func erasureRequest(from row: Row) throws -> ErasureRequest {
-    let id: String = row["id"]
+  func erasureRequest(from row: StoreRow) throws -> ErasureRequest {
+    let id: String = try row["id"]
     let corrupt = { (reason: String) in
       StoreError.corruptRow(table: Self.erasureRequestsTable, id: id, reason: reason)
     }
-    guard let ground = ErasureGround(rawValue: row["ground"]),
-      let status = ErasureStatus(rawValue: row["status"]),
-      let requestedAt = Timestamp.parse(row["requested_at"])
+    guard let ground = ErasureGround(rawValue: try row["ground"]),
+      let status = ErasureStatus(rawValue: try row["status"]),
+      let requestedAt = Timestamp.parse(try row["requested_at"])
     else { throw corrupt("unreadable ground, status or time") }
-    let decidedText: String? = row["decided_at"]
+    let decidedText: String? = try row["decided_at"]
     let decidedAt = try decidedText.map { text in
       guard let date = Timestamp.parse(text) else { throw corrupt("unreadable decision time") }
       return date
     }
-    let recipient = RecipientID(rawValue: row["recipient_id"])
+    let recipient = RecipientID(rawValue: try row["recipient_id"])
     let opener = try dataKey(for: recipient).map {
       FieldSealer(table: Self.erasureRequestsTable, rowID: id, key: $0)
     }
     return ErasureRequest(
       id: ErasureRequestID(rawValue: id), recipientID: recipient, ground: ground,
-      reason: try opener.open(row["reason_sealed"], column: "reason_sealed"),
-      requestedBy: StaffID(rawValue: row["requested_by"]), requestedAt: requestedAt,
-      status: status, decidedBy: (row["decided_by"] as String?).map(StaffID.init(rawValue:)),
+      reason: try opener.open(try row["reason_sealed"], column: "reason_sealed"),
+      requestedBy: StaffID(rawValue: try row["requested_by"]), requestedAt: requestedAt,
+      status: status, decidedBy: (try row["decided_by"] as String?).map(StaffID.init(rawValue:)),
       decidedAt: decidedAt,
       rejectionReason: try opener.open(
-        optional: row["rejection_reason_sealed"], column: "rejection_reason_sealed"),
-      kekVersion: row["kek_version"])
+        optional: try row["rejection_reason_sealed"], column: "rejection_reason_sealed"),
+      kekVersion: try row["kek_version"])
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// Whether a key ring belongs to this database, checked before a restore is accepted.
@@ -13,17 +12,16 @@ extension StoreTransaction {
       return "the audit checkpoints are signed by key \(checkpoint.keyID), "
         + "but audit-signing.key is key \(keyRing.auditKeyID)"
     }
-    let inUse = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT kek_version, MIN(recipient_id) AS recipient_id, COUNT(*) AS data_keys FROM recipient_keys
-        WHERE wrapped_key IS NOT NULL GROUP BY kek_version ORDER BY kek_version
-        """)
+    let inUse = try connection.fetchAll(
+      """
+      SELECT kek_version, MIN(recipient_id) AS recipient_id, COUNT(*) AS data_keys
+      FROM recipient_keys WHERE wrapped_key IS NOT NULL GROUP BY kek_version ORDER BY kek_version
+      """)
     for row in inUse {
-      let version: Int = row["kek_version"]
-      let recipient = RecipientID(rawValue: row["recipient_id"])
+      let version: Int = try row["kek_version"]
+      let recipient = RecipientID(rawValue: try row["recipient_id"])
       guard keyRing.kekVersions.contains(version) else {
-        return "kek-\(version).key is missing and wraps \(row["data_keys"] as Int) data keys"
+        return "kek-\(version).key is missing and wraps \(try row["data_keys"] as Int) data keys"
       }
       do {
         _ = try dataKey(for: recipient)
@@ -32,19 +30,19 @@ extension StoreTransaction {
       }
     }
     guard
-      let indexed = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT recipients.id, recipients.national_id_index FROM recipients
-          JOIN recipient_keys ON recipient_keys.recipient_id = recipients.id
-          WHERE recipients.national_id_index IS NOT NULL
-            AND recipient_keys.wrapped_key IS NOT NULL
-          ORDER BY recipients.id LIMIT 1
-          """)
+      let indexed = try connection.fetchOne(
+        """
+        SELECT recipients.id, recipients.national_id_index FROM recipients
+        JOIN recipient_keys ON recipient_keys.recipient_id = recipients.id
+        WHERE recipients.national_id_index IS NOT NULL
+          AND recipient_keys.wrapped_key IS NOT NULL
+        ORDER BY recipients.id LIMIT 1
+        """)
     else { return nil }
-    let id = RecipientID(rawValue: indexed["id"])
+    let id = RecipientID(rawValue: try indexed["id"])
     guard let nationalID = try recipient(id)?.nationalID.value,
-      keyRing.blindIndex(nationalID: nationalID.digits) == indexed["national_id_index"] as Data
+      keyRing.blindIndex(nationalID: nationalID.digits)
+        == (try indexed["national_id_index"] as Data)
     else { return "blind-index.key does not find recipient \(id) by their national id" }
     return nil
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCrypto
 
 /// The key-encryption key versions the database records (migration 0012): numbers and states,
@@ -9,17 +8,15 @@ extension StoreTransaction {
   /// The version recorded as current, or nil before any is recorded. One indexed row: every
   /// write transaction reads it.
   func recordedCurrentKeyVersion() throws -> Int? {
-    try Int.fetchOne(
-      db.cachedStatement(sql: "SELECT version FROM key_versions WHERE status = 'current'"))
+    try connection.fetchValue(
+      "SELECT version FROM key_versions WHERE status = 'current'", as: Int.self)
   }
 
   func recordedKeyVersions() throws -> RecordedKeyVersions {
     var recorded = RecordedKeyVersions(current: nil, retired: [], highest: 0)
-    for row in try Row.fetchAll(
-      db.cachedStatement(sql: "SELECT version, status FROM key_versions"))
-    {
-      let version: Int = row["version"]
-      let status: String = row["status"]
+    for row in try connection.fetchAll("SELECT version, status FROM key_versions") {
+      let version: Int = try row["version"]
+      let status: String = try row["status"]
       recorded.highest = max(recorded.highest, version)
       switch status {
       case "current": recorded.current = version
@@ -32,9 +29,9 @@ extension StoreTransaction {
 
   /// Each recorded version with its state (`current`, `previous` or `retired`), for status.
   public func keyVersionStates() throws -> [Int: String] {
-    let rows = try Row.fetchAll(
-      db.cachedStatement(sql: "SELECT version, status FROM key_versions"))
-    return Dictionary(uniqueKeysWithValues: rows.map { ($0["version"], $0["status"]) })
+    let rows = try connection.fetchAll("SELECT version, status FROM key_versions")
+    return Dictionary(
+      uniqueKeysWithValues: try rows.map { (try $0["version"], try $0["status"]) })
   }
 
   /// Records `ring`'s versions when the database records none as current yet (a new data
@@ -43,31 +40,36 @@ extension StoreTransaction {
   func recordKeyVersionsIfNone(of ring: KeyRing) throws {
     guard try recordedCurrentKeyVersion() == nil else { return }
     for version in ring.kekVersions {
-      try db.cachedStatement(
-        sql: "INSERT OR IGNORE INTO key_versions (version, status, changed_at) VALUES (?, ?, ?)"
-      ).execute(arguments: [
-        version, version == ring.currentKEKVersion ? "current" : "previous", nowText,
-      ])
+      let status = version == ring.currentKEKVersion ? "current" : "previous"
+      try connection.execute(
+        """
+        INSERT INTO key_versions (version, status, changed_at)
+        VALUES (\(version), \(status), \(nowText)) ON CONFLICT DO NOTHING
+        """)
     }
   }
 
   /// Records `version` as the new current version and the old current one as previous.
   func recordRotation(to version: Int) throws {
-    try db.cachedStatement(
-      sql: "UPDATE key_versions SET status = 'previous', changed_at = ? WHERE status = 'current'"
-    ).execute(arguments: [nowText])
-    try db.cachedStatement(
-      sql: "INSERT INTO key_versions (version, status, changed_at) VALUES (?, 'current', ?)"
-    ).execute(arguments: [version, nowText])
+    try connection.execute(
+      """
+      UPDATE key_versions SET status = 'previous', changed_at = \(nowText)
+      WHERE status = 'current'
+      """)
+    try connection.execute(
+      """
+      INSERT INTO key_versions (version, status, changed_at)
+      VALUES (\(version), 'current', \(nowText))
+      """)
   }
 
   /// Records `version` as retired: no process loads or wraps under it again.
   func recordRetirement(of version: Int) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO key_versions (version, status, changed_at) VALUES (?, 'retired', ?)
-        ON CONFLICT (version) DO UPDATE SET status = 'retired', changed_at = excluded.changed_at
-        """
-    ).execute(arguments: [version, nowText])
+    try connection.execute(
+      """
+      INSERT INTO key_versions (version, status, changed_at)
+      VALUES (\(version), 'retired', \(nowText))
+      ON CONFLICT (version) DO UPDATE SET status = 'retired', changed_at = excluded.changed_at
+      """)
   }
 }

@@ -53,7 +53,7 @@ extension StoreTransaction {
 
   /// Every emergency access grant on the recipient, oldest first.
   public func breakGlassGrants(of recipient: RecipientID) throws -> [BreakGlassGrant] {
-    try rows(
+    try connection.fetchAll(
       """
       SELECT id, recipient_id, staff_id, reason_sealed, granted_at, expires_at, reviewed_at,
         reviewed_by, review_outcome, review_comment_sealed FROM break_glass_grants
@@ -64,7 +64,7 @@ extension StoreTransaction {
 
   /// Every erasure request about the recipient, decided ones included, oldest first.
   public func erasureRequests(of recipient: RecipientID) throws -> [ErasureRequest] {
-    try rows(
+    try connection.fetchAll(
       "SELECT * FROM erasure_requests WHERE recipient_id = \(recipient.rawValue) ORDER BY rowid"
     ).map(erasureRequest(from:))
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One table of the database schema with its columns in declaration order.
 public struct StoredTable: Sendable, Equatable, Encodable {
@@ -18,7 +17,7 @@ extension StoreTransaction {
   /// Every table of the schema and its columns, by table name: what the record of processing
   /// lists as the data this installation holds.
   public func schemaTables() throws -> [StoredTable] {
-    let rows = try rows(
+    let rows = try connection.fetchAll(
       """
       SELECT m.name AS table_name, p.name AS column_name
       FROM sqlite_master m JOIN pragma_table_info(m.name) p
@@ -27,8 +26,8 @@ extension StoreTransaction {
       """)
     var tables: [StoredTable] = []
     for row in rows {
-      let table: String = row["table_name"]
-      let column: String = row["column_name"]
+      let table: String = try row["table_name"]
+      let column: String = try row["column_name"]
       if tables.last?.name == table {
         tables[tables.count - 1] = StoredTable(
           name: table, columns: tables[tables.count - 1].columns + [column])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// The shape every sealed part of a plan or group is written and found in, kept in one place:
@@ -10,22 +9,27 @@ extension StoreTransaction {
   /// to this one. Table and column names are the callers' literals, never input.
   func insertSealedRow<Kind: IdentifierKind>(
     into table: String, recipient: RecipientID, columns: [String],
-    values: (FieldSealer) throws -> [(any DatabaseValueConvertible)?]
+    values: (FieldSealer) throws -> [any StoreValueConvertible]
   ) throws -> (id: Identifier<Kind>, sealer: FieldSealer) {
     let id = Identifier<Kind>.generate()
     let sealer = try sealer(table: table, rowID: id.rawValue, recipient: recipient)
-    let row: [(any DatabaseValueConvertible)?] = [id.rawValue] + (try values(sealer))
+    let row = [id.rawValue.storeValue] + (try values(sealer)).map(\.storeValue)
     let placeholders = Array(repeating: "?", count: row.count).joined(separator: ", ")
-    try db.execute(
-      sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-      arguments: StatementArguments(row))
+    try connection.execute(
+      StoreSQL(
+        sql:
+          "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+        arguments: row, isStatic: true))
     return (id, sealer)
   }
 
-  /// The ids a one-column query with one argument returns.
+  /// The ids a one-column query with one argument (`?`) returns.
   func idSet<Kind: IdentifierKind>(_ sql: String, _ argument: String) throws
     -> Set<Identifier<Kind>>
   {
-    Set(try String.fetchAll(db, sql: sql, arguments: [argument]).map(Identifier.init(rawValue:)))
+    Set(
+      try connection.fetchValues(
+        StoreSQL(sql: sql, arguments: [argument.storeValue], isStatic: true), as: String.self
+      ).map(Identifier.init(rawValue:)))
   }
 }

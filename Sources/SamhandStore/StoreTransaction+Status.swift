@@ -1,5 +1,3 @@
-import GRDB
-
 /// What `samhand status` shows: how much is stored, without opening anything sealed.
 public struct StoreCounts: Sendable, Equatable, Codable {
   public let schemaVersion: Int
@@ -13,9 +11,10 @@ public struct StoreCounts: Sendable, Equatable, Codable {
 
 extension StoreTransaction {
   public func counts() throws -> StoreCounts {
-    func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+    func count(_ sql: StoreSQL) throws -> Int { try connection.fetchValue(sql, as: Int.self) ?? 0 }
     return StoreCounts(
-      schemaVersion: try Migrations.version(db),
+      // SQLite's schema version, where `Migrations` records it.
+      schemaVersion: try connection.fetchValue("PRAGMA user_version", as: Int.self) ?? 0,
       services: try count("SELECT COUNT(*) FROM services"),
       staff: try count("SELECT COUNT(*) FROM staff"),
       recipients: try count("SELECT COUNT(*) FROM recipients"),
