@@ -58,7 +58,15 @@ final class PostgresPool: Sendable {
       defer { idle.removeAll() }
       return idle
     }
-    for connection in connections { try? connection.close().wait() }
+    connections.forEach(Self.discard)
+  }
+
+  deinit { close() }
+
+  /// Closes `connection` without waiting, keeping it alive until it is closed (postgres-nio
+  /// requires a connection be closed before it goes).
+  private static func discard(_ connection: PostgresNIO.PostgresConnection) {
+    connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
   }
 
   private func acquire() throws -> PostgresNIO.PostgresConnection {
@@ -83,7 +91,7 @@ final class PostgresPool: Sendable {
         idle.append(connection)
         return true
       }
-    if !kept { _ = connection.close() }
+    if !kept { Self.discard(connection) }
   }
 
   private var configuration: PostgresNIO.PostgresConnection.Configuration {

@@ -104,7 +104,7 @@ public struct PostgresStore: Store {
   /// files (PostgreSQL keeps a row's old version until a vacuum). WAL segments and base
   /// backups keep them until they are recycled or expire (docs/postgres.md).
   public func flushOldPageImages() throws -> Bool {
-    try pool.withConnection { try $0.execute("VACUUM") }
+    _ = try pool.withConnection { try $0.execute("VACUUM") }
     return true
   }
 

@@ -43,7 +43,7 @@ final class PostgresFixture {
 
   init() async throws {
     let server = try Self.require()
-    name = "samhand_t_\(UUID().uuidString.lowercased().prefix(12))"
+    name = "samhand_t_\(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(16))"
     try await Self.administer(server, "CREATE DATABASE \(name)")
     switch server.endpoint {
     case .socket(let path):

@@ -11,6 +11,11 @@ import Testing
 struct PostgresStoreTests {
   struct Marker: Error {}
 
+  /// What the second writer saw, handed back from its thread.
+  final class Seen: Sendable {
+    let value = Mutex<Int?>(nil)
+  }
+
   /// Runs `body` with a store on a new database, dropped afterwards.
   func withStore(_ body: (PostgresStore, PostgresFixture) throws -> Void) async throws {
     let fixture = try await PostgresFixture()
@@ -38,7 +43,7 @@ struct PostgresStoreTests {
           VALUES (1, \(Int64.max), \(2.5), \("Åse ? 'x'"), \(bytes), \(7), TRUE, \(12))
           """)
         try transaction.connection.execute(
-          "INSERT INTO probe (id, note, bytes) VALUES (2, \(String?.none), \(Data?.none))")
+          "INSERT INTO probe (id, note, bytes) VALUES (2, \(StoreValue.null), \(StoreValue.null))")
       }
       let rows = try store.read {
         try $0.connection.fetchAll("SELECT * FROM probe ORDER BY id")
@@ -106,7 +111,8 @@ struct PostgresStoreTests {
           _ = try? transaction.connection.execute("INSERT INTO probe (id) VALUES (1)")
         }
       }
-      #expect(try count(store) == 0)
+      let remaining = try count(store)
+      #expect(remaining == 0)
     }
   }
 
@@ -115,7 +121,7 @@ struct PostgresStoreTests {
       let (before, after) = try store.read { transaction in
         let before = try transaction.connection.fetchValue(
           "SELECT COUNT(*) FROM probe", as: Int.self)
-        try store.write { try $0.connection.execute("INSERT INTO probe (id) VALUES (1)") }
+        try store.write { _ = try $0.connection.execute("INSERT INTO probe (id) VALUES (1)") }
         let after = try transaction.connection.fetchValue(
           "SELECT COUNT(*) FROM probe", as: Int.self)
         return (before, after)
@@ -129,8 +135,10 @@ struct PostgresStoreTests {
   /// reads what A committed, so neither increment is lost.
   @Test func writersAreSerializedByTheWriteLock() async throws {
     try await withStore { store, _ in
-      try store.write { try $0.connection.execute("INSERT INTO probe (id, count) VALUES (1, 0)") }
-      let seenByB = Mutex<Int?>(nil)
+      try store.write {
+        _ = try $0.connection.execute("INSERT INTO probe (id, count) VALUES (1, 0)")
+      }
+      let seenByB = Seen()
       let finished = DispatchSemaphore(value: 0)
       try store.write { transaction in
         let value =
@@ -145,13 +153,13 @@ struct PostgresStoreTests {
             try transaction.connection.execute("UPDATE probe SET count = \(value + 1)")
             return value
           }
-          seenByB.withLock { $0 = seen }
+          seenByB.value.withLock { $0 = seen }
         }
         #expect(try waitUntilAWriterWaits(store))
         try transaction.connection.execute("UPDATE probe SET count = \(value + 1)")
       }
       finished.wait()
-      #expect(seenByB.withLock { $0 } == 1)
+      #expect(seenByB.value.withLock { $0 } == 1)
       let final = try store.read {
         try $0.connection.fetchValue("SELECT count FROM probe WHERE id = 1", as: Int.self)
       }
@@ -191,7 +199,7 @@ struct PostgresStoreTests {
       let again = try fixture.store(migrations: third)
       defer { again.close() }
       #expect(try version(again) == 3)
-      try store.write { try $0.connection.execute("INSERT INTO probe (id) VALUES (1)") }
+      try store.write { _ = try $0.connection.execute("INSERT INTO probe (id) VALUES (1)") }
       let note = try store.read {
         try $0.connection.fetchValue("SELECT note FROM probe", as: String.self)
       }
@@ -201,7 +209,7 @@ struct PostgresStoreTests {
 
   @Test func aNewerSchemaIsRefused() async throws {
     try await withStore { store, fixture in
-      try store.write { try $0.connection.execute("UPDATE schema_version SET version = 9") }
+      try store.write { _ = try $0.connection.execute("UPDATE schema_version SET version = 9") }
       #expect(throws: StoreError.schemaTooNew(found: 9, supported: 2)) {
         try fixture.store()
       }
@@ -210,9 +218,9 @@ struct PostgresStoreTests {
 
   @Test func serverErrorsNameNoValue() async throws {
     try await withStore { store, _ in
-      try store.write { try $0.connection.execute("INSERT INTO probe (id) VALUES (1)") }
+      try store.write { _ = try $0.connection.execute("INSERT INTO probe (id) VALUES (1)") }
       let duplicate = #expect(throws: StoreError.self) {
-        try store.write { try $0.connection.execute("INSERT INTO probe (id) VALUES (\(1))") }
+        try store.write { _ = try $0.connection.execute("INSERT INTO probe (id) VALUES (\(1))") }
       }
       #expect(duplicate?.description.contains("23505") == true)
       let invalid = #expect(throws: StoreError.self) {
