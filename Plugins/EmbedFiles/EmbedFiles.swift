@@ -3,7 +3,8 @@ import PackagePlugin
 
 /// Compiles text files from a top-level folder into the target as Swift string literals, so
 /// the shipped binary carries them and needs no resource bundle beside it:
-/// `migrations/*.sql` into SamhandStore (the schema it applies), `policies/*` into
+/// `migrations/*.sql` and `migrations/postgres/*.sql` into SamhandStore (the schema each backend
+/// applies; a folder not there yet embeds an empty list), `policies/*` into
 /// SamhandService (the default policy set `init` copies into a new data directory; at run time
 /// policies are always read from the data directory), and the HTTP API's OpenAPI document into
 /// SamhandHTTP (served at `/openapi.yaml`), with the desk's Mustache templates and style sheet
@@ -18,7 +19,9 @@ struct EmbedFiles: BuildToolPlugin {
 
   static let sources: [String: [Source]] = [
     "SamhandStore": [
-      Source(folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations")
+      Source(folder: "migrations", extensions: ["sql"], variable: "embeddedMigrations"),
+      Source(
+        folder: "migrations/postgres", extensions: ["sql"], variable: "embeddedPostgresMigrations"),
     ],
     "SamhandService": [
       Source(
@@ -39,8 +42,10 @@ struct EmbedFiles: BuildToolPlugin {
 
   private func command(for source: Source, context: PluginContext) throws -> Command {
     let folder = context.package.directoryURL.appending(path: source.folder)
-    let files = try FileManager.default
-      .contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+    let exists = FileManager.default.fileExists(atPath: folder.path)
+    let files = try
+      (exists
+      ? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) : [])
       .filter { source.extensions.contains($0.pathExtension) }
       .sorted { $0.lastPathComponent < $1.lastPathComponent }
     let output = context.pluginWorkDirectoryURL.appending(path: "\(source.variable).swift")
@@ -48,7 +53,7 @@ struct EmbedFiles: BuildToolPlugin {
       displayName: "Embedding \(files.count) files of \(source.folder)/",
       executable: try context.tool(named: "FileEmbedder").url,
       arguments: [output.path, source.variable] + files.map(\.path),
-      inputFiles: [folder] + files,
+      inputFiles: (exists ? [folder] : []) + files,
       outputFiles: [output]
     )
   }

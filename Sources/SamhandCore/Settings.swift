@@ -30,6 +30,9 @@ public struct Settings: Sendable, Equatable {
   public var backupRetentionDays: Int = 30
   /// What `samhand serve` checks of the database before it listens.
   public var startCheck: StartCheck = .quick
+  /// The PostgreSQL database to use (`postgres://…`), for several servers on one database;
+  /// empty: the SQLite file `samhand.db` in the data directory.
+  public var database: String = ""
 
   public init() {}
 
@@ -100,6 +103,16 @@ public struct Settings: Sendable, Equatable {
         settings.startCheck = check
         return true
       }, read: { $0.startCheck.rawValue }),
+    Key(
+      name: "database",
+      help: "PostgreSQL database shared by several servers (postgres://USER:PASSWORD@HOST:PORT/NAME"
+        + " or postgres:///NAME?host=SOCKET_DIR); empty: samhand.db in the data directory",
+      apply: { settings, value in
+        guard value.isEmpty || value.hasPrefix("postgres://") || value.hasPrefix("postgresql://")
+        else { return false }
+        settings.database = value
+        return true
+      }, read: { $0.database }),
   ]
 
   private static func integer(

@@ -39,10 +39,10 @@ final class AuditAppender: Service, Sendable {
   static let gatherLimit = 128
 
   private let state = Mutex(State())
-  private let store: SQLiteStore
+  private let store: any Store
   private let committer: GroupCommitter
 
-  init(store: SQLiteStore, committer: GroupCommitter) {
+  init(store: any Store, committer: GroupCommitter) {
     self.store = store
     self.committer = committer
   }

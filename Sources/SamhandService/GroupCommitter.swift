@@ -44,7 +44,7 @@ final class GroupCommitter: @unchecked Sendable {
   var waiting: Int { lock.withLock { queue.count } }
 
   /// Runs `body` in a savepoint of a shared write transaction and returns once it committed.
-  func write<T>(_ store: SQLiteStore, _ body: (StoreTransaction) throws -> T) throws -> T {
+  func write<T>(_ store: any Store, _ body: (StoreTransaction) throws -> T) throws -> T {
     try withoutActuallyEscaping(body) { body in
       var result: Result<T, any Error> = .failure(StoreError.database("not run"))
       let pending = Pending { transaction in
@@ -67,7 +67,7 @@ final class GroupCommitter: @unchecked Sendable {
   }
 
   /// Commits everything queued (up to `maxBatch`), wakes its owners and hands on the lead.
-  private func commitBatch(_ store: SQLiteStore, leader: Pending) {
+  private func commitBatch(_ store: any Store, leader: Pending) {
     lock.lock()
     let batch = Array(queue.prefix(Self.maxBatch))
     queue.removeFirst(batch.count)

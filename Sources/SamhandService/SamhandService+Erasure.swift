@@ -44,7 +44,7 @@ extension SamhandService {
       }
       return try self.report(approved, in: transaction)
     }
-    if try !store.checkpointTruncatingWAL() {
+    if try !store.flushOldPageImages() {
       Logger(label: "samhand.erasure").warning(
         """
         readers kept the WAL from being truncated after an erasure; the next erasure, or the \

@@ -124,7 +124,7 @@ extension SamhandService {
   /// store's `damaged` (or `notADatabase`) error, which says so. `off` checks nothing.
   public func checkBeforeServing(_ check: StartCheck) throws {
     switch check {
-    case .quick: try store.quickCheck()
+    case .quick: try store.checkBeforeServing()
     case .off: return
     }
   }
@@ -142,7 +142,12 @@ extension SamhandService {
   /// One file, mode 0600, with a consistent online copy of the database, the policies and the
   /// settings, never the keys (`BackupFile`); refuses to overwrite. Audited after the copy,
   /// so the backup's log ends before its own entry.
+  /// A PostgreSQL database is backed up with pg_dump instead (docs/postgres.md).
   public func backup(to url: URL, by osUser: String) throws {
+    guard let store = store as? SQLiteStore else {
+      throw ServiceError.preconditionFailed(
+        "the database is PostgreSQL: back it up with pg_dump and copy keys/ (docs/postgres.md)")
+    }
     try BackupFile.write(of: directory, store: store, to: url)
     try operatorChange(osUser, "store.backup", "store", url.lastPathComponent) { _ in }
   }

@@ -12,7 +12,7 @@ import SamhandStore
 /// let recipient = try service.showRecipient(id, as: actor)
 /// ```
 public struct SamhandService: Sendable {
-  let store: SQLiteStore
+  let store: any Store
   let directory: DataDirectory
   public let settings: Settings
   let decider: any AccessDecider
@@ -35,7 +35,7 @@ public struct SamhandService: Sendable {
   public var listWideningCounts: [PolicyID: Int] { listWarnings.counts }
 
   init(
-    store: SQLiteStore, directory: DataDirectory, settings: Settings, decider: any AccessDecider,
+    store: any Store, directory: DataDirectory, settings: Settings, decider: any AccessDecider,
     policyDigest: String?, clock: any WallClock, metrics: ServiceMetrics = .disabled
   ) {
     self.store = store
@@ -60,7 +60,7 @@ public struct SamhandService: Sendable {
     metrics: ServiceMetrics = .disabled
   ) throws -> SamhandService {
     let directory = DataDirectory(url: dataDirectory)
-    let opened = try directory.open(environment: environment, clock: clock)
+    let opened = try directory.openStore(environment: environment, clock: clock)
     let loaded: (set: any AccessDecider, digest: String?)
     if let decider {
       loaded = (decider, nil)
@@ -74,15 +74,21 @@ public struct SamhandService: Sendable {
   }
 
   /// Creates a new data directory (keys, settings, database, default policies) and opens it.
+  /// `database` names a PostgreSQL database (`postgres://…`) to create the schema in; empty:
+  /// the SQLite file in the data directory.
   public static func initialize(
-    dataDirectory: URL, by osUser: String, clock: any WallClock = SystemClock()
+    dataDirectory: URL, by osUser: String, database: String = "",
+    clock: any WallClock = SystemClock()
   ) throws -> SamhandService {
     let directory = DataDirectory(url: dataDirectory)
-    let store = try directory.initialize(by: .operator(osUser: osUser), clock: clock)
+    let store = try directory.initialize(
+      by: .operator(osUser: osUser), database: database, clock: clock)
     try DefaultPolicies.write(to: directory.policiesURL)
     let loaded = try loadPolicies(directory.policiesURL)
+    var settings = Settings()
+    settings.database = database
     return SamhandService(
-      store: store, directory: directory, settings: Settings(), decider: loaded.set,
+      store: store, directory: directory, settings: settings, decider: loaded.set,
       policyDigest: loaded.digest, clock: clock)
   }
 
@@ -104,7 +110,7 @@ public struct SamhandService: Sendable {
   /// A service identical but for its clock, for tests that move time.
   public func with(clock: any WallClock) -> SamhandService {
     SamhandService(
-      store: SQLiteStore.reopen(store, clock: clock), directory: directory, settings: settings,
+      store: store.with(clock: clock), directory: directory, settings: settings,
       decider: decider, policyDigest: policyDigest, clock: clock, metrics: metrics)
   }
 

@@ -21,6 +21,34 @@ public struct DataDirectory: Sendable {
   public func initialize(by actor: AuditActor, clock: any WallClock = SystemClock()) throws
     -> SQLiteStore
   {
+    let ring = try prepare(settings: Settings.defaultFileText)
+    let store = try SQLiteStore.open(
+      at: databaseURL, keyRing: ring, keysDirectory: keysURL,
+      checkpointInterval: Settings().checkpointInterval, clock: clock)
+    try recordInitialization(in: store, by: actor, clock: clock)
+    return store
+  }
+
+  /// The same with the PostgreSQL database `database` (`postgres://…`, written to the settings
+  /// as `database`) instead of `samhand.db`: its schema is created, its log begun. Empty:
+  /// SQLite, as `initialize(by:clock:)`.
+  public func initialize(by actor: AuditActor, database: String, clock: any WallClock)
+    throws -> any Store
+  {
+    guard !database.isEmpty else { return try initialize(by: actor, clock: clock) }
+    let url = try postgresURL(database)
+    let ring = try prepare(
+      settings: Settings.defaultFileText
+        + "\n# set by samhand init --database\ndatabase = \(database)\n")
+    let store = try PostgresStore.open(
+      url: url, keyRing: ring, keysDirectory: keysURL,
+      checkpointInterval: Settings().checkpointInterval, clock: clock)
+    try recordInitialization(in: store, by: actor, clock: clock)
+    return store
+  }
+
+  /// The directory (0700), its keys and its settings file (0600); refuses a non-empty one.
+  private func prepare(settings: String) throws -> KeyRing {
     let manager = FileManager.default
     if manager.fileExists(atPath: url.path) {
       let contents = try manager.contentsOfDirectory(atPath: url.path)
@@ -30,21 +58,32 @@ public struct DataDirectory: Sendable {
     }
     try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
     let ring = try KeyRing.create(at: keysURL)
-    try Data(Settings.defaultFileText.utf8).write(to: settingsURL, options: .atomic)
+    try Data(settings.utf8).write(to: settingsURL, options: .atomic)
     try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settingsURL.path)
-    let store = try SQLiteStore.open(
-      at: databaseURL, keyRing: ring, keysDirectory: keysURL,
-      checkpointInterval: Settings().checkpointInterval, clock: clock)
+    return ring
+  }
+
+  private func recordInitialization(
+    in store: any Store, by actor: AuditActor, clock: any WallClock
+  ) throws {
     try store.write { transaction in
       try transaction.appendAudit(
         actor.event(action: "store.init", resourceType: "store", at: clock.now))
       try transaction.writeCheckpoint()
     }
-    return store
+  }
+
+  private func postgresURL(_ database: String) throws -> PostgresURL {
+    guard let url = PostgresURL(database) else {
+      throw StoreError.settingsUnreadable(
+        path: settingsURL.path,
+        reason: "database must be postgres://USER@HOST:PORT/NAME or postgres:///NAME?host=DIR")
+    }
+    return url
   }
 
   /// Checks the layout and key permissions, then loads settings (file, then environment) and
-  /// opens the store.
+  /// opens the SQLite store.
   public func open(environment: [String: String] = [:], clock: any WallClock = SystemClock())
     throws -> (store: SQLiteStore, settings: Settings)
   {
@@ -52,12 +91,37 @@ public struct DataDirectory: Sendable {
       throw StoreError.dataDirectoryMissing(path: url.path)
     }
     let settings = try loadSettings(environment: environment)
-    let signingKey = try auditSigningKey(settings)
-    let ring = try KeyRing.load(from: keysURL, auditSigningKey: signingKey)
+    let keys = try loadKeys(settings)
     let store = try SQLiteStore.open(
-      at: databaseURL, keyRing: ring, keysDirectory: keysURL, auditSigningKey: signingKey,
+      at: databaseURL, keyRing: keys.ring, keysDirectory: keysURL, auditSigningKey: keys.signing,
       checkpointInterval: settings.checkpointInterval, clock: clock)
     return (store, settings)
+  }
+
+  /// The same for whichever database the settings name: PostgreSQL when `database` (or
+  /// `SAMHAND_DATABASE`) is a `postgres://` URL, else the SQLite file as `open`.
+  public func openStore(
+    environment: [String: String] = [:], clock: any WallClock = SystemClock()
+  ) throws -> (store: any Store, settings: Settings) {
+    let settings = try loadSettings(environment: environment)
+    guard !settings.database.isEmpty else {
+      let opened = try open(environment: environment, clock: clock)
+      return (opened.store, opened.settings)
+    }
+    guard FileManager.default.fileExists(atPath: keysURL.path) else {
+      throw StoreError.dataDirectoryMissing(path: url.path)
+    }
+    let keys = try loadKeys(settings)
+    let store = try PostgresStore.open(
+      url: try postgresURL(settings.database), keyRing: keys.ring, keysDirectory: keysURL,
+      auditSigningKey: keys.signing, checkpointInterval: settings.checkpointInterval,
+      clock: clock)
+    return (store, settings)
+  }
+
+  private func loadKeys(_ settings: Settings) throws -> (ring: KeyRing, signing: URL?) {
+    let signing = try auditSigningKey(settings)
+    return (try KeyRing.load(from: keysURL, auditSigningKey: signing), signing)
   }
 
   /// The audit signing key's file that `audit_signing_key` names (nil: `keys/`), which must

@@ -11,9 +11,9 @@ import SamhandCrypto
 /// retired version is recorded as such before its file is deleted.
 public struct KeyRotation {
   public let directory: DataDirectory
-  public let store: SQLiteStore
+  public let store: any Store
 
-  public init(directory: DataDirectory, store: SQLiteStore) {
+  public init(directory: DataDirectory, store: any Store) {
     self.directory = directory
     self.store = store
   }

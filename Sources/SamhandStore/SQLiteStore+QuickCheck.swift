@@ -9,7 +9,7 @@ extension SQLiteStore {
   ///
   /// Throws ``StoreError/damaged(path:problem:)`` with SQLite's first report, or
   /// ``StoreError/notADatabase(path:)`` when the damage stops the check itself.
-  public func quickCheck() throws {
+  public func checkBeforeServing() throws {
     let problems = try translatingErrors(path: pool.path) {
       try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
     }

@@ -79,9 +79,6 @@ public struct SQLiteStore: Store {
     return store
   }
 
-  /// The key ring as last loaded.
-  public var keyRing: KeyRing { keys.ring }
-
   /// Runs `body` in a read transaction on one of the pool's reader connections: a snapshot of
   /// the last commit, taken at the first read. The transaction is begun and ended with cached
   /// statements; GRDB's own `read` prepares both anew every time, which cost a gated HTTP
@@ -139,7 +136,7 @@ public struct SQLiteStore: Store {
   /// Copies every page of the WAL into the database and truncates the WAL to zero bytes, so
   /// that old page images (a shredded key's) do not survive in it. Waits for readers up to
   /// the busy timeout; false when readers kept it from finishing.
-  public func checkpointTruncatingWAL() throws -> Bool {
+  public func flushOldPageImages() throws -> Bool {
     try translatingErrors(path: pool.path) {
       try pool.writeWithoutTransaction { db in
         do {
@@ -167,6 +164,8 @@ public struct SQLiteStore: Store {
       pool: store.pool, keys: store.keys, checkpointInterval: store.checkpointInterval,
       clock: clock)
   }
+
+  public func with(clock: any WallClock) -> any Store { Self.reopen(self, clock: clock) }
 
   /// A store on the same database holding another key ring of its own, not reloaded from
   /// disk: for tests that play a process that loaded its keys earlier.

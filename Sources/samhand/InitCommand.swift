@@ -5,13 +5,22 @@ struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
     abstract: "Create a new data directory: database, keys (0600), settings, default policies.",
-    discussion: "Refuses a directory that exists and is not empty.")
+    discussion: """
+      Refuses a directory that exists and is not empty. Without --database the database is \
+      samhand.db in the data directory (SQLite).
+      """)
 
   @OptionGroup var options: GlobalOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "A PostgreSQL database to create the schema in, written to samhand.conf as 'database'.",
+      valueName: "postgres://USER@HOST:PORT/NAME"))
+  var database: String = ""
+
   func run() throws {
     let service = try SamhandService.initialize(
-      dataDirectory: options.dataDirectory(), by: Output.osUser)
+      dataDirectory: options.dataDirectory(), by: Output.osUser, database: database)
     let status = try service.status()
     struct Created: Encodable {
       let data: String

@@ -14,7 +14,7 @@ struct StorageFaultRouteTests {
     "writes on a full disk are 507 insufficient-storage problems, never 500; with room they work")
   func fullDisk() async throws {
     let fixture = try HTTPFixture()
-    let pool = fixture.service.store.pool
+    let pool = try #require(fixture.service.store as? SQLiteStore, "PRAGMAs are SQLite's").pool
     let before = try await pool.read {
       try Int.fetchOne($0, sql: "SELECT count(*) FROM recipients")
     }

@@ -42,7 +42,7 @@ struct StorageFaultTests {
   func quickCheckFindsDamage() throws {
     let fixture = try StoreFixture()
     try fixture.addRecipients(300)
-    try fixture.store.quickCheck()
+    try fixture.store.checkBeforeServing()
     let leaf = try fixture.store.pool.writeWithoutTransaction { db in
       try db.checkpoint(.truncate)
       return try Int.fetchOne(
@@ -60,7 +60,7 @@ struct StorageFaultTests {
     try file.close()
     let reopened = try fixture.directory.open().store
     #expect {
-      try reopened.quickCheck()
+      try reopened.checkBeforeServing()
     } throws: { error in
       guard case StoreError.damaged(let path, let problem) = error else { return false }
       return path == fixture.directory.databaseURL.path && !problem.isEmpty

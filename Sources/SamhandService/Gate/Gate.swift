@@ -35,7 +35,7 @@ struct GateRequest {
 /// }
 /// ```
 struct Gate: Sendable {
-  let store: SQLiteStore
+  let store: any Store
   /// Batches the gate's writes from concurrent requests into shared transactions.
   let committer: GroupCommitter
   let decider: any AccessDecider
