@@ -17,16 +17,23 @@ extension AuditVerifier {
   /// another core ahead of the hashing (see `walk(_:)`). The report is the same.
   /// (An array, not any collection: a generic walk would not be specialized across modules.)
   public mutating func feed(contentsOf entries: [AuditEntry]) async {
+    var noTree: MerkleRecomputation?
+    await feed(contentsOf: entries, tree: &noTree)
+  }
+
+  /// `feed(contentsOf:)`, appending the same entries to `tree` (if any) from the walk's
+  /// encodings (see `AuditVerifier+Tree.swift`).
+  mutating func feed(contentsOf entries: [AuditEntry], tree: inout MerkleRecomputation?) async {
     let reachable = signaturesReachable(within: entries.count)
     guard !reachable.isEmpty else {
-      await walk(entries)
+      await walk(entries, tree: &tree)
       return
     }
     let checkpoints = checkpoints
     let publicKeys = publicKeys
     async let failure = Self.firstSignatureFailure(
       of: checkpoints, in: reachable, publicKeys: publicKeys)
-    await walk(entries)
+    await walk(entries, tree: &tree)
     let found = await failure
     signatureFailure = found
     signaturesChecked = found.map { $0.index + 1 } ?? reachable.upperBound

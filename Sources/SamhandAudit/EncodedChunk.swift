@@ -1,6 +1,7 @@
 /// The canonical encodings of a run of a batch's entries in one contiguous buffer, each behind
 /// a 32-byte slot for the hash it chains from. An encoding depends only on its entry, so the
-/// verifier prepares the next runs on another core while it hashes this one.
+/// verifier prepares the next runs on another core while it hashes this one; so does the
+/// entry's Merkle leaf hash (RFC 6962 over the same bytes), when the tree is recomputed too.
 struct EncodedChunk: Sendable {
   /// The slot in front of each encoding, filled in by the hashing core.
   static let slotSize = 32
@@ -15,9 +16,11 @@ struct EncodedChunk: Sendable {
   /// Where each entry's slot and encoding end in `bytes`; each begins where the one before
   /// ends.
   let ends: [Int]
+  /// Per entry, its Merkle leaf hash; empty unless asked for.
+  private(set) var leaves: [MerkleHash] = []
 
-  /// Encodes `entries[range]`, borrowed in place.
-  init(encoding entries: UnsafeBufferPointer<AuditEntry>, _ range: Range<Int>) {
+  /// Encodes `entries[range]`, borrowed in place, and hashes their leaves if `withLeaves`.
+  init(encoding entries: UnsafeBufferPointer<AuditEntry>, _ range: Range<Int>, withLeaves: Bool) {
     var ends: [Int] = []
     ends.reserveCapacity(range.count)
     var bytes: [UInt8] = []
@@ -37,6 +40,25 @@ struct EncodedChunk: Sendable {
     self.range = range
     self.bytes = bytes
     self.ends = ends
+    if withLeaves { hashLeaves() }
+  }
+
+  /// The leaf hash of each encoding, SHA-256(0x00 ‖ encoding): the last byte of the slot
+  /// before it, not yet filled in, holds the 0x00, so each leaf is one contiguous update.
+  private mutating func hashLeaves() {
+    let ends = ends
+    var leaves: [MerkleHash] = []
+    leaves.reserveCapacity(ends.count)
+    bytes.withUnsafeMutableBytes { bytes in
+      var begin = 0
+      for end in ends {
+        let prefix = begin + Self.slotSize - 1
+        bytes[prefix] = 0
+        leaves.append(MerkleHash.hash(UnsafeRawBufferPointer(rebasing: bytes[prefix..<end])))
+        begin = end
+      }
+    }
+    self.leaves = leaves
   }
 
   /// Writes slots and encodings from `offset` on while they fit; returns where they end.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandAudit
 
 /// A witness's cosignature as the log stored it (table `audit_cosignatures`).
@@ -37,7 +36,8 @@ public enum CosignatureError: Error, Sendable, Equatable, CustomStringConvertibl
 /// witness that writes the database file directly (`AuditLogFile.recordCosignature`).
 enum AuditCosignatures {
   static func record(
-    _ db: Database, note: SignedNote, witness: NoteVerifier, receivedMillis: Int64
+    _ connection: any SQLConnection, note: SignedNote, witness: NoteVerifier,
+    receivedMillis: Int64
   ) throws -> StoredCosignature {
     let checkpoint: TreeCheckpoint
     do {
@@ -45,43 +45,42 @@ enum AuditCosignatures {
     } catch {
       throw CosignatureError.notACheckpoint(error.description)
     }
-    let stored = try String.fetchOne(
-      db, sql: "SELECT note FROM audit_signed_checkpoints WHERE tree_size = ?",
-      arguments: [checkpoint.size])
+    let stored = try connection.fetchValue(
+      "SELECT note FROM audit_signed_checkpoints WHERE tree_size = \(checkpoint.size)",
+      as: String.self)
     guard let stored, try SignedNote(parsing: stored).text == note.text else {
       throw CosignatureError.unknownCheckpoint(size: checkpoint.size)
     }
     guard witness.type == .cosignatureV1, let timestamp = witness.verify(note)?.timestamp else {
       throw CosignatureError.notCosigned(witness: witness.encoded)
     }
-    try db.execute(
-      sql: """
-        INSERT OR IGNORE INTO audit_cosignatures
-          (witness_name, witness_key, tree_size, cosigned_at, received_ms, note)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        witness.name, witness.encoded, checkpoint.size, Int64(timestamp), receivedMillis,
-        note.serialized,
-      ])
+    try connection.execute(
+      """
+      INSERT INTO audit_cosignatures
+        (witness_name, witness_key, tree_size, cosigned_at, received_ms, note)
+      VALUES (\(witness.name), \(witness.encoded), \(checkpoint.size), \(Int64(timestamp)),
+        \(receivedMillis), \(note.serialized))
+      ON CONFLICT DO NOTHING
+      """)
     return StoredCosignature(
       witnessName: witness.name, witnessKey: witness.encoded, treeSize: checkpoint.size,
       cosignedAt: Date(timeIntervalSince1970: Double(timestamp)))
   }
 
   /// Each witness's newest cosignature, the largest tree first.
-  static func newest(_ db: Database) throws -> [StoredCosignature] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT witness_name, witness_key, MAX(tree_size) AS tree_size, cosigned_at
-        FROM audit_cosignatures GROUP BY witness_key ORDER BY tree_size DESC, witness_key
-        """
+  /// (SQLite's bare columns with MAX: `witness_name` and `cosigned_at` come from the row of
+  /// the largest tree.)
+  static func newest(_ connection: any SQLConnection) throws -> [StoredCosignature] {
+    try connection.fetchAll(
+      """
+      SELECT witness_name, witness_key, MAX(tree_size) AS tree_size, cosigned_at
+      FROM audit_cosignatures GROUP BY witness_key ORDER BY tree_size DESC, witness_key
+      """
     ).map { row in
       StoredCosignature(
-        witnessName: row["witness_name"], witnessKey: row["witness_key"],
-        treeSize: row["tree_size"],
-        cosignedAt: Date(timeIntervalSince1970: Double(row["cosigned_at"] as Int64)))
+        witnessName: try row["witness_name"], witnessKey: try row["witness_key"],
+        treeSize: try row["tree_size"],
+        cosignedAt: Date(timeIntervalSince1970: Double(try row["cosigned_at"] as Int64)))
     }
   }
 }
@@ -93,34 +92,12 @@ extension StoreTransaction {
     -> StoredCosignature
   {
     try AuditCosignatures.record(
-      db, note: note, witness: witness, receivedMillis: Timestamp.milliseconds(clock.now))
+      connection, note: note, witness: witness,
+      receivedMillis: Timestamp.milliseconds(clock.now))
   }
 
   /// Each witness's newest cosignature handed back to the log, the largest tree first.
   public func newestCosignatures() throws -> [StoredCosignature] {
-    try AuditCosignatures.newest(db)
-  }
-}
-
-extension AuditLogFile {
-  /// Stores a witness's cosignature straight into the database file, without the key ring:
-  /// what `samhand audit witness --data` does when it may write there (not on a read-only
-  /// mount, where the step succeeds all the same).
-  @discardableResult
-  public static func recordCosignature(
-    _ note: SignedNote, witness: NoteVerifier, databaseAt url: URL, now: Date = Date()
-  ) throws -> StoredCosignature {
-    var configuration = Configuration()
-    configuration.busyMode = .timeout(10)
-    let queue = try translatingErrors(path: url.path) {
-      try DatabaseQueue(path: url.path, configuration: configuration)
-    }
-    return try translatingErrors(path: url.path) {
-      try queue.write { db in
-        try AuditCosignatures.record(
-          db, note: note, witness: witness,
-          receivedMillis: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
-      }
-    }
+    try AuditCosignatures.newest(connection)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandAudit
 
 /// The audit log's tree and signed checkpoints read straight from the database file,
@@ -38,28 +37,5 @@ public enum AuditLogFile {
   /// Every signed checkpoint stored in the log, oldest first.
   public static func signedCheckpoints(databaseAt url: URL) throws -> [SignedNote] {
     try reading(url, AuditTreeQueries.checkpoints)
-  }
-
-  /// The tree recomputed from the entry rows alone (no stored hash is trusted): the number
-  /// of entries and the root at each of `sizes` that the log reaches. A row that cannot be
-  /// decoded counts as a leaf no honest log has, so every root after it differs.
-  public static func recomputedRoots(databaseAt url: URL, at sizes: Set<Int64>) throws
-    -> (entries: Int64, roots: [Int64: MerkleHash])
-  {
-    try reading(url) { db in
-      var tree = MerkleRecomputation(rootsAt: sizes)
-      try AuditLogVerification.forEachEntry(db) { decoded in
-        switch decoded {
-        case .success(let entry): tree.append(entry)
-        case .failure(let problem): tree.appendUndecodable(reason: problem.reason)
-        }
-      }
-      return (tree.entries, tree.roots)
-    }
-  }
-
-  private static func reading<T>(_ url: URL, _ body: (Database) throws -> T) throws -> T {
-    let queue = try AuditLogVerification.openReadOnly(url)
-    return try translatingErrors(path: url.path) { try queue.read(body) }
   }
 }

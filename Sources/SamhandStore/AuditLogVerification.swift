@@ -1,38 +1,50 @@
 import Crypto
 import Foundation
-import GRDB
 import SamhandAudit
 
-/// Verifies the audit log straight from the database file, opened read-only, with only the
-/// public key(s): no key ring, no running server, nothing of the write path.
+/// Verifies the audit log from its rows and the public key(s) alone: no key ring, no running
+/// server, nothing of the write path. Through a store connection here (the tree upgrade at
+/// open); straight from the database file opened read-only in
+/// `AuditLogVerification+SQLite.swift` (`samhand audit verify`).
 public enum AuditLogVerification {
   /// How often `progress` is called, in entries.
   public static let progressStep: Int64 = 100_000
 
-  /// Reads every checkpoint and entry in sequence order and feeds the streaming verifier one
-  /// entry at a time, on the calling thread. `progress` receives (entries read, entries in the
-  /// log). `verifyInBatches` gives the same report faster.
-  public static func verify(
-    databaseAt url: URL, publicKeys: [String: Curve25519.Signing.PublicKey],
-    progress: ((Int64, Int64) -> Void)? = nil
+  /// Reads every checkpoint and entry through `connection`, in sequence order, and feeds the
+  /// streaming verifier one entry at a time.
+  static func verify(
+    _ connection: any SQLConnection, publicKeys: [String: Curve25519.Signing.PublicKey]
   ) throws -> AuditVerificationReport {
-    let queue = try openReadOnly(url)
-    return try translatingErrors(path: url.path) {
-      try queue.read { db in try verify(db, publicKeys: publicKeys, progress: progress) }
+    var checkpoints: [AuditCheckpoint] = []
+    var unreadable = false
+    try connection.forEachRow(AuditRow.selectCheckpoints("ORDER BY sequence")) { row in
+      var columns = NamedAuditColumns(row: row)
+      guard let checkpoint = AuditRow.checkpoint(from: &columns) else { return unreadable = true }
+      checkpoints.append(checkpoint)
+    }
+    return try verify(
+      checkpoints: unreadable ? nil : checkpoints,
+      total: connection.fetchValue("SELECT COUNT(*) FROM audit_entries", as: Int64.self) ?? 0,
+      publicKeys: publicKeys, progress: nil
+    ) { body in
+      try connection.forEachRow(AuditRow.selectEntries("ORDER BY sequence")) { row in
+        var columns = NamedAuditColumns(row: row)
+        try body(AuditRow.entry(from: &columns))
+      }
     }
   }
 
-  /// The verification itself, on an open connection (tests use it inside a rolled-back
-  /// transaction to try many mutations of one log).
+  /// The walk itself, over the checkpoints (nil if one is unreadable) and the entries
+  /// `forEachEntry` delivers in sequence order, decoded or not.
   static func verify(
-    _ db: Database, publicKeys: [String: Curve25519.Signing.PublicKey],
-    progress: ((Int64, Int64) -> Void)?
+    checkpoints: [AuditCheckpoint]?, total: Int64,
+    publicKeys: [String: Curve25519.Signing.PublicKey], progress: ((Int64, Int64) -> Void)?,
+    forEachEntry: ((Result<AuditEntry, AuditRow.Undecodable>) throws -> Void) throws -> Void
   ) throws -> AuditVerificationReport {
-    guard let checkpoints = try checkpoints(db) else { return unreadableCheckpoint }
-    let total = try entryCount(db)
+    guard let checkpoints else { return unreadableCheckpoint }
     var verifier = AuditVerifier(checkpoints: checkpoints, publicKeys: publicKeys)
     var read: Int64 = 0
-    try forEachEntry(db) { decoded in
+    try forEachEntry { decoded in
       switch decoded {
       case .success(let entry): verifier.feed(entry)
       case .failure(let problem):
@@ -45,43 +57,8 @@ public enum AuditLogVerification {
     return verifier.finish()
   }
 
-  static func openReadOnly(_ url: URL) throws -> DatabaseQueue {
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw StoreError.cannotOpen(path: url.path, reason: "no such file")
-    }
-    var configuration = Configuration()
-    configuration.readonly = true
-    return try translatingErrors(path: url.path) {
-      try DatabaseQueue(path: url.path, configuration: configuration)
-    }
-  }
-
-  /// All checkpoints in sequence order; nil if one is unreadable.
-  static func checkpoints(_ db: Database) throws -> [AuditCheckpoint]? {
-    var checkpoints: [AuditCheckpoint] = []
-    for checkpoint in try AuditRow.checkpoints(
-      of: db.makeStatement(sql: AuditRow.selectCheckpointsSQL + " ORDER BY sequence"))
-    {
-      guard let checkpoint else { return nil }
-      checkpoints.append(checkpoint)
-    }
-    return checkpoints
-  }
-
   static let unreadableCheckpoint = AuditVerificationReport(
     intact: false, entriesChecked: 0, checkpointsChecked: 0, head: nil,
     problem: AuditProblem(
       sequence: nil, kind: .badCheckpoint, detail: "a checkpoint row is unreadable"))
-
-  static func entryCount(_ db: Database) throws -> Int64 {
-    try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_entries") ?? 0
-  }
-
-  /// Every entry row in sequence order, decoded or not.
-  static func forEachEntry(
-    _ db: Database, _ body: (Result<AuditEntry, AuditRow.Undecodable>) throws -> Void
-  ) throws {
-    try AuditRow.forEachEntry(
-      of: db.makeStatement(sql: AuditRow.selectSQL + " ORDER BY sequence"), body)
-  }
 }

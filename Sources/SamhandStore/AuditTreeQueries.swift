@@ -1,27 +1,28 @@
 import Foundation
-import GRDB
 import SamhandAudit
 
 /// Reads of the audit tree and its signed checkpoints, shared by store transactions and the
 /// read-only file path (`AuditLogFile`) that auditors and witnesses use without any key.
 enum AuditTreeQueries {
-  static func origin(_ db: Database) throws -> String? {
-    try String.fetchOne(db, sql: "SELECT origin FROM audit_log_origin WHERE id = 1")
+  static func origin(_ connection: any SQLConnection) throws -> String? {
+    try connection.fetchValue("SELECT origin FROM audit_log_origin WHERE id = 1", as: String.self)
   }
 
   /// The newest signed checkpoint note, as stored.
-  static func latestCheckpoint(_ db: Database) throws -> SignedNote? {
+  static func latestCheckpoint(_ connection: any SQLConnection) throws -> SignedNote? {
     guard
-      let text = try String.fetchOne(
-        db, sql: "SELECT note FROM audit_signed_checkpoints ORDER BY tree_size DESC LIMIT 1")
+      let text = try connection.fetchValue(
+        "SELECT note FROM audit_signed_checkpoints ORDER BY tree_size DESC LIMIT 1",
+        as: String.self)
     else { return nil }
     return try SignedNote(parsing: text)
   }
 
   /// Every signed checkpoint, oldest first.
-  static func checkpoints(_ db: Database) throws -> [SignedNote] {
-    try String.fetchAll(db, sql: "SELECT note FROM audit_signed_checkpoints ORDER BY tree_size")
-      .map { text throws in try SignedNote(parsing: text) }
+  static func checkpoints(_ connection: any SQLConnection) throws -> [SignedNote] {
+    try connection.fetchValues(
+      "SELECT note FROM audit_signed_checkpoints ORDER BY tree_size", as: String.self
+    ).map { text throws in try SignedNote(parsing: text) }
   }
 
   /// Checks that `size` is within the stored tree.
@@ -32,8 +33,10 @@ enum AuditTreeQueries {
     }
   }
 
-  static func inclusion(_ db: Database, entry: Int64, treeSize: Int64?) throws -> InclusionProof {
-    let rows = AuditTreeRows(db: db)
+  static func inclusion(_ connection: any SQLConnection, entry: Int64, treeSize: Int64?) throws
+    -> InclusionProof
+  {
+    let rows = AuditTreeRows(connection: connection)
     let size = try treeSize ?? rows.treeSize()
     try checkSize(size, rows)
     guard entry >= 1, entry <= size else {
@@ -42,10 +45,10 @@ enum AuditTreeQueries {
     return try MerkleTree.inclusion(entry: entry, treeSize: size, from: rows)
   }
 
-  static func consistency(_ db: Database, from oldSize: Int64, to newSize: Int64?) throws
-    -> ConsistencyProof
+  static func consistency(_ connection: any SQLConnection, from oldSize: Int64, to newSize: Int64?)
+    throws -> ConsistencyProof
   {
-    let rows = AuditTreeRows(db: db)
+    let rows = AuditTreeRows(connection: connection)
     let size = try newSize ?? rows.treeSize()
     try checkSize(size, rows)
     guard oldSize >= 1 else { throw MerkleError.sizeOutOfRange(size: oldSize, treeSize: size) }

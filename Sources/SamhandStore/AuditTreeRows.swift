@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandAudit
 
 /// The stored subtree hashes of the audit log's Merkle tree, kept in the entry rows
@@ -9,20 +8,18 @@ import SamhandAudit
 struct AuditTreeRows: MerkleHashReader {
   static let hashSize = 32
 
-  let db: Database
+  let connection: any SQLConnection
 
   func hashes(at storageIndexes: [Int64]) throws -> [MerkleHash] {
     if storageIndexes.count == 1 { return [try hash(at: storageIndexes[0])] }
     let places = storageIndexes.map(MerkleNode.appended(at:))
     var found: [Int64: Data] = [:]
-    let sequences = Set(places.map { $0.leaf + 1 })
-    let marks = Array(repeating: "?", count: sequences.count).joined(separator: ",")
-    let rows = try Row.fetchCursor(
-      db,
-      sql: "SELECT sequence, tree_hashes FROM audit_entries WHERE sequence IN (\(marks))",
-      arguments: StatementArguments(Array(sequences)))
-    while let row = try rows.next() {
-      found[row["sequence"]] = row["tree_hashes"]
+    let sequences = Array(Set(places.map { $0.leaf + 1 }))
+    try connection.forEachRow(
+      "SELECT sequence, tree_hashes FROM audit_entries WHERE sequence IN \(sequences)"
+    ) { row in
+      let sequence: Int64 = try row["sequence"]
+      found[sequence] = try row["tree_hashes"] as Data?
     }
     return try zip(storageIndexes, places).map { index, place in
       try Self.hash(in: found[place.leaf + 1], at: place.place, storageIndex: index)
@@ -31,31 +28,36 @@ struct AuditTreeRows: MerkleHashReader {
 
   func hash(at storageIndex: Int64) throws -> MerkleHash {
     let place = MerkleNode.appended(at: storageIndex)
-    let data = try Data.fetchOne(
-      db.cachedStatement(sql: "SELECT tree_hashes FROM audit_entries WHERE sequence = ?"),
-      arguments: [place.leaf + 1])
+    let data = try connection.fetchValue(
+      "SELECT tree_hashes FROM audit_entries WHERE sequence = \(place.leaf + 1)", as: Data.self)
     return try Self.hash(in: data, at: place.place, storageIndex: storageIndex)
   }
 
   /// How many leaves the stored tree holds: the newest entry with its hashes (the tree is
   /// built in entry order, so every entry before it has them too).
   func treeSize() throws -> Int64 {
-    try Int64.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT sequence FROM audit_entries WHERE tree_hashes IS NOT NULL
-          ORDER BY sequence DESC LIMIT 1
-          """)) ?? 0
+    try connection.fetchValue(
+      """
+      SELECT sequence FROM audit_entries WHERE tree_hashes IS NOT NULL
+      ORDER BY sequence DESC LIMIT 1
+      """, as: Int64.self) ?? 0
   }
 
-  /// The `tree_hashes` of leaf `index` (entry `index + 1`): its leaf hash and the hashes
-  /// of the subtrees it completes, whose left halves are read from the entries before it.
-  func hashes(appending leaf: MerkleHash, at index: Int64) throws -> Data {
-    let new = try MerkleTree.hashesToStore(appending: leaf, at: index) { node in
-      try hash(at: node.storageIndex)
-    }
-    var data = Data(capacity: new.count * Self.hashSize)
-    for hash in new { data.append(hash.data) }
+  /// The tree's right edge at `size` leaves: the hashes of the complete subtrees the leaves
+  /// split into, read in one query.
+  func frontier(size: Int64) throws -> MerkleFrontier {
+    let nodes = MerkleNode.subtrees(from: 0, to: size)
+    guard
+      let frontier = MerkleFrontier(
+        size: size, hashes: nodes.isEmpty ? [] : try hashes(at: nodes.map(\.storageIndex)))
+    else { throw MerkleError.missingHash(storageIndex: MerkleNode.storedCount(treeSize: size)) }
+    return frontier
+  }
+
+  /// The `tree_hashes` of an append: the hashes it stores, one after another.
+  static func data(_ hashes: [MerkleHash]) -> Data {
+    var data = Data(capacity: hashes.count * hashSize)
+    for hash in hashes { data.append(hash.data) }
     return data
   }
 

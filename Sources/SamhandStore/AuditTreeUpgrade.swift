@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandAudit
 import SamhandCrypto
 
@@ -10,30 +9,30 @@ import SamhandCrypto
 /// that does not verify gets no tree: appends then fail closed (`AuditTreeError.behind`)
 /// and `samhand audit verify` names the bad entry.
 enum AuditTreeUpgrade {
-  static func run(_ db: Database, keyRing: KeyRing) throws {
-    if try AuditTreeQueries.origin(db) == nil {
-      try db.execute(
-        sql: "INSERT INTO audit_log_origin (id, origin) VALUES (1, ?)", arguments: [newOrigin()])
+  static func run(_ connection: any SQLConnection, keyRing: KeyRing) throws {
+    if try AuditTreeQueries.origin(connection) == nil {
+      try connection.execute(
+        "INSERT INTO audit_log_origin (id, origin) VALUES (1, \(newOrigin()))")
     }
-    let entries = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit_entries") ?? 0
-    let rows = AuditTreeRows(db: db)
+    let entries =
+      try connection.fetchValue("SELECT MAX(sequence) FROM audit_entries", as: Int64.self) ?? 0
+    let rows = AuditTreeRows(connection: connection)
     let treeSize = try rows.treeSize()
     guard treeSize < entries else { return }
     let report = try AuditLogVerification.verify(
-      db, publicKeys: [keyRing.auditKeyID: keyRing.auditPublicKey], progress: nil)
+      connection, publicKeys: [keyRing.auditKeyID: keyRing.auditPublicKey])
     guard report.intact else { return }
-    let statement = try db.makeStatement(
-      sql: AuditRow.selectSQL + " WHERE sequence > ? ORDER BY sequence")
-    statement.arguments = [treeSize]
-    let update = try db.makeStatement(
-      sql: "UPDATE audit_entries SET tree_hashes = ? WHERE sequence = ?")
     var buffer: [UInt8] = []
-    try AuditRow.forEachEntry(of: statement) { decoded in
-      guard case .success(let entry) = decoded else { return }
+    var frontier = try rows.frontier(size: treeSize)
+    try connection.forEachRow(
+      AuditRow.selectEntries("WHERE sequence > \(treeSize) ORDER BY sequence")
+    ) { row in
+      var columns = NamedAuditColumns(row: row)
+      guard case .success(let entry) = AuditRow.entry(from: &columns) else { return }
       let leaf = MerkleHash.leaf(sequence: entry.sequence, event: entry.event, buffer: &buffer)
-      try update.execute(arguments: [
-        try rows.hashes(appending: leaf, at: entry.sequence - 1), entry.sequence,
-      ])
+      let hashes = AuditTreeRows.data(frontier.appendReturningStored(leaf))
+      try connection.execute(
+        "UPDATE audit_entries SET tree_hashes = \(hashes) WHERE sequence = \(entry.sequence)")
     }
   }
 

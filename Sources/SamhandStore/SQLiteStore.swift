@@ -17,6 +17,8 @@ public struct SQLiteStore: Store {
   public let keys: LiveKeyRing
   public let checkpointInterval: Int
   public let clock: any WallClock
+  /// The audit tree's right edge after this store's last append (see `AuditTreeEdge`).
+  let auditEdge = AuditTreeEdge()
 
   /// Opens (creating if absent, mode 0600, which its WAL and shared-memory files inherit) and
   /// migrates the database.
@@ -62,7 +64,7 @@ public struct SQLiteStore: Store {
       // vanish on power loss. The writer is the connection that commits, so set it back.
       try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
       try Migrations.apply(to: pool)
-      try pool.write { try AuditTreeUpgrade.run($0, keyRing: keyRing) }
+      try pool.write { try AuditTreeUpgrade.run(GRDBConnection(db: $0), keyRing: keyRing) }
       try SecureDelete.vacuumOnce(pool)
     }
     let keys = LiveKeyRing(
@@ -181,7 +183,7 @@ public struct SQLiteStore: Store {
     StoreTransaction(
       connection: GRDBConnection(db: db), keyRing: ring, keys: keys,
       checkpointInterval: checkpointInterval, clock: clock,
-      abort: abort)
+      abort: abort, auditEdge: auditEdge)
   }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandAudit
 
 /// The audit log's Merkle tree inside the caller's transaction: every append adds its leaf
@@ -8,31 +7,33 @@ import SamhandAudit
 extension StoreTransaction {
   /// The log's origin line (set when the database was created).
   public func auditOrigin() throws -> String {
-    guard let origin = try AuditTreeQueries.origin(db) else {
+    guard let origin = try AuditTreeQueries.origin(connection) else {
       throw StoreError.database("the audit log has no origin; reopen the store to set one")
     }
     return origin
   }
 
   /// How many entries the tree holds (equal to the log's entries unless an upgrade stopped).
-  public func auditTreeSize() throws -> Int64 { try AuditTreeRows(db: db).treeSize() }
+  public func auditTreeSize() throws -> Int64 {
+    try AuditTreeRows(connection: connection).treeSize()
+  }
 
   /// The proof that entry `entry` (from 1) is in the tree of `treeSize` entries (default:
   /// all).
   public func auditInclusionProof(entry: Int64, treeSize: Int64? = nil) throws -> InclusionProof {
-    try AuditTreeQueries.inclusion(db, entry: entry, treeSize: treeSize)
+    try AuditTreeQueries.inclusion(connection, entry: entry, treeSize: treeSize)
   }
 
   /// The proof that the tree of `newSize` entries (default: all) extends that of `oldSize`.
   public func auditConsistencyProof(from oldSize: Int64, to newSize: Int64? = nil) throws
     -> ConsistencyProof
   {
-    try AuditTreeQueries.consistency(db, from: oldSize, to: newSize)
+    try AuditTreeQueries.consistency(connection, from: oldSize, to: newSize)
   }
 
   /// The newest checkpoint as a signed note.
   public func latestSignedCheckpoint() throws -> SignedNote? {
-    try AuditTreeQueries.latestCheckpoint(db)
+    try AuditTreeQueries.latestCheckpoint(connection)
   }
 
   /// The note signer of this log: the audit key under the origin as key name.
@@ -43,13 +44,12 @@ extension StoreTransaction {
   /// Signs and stores a checkpoint note over the first `treeSize` entries, unless one exists.
   @discardableResult
   func writeSignedCheckpoint(treeSize: Int64) throws -> SignedNote {
-    if let existing = try String.fetchOne(
-      db.cachedStatement(sql: "SELECT note FROM audit_signed_checkpoints WHERE tree_size = ?"),
-      arguments: [treeSize])
+    if let existing = try connection.fetchValue(
+      "SELECT note FROM audit_signed_checkpoints WHERE tree_size = \(treeSize)", as: String.self)
     {
       return try SignedNote(parsing: existing)
     }
-    let rows = AuditTreeRows(db: db)
+    let rows = AuditTreeRows(connection: connection)
     let stored = try rows.treeSize()
     guard stored >= treeSize else {
       throw AuditTreeError.behind(treeSize: stored, entries: treeSize)
@@ -59,9 +59,11 @@ extension StoreTransaction {
       root: try MerkleTree.root(treeSize: treeSize, from: rows))
     let note = SignedNote(
       text: checkpoint.text, signatures: [try auditNoteSigner().sign(checkpoint.text)])
-    try db.cachedStatement(
-      sql: "INSERT INTO audit_signed_checkpoints (tree_size, time_ms, note) VALUES (?, ?, ?)"
-    ).execute(arguments: [treeSize, Timestamp.milliseconds(clock.now), note.serialized])
+    try connection.execute(
+      """
+      INSERT INTO audit_signed_checkpoints (tree_size, time_ms, note)
+      VALUES (\(treeSize), \(Timestamp.milliseconds(clock.now)), \(note.serialized))
+      """)
     return note
   }
 }

@@ -19,6 +19,8 @@ public struct StoreTransaction {
   let clock: any WallClock
   /// What ended the transaction under its savepoints, if anything did (see `savepoint`).
   let abort: TransactionAbort
+  /// The audit tree's right edge as the store's last append left it (see `AuditTreeEdge`).
+  let auditEdge: AuditTreeEdge
 
   /// The current time as the store records it (UTC, ISO 8601 with milliseconds).
   var nowText: String { Timestamp.format(clock.now) }

@@ -60,7 +60,7 @@ struct AuditEntryVersionTests {
         event.policyDigest = String(repeating: "ab", count: 32)
         let entry = AuditChain.append(event, after: head)
         head = entry.head
-        try AuditRow.insert(entry, into: db)
+        try AuditRow.insert(entry, into: GRDBConnection(db: db))
       }
       for trigger in ["audit_entries_refuse_update", "audit_entries_refuse_delete"] {
         try db.execute(sql: "DROP TRIGGER \(trigger)")

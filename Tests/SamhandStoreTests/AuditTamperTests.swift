@@ -199,7 +199,7 @@ private enum Mutation: CustomStringConvertible {
         decision: .allow, policyIDs: ["forged"], purpose: nil, breakGlass: false,
         requestID: "forged", channel: .http, outcome: .success)
       let entry = AuditChain.append(event, after: AuditHead(sequence: at - 1, hash: previousHash))
-      try AuditRow.insert(entry, into: db)
+      try AuditRow.insert(entry, into: GRDBConnection(db: db))
     case .swapContents(let first, let second):
       let columns = Self.entryColumns.dropFirst().joined(separator: ", ")
       let assignments = Self.entryColumns.dropFirst().map { "\($0) = swap.\($0)" }

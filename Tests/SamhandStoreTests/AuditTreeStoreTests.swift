@@ -35,6 +35,36 @@ struct AuditTreeStoreTests {
     try expectStoredTreeMatchesEntries(fixture)
   }
 
+  @Test(
+    "appends after a rolled-back savepoint or transaction, or another store's appends, keep the tree"
+  )
+  func appendsAfterRollbackAndOtherWriter() throws {
+    struct Refused: Error {}
+    let fixture = try StoreFixture(checkpointInterval: 4)
+    let other = try fixture.directory.open().store
+    try fixture.store.write { try $0.appendAudit(contentsOf: (0..<5).map { fixture.event($0) }) }
+    try fixture.store.write { transaction in
+      #expect(throws: Refused.self) {
+        try transaction.savepoint {
+          try transaction.appendAudit(fixture.event(100))
+          throw Refused()
+        }
+      }
+      try transaction.appendAudit(fixture.event(5))
+    }
+    #expect(throws: Refused.self) {
+      try fixture.store.write { transaction in
+        try transaction.appendAudit(contentsOf: (101..<104).map { fixture.event($0) })
+        throw Refused()
+      }
+    }
+    try fixture.store.write { try $0.appendAudit(fixture.event(6)) }
+    try other.write { try $0.appendAudit(contentsOf: (7..<10).map { fixture.event($0) }) }
+    try fixture.store.write { try $0.appendAudit(contentsOf: (10..<13).map { fixture.event($0) }) }
+    #expect(try fixture.store.read { try $0.auditTreeSize() } == 14)
+    try expectStoredTreeMatchesEntries(fixture)
+  }
+
   @Test("checkpoints are C2SP notes signed with the audit key under the installation's origin")
   func signedCheckpoints() throws {
     let fixture = try StoreFixture(checkpointInterval: 5)

@@ -15,6 +15,25 @@ public struct MerkleFrontier: Sendable, Equatable {
 
   public init() {}
 
+  /// The edge of a tree of `size` leaves from its complete subtrees' hashes, largest first
+  /// (`MerkleNode.subtrees(from: 0, to: size)`); nil unless there is one per one bit of
+  /// `size`.
+  public init?(size: Int64, hashes: [MerkleHash]) {
+    guard size >= 0, hashes.count == size.nonzeroBitCount else { return nil }
+    self.size = size
+    self.hashes = hashes
+  }
+
+  /// Appends `leaf` and returns the hashes an append stores for it: the leaf hash, then the
+  /// hash of every subtree it completes (`MerkleTree.hashesToStore`, with the left siblings
+  /// taken from this edge instead of the store).
+  public mutating func appendReturningStored(_ leaf: MerkleHash) -> [MerkleHash] {
+    let stored = MerkleTree.hashesToStore(appending: leaf, at: size) { _ in hashes.removeLast() }
+    hashes.append(stored[stored.count - 1])
+    size += 1
+    return stored
+  }
+
   public mutating func append(_ leaf: MerkleHash) {
     var hash = leaf
     var position = size

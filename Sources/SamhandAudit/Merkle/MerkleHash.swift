@@ -54,12 +54,21 @@ public struct MerkleHash: Sendable, Equatable, CustomStringConvertible {
     bytes.withUnsafeBytes { leaf($0) }
   }
 
-  /// RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right).
+  /// RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right), the 65 bytes laid out on
+  /// the stack and hashed in one update (the verifier hashes one node per entry).
   public static func node(_ left: MerkleHash, _ right: MerkleHash) -> MerkleHash {
+    withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { bytes in
+      bytes.storeBytes(of: 1, toByteOffset: 0, as: UInt8.self)
+      bytes.storeBytes(of: left.value, toByteOffset: 1, as: ChainHash.self)
+      bytes.storeBytes(of: right.value, toByteOffset: 33, as: ChainHash.self)
+      return hash(UnsafeRawBufferPointer(bytes))
+    }
+  }
+
+  /// SHA-256 of `bytes`, prefix byte included by the caller.
+  static func hash(_ bytes: UnsafeRawBufferPointer) -> MerkleHash {
     var hasher = SHA256()
-    withUnsafeBytes(of: UInt8(1)) { hasher.update(bufferPointer: $0) }
-    withUnsafeBytes(of: left.value) { hasher.update(bufferPointer: $0) }
-    withUnsafeBytes(of: right.value) { hasher.update(bufferPointer: $0) }
+    hasher.update(bufferPointer: bytes)
     return MerkleHash(ChainHash(hasher.finalize()))
   }
 

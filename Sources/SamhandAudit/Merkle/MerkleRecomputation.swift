@@ -14,14 +14,24 @@ public struct MerkleRecomputation: Sendable {
   public private(set) var roots: [Int64: MerkleHash] = [:]
   private var frontier = MerkleFrontier()
   private var buffer: [UInt8] = []
+  /// The sizes whose roots are kept, descending: the last is the next one the tree reaches,
+  /// so an append compares one number instead of looking its size up.
+  private var sizesAhead: [Int64]
 
-  public init(rootsAt sizes: Set<Int64>) { self.sizes = sizes }
+  public init(rootsAt sizes: Set<Int64>) {
+    self.sizes = sizes
+    self.sizesAhead = sizes.filter { $0 > 0 }.sorted(by: >)
+  }
 
   /// The entries appended so far.
   public var entries: Int64 { frontier.size }
 
   /// Appends the entries' leaves, in order.
   public mutating func append(contentsOf entries: [AuditEntry]) {
+    append(contentsOf: entries[...])
+  }
+
+  public mutating func append(contentsOf entries: ArraySlice<AuditEntry>) {
     entries.withUnsafeBufferPointer { entries in
       for index in entries.indices { append(entries[index]) }
     }
@@ -37,8 +47,17 @@ public struct MerkleRecomputation: Sendable {
     append(.leaf(Array("undecodable \(reason)".utf8)))
   }
 
+  /// Appends leaves already hashed (the verifier hashes them with the chain's encoding).
+  mutating func append(leaves: [MerkleHash]) {
+    leaves.withUnsafeBufferPointer { leaves in
+      for leaf in leaves { append(leaf) }
+    }
+  }
+
   private mutating func append(_ leaf: MerkleHash) {
     frontier.append(leaf)
-    if sizes.contains(frontier.size) { roots[frontier.size] = frontier.root }
+    guard let next = sizesAhead.last, next == frontier.size else { return }
+    roots[next] = frontier.root
+    sizesAhead.removeLast()
   }
 }
