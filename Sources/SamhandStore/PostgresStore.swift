@@ -17,6 +17,8 @@ import SamhandCrypto
 /// ```
 public struct PostgresStore: Store {
   let pool: PostgresPool
+  /// The audit tree's right edge after this process's last append (see `AuditTreeEdge`).
+  let auditEdge = AuditTreeEdge()
   /// The key ring, following the key versions the database records (see `LiveKeyRing`).
   public let keys: LiveKeyRing
   public let checkpointInterval: Int
@@ -125,6 +127,6 @@ public struct PostgresStore: Store {
   ) -> StoreTransaction {
     StoreTransaction(
       connection: connection, keyRing: ring, keys: keys,
-      checkpointInterval: checkpointInterval, clock: clock, abort: abort)
+      checkpointInterval: checkpointInterval, clock: clock, abort: abort, auditEdge: auditEdge)
   }
 }

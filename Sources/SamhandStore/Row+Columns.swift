@@ -1,23 +1,8 @@
 import Foundation
-import GRDB
 import SamhandCore
 
 /// Typed reads of a row's columns by name: a value that does not parse makes the row corrupt
 /// (`StoreError.corruptRow`), never a default value or a row silently left out.
-extension Row {
-  /// The timestamp in `column` of a row of `table` with id `id`.
-  func timestamp(_ column: String, table: String, id: String) throws -> Date {
-    try StoreError.parsed(self[column] as String, column, table: table, id: id, Timestamp.parse)
-  }
-
-  /// The timestamp in `column`, or nil where it is NULL.
-  func optionalTimestamp(_ column: String, table: String, id: String) throws -> Date? {
-    try (self[column] as String?).map {
-      try StoreError.parsed($0, column, table: table, id: id, Timestamp.parse)
-    }
-  }
-}
-
 extension StoreRow {
   /// The timestamp in `column` of a row of `table` with id `id`.
   func timestamp(_ column: String, table: String, id: String) throws -> Date {
@@ -43,16 +28,6 @@ extension StoreError {
       throw StoreError.corruptRow(table: table, id: id, reason: "unreadable \(column)")
     }
     return value
-  }
-}
-
-extension AggregateVersion {
-  /// A row of `version, change, changed_by, changed_at` from `table` (plan or group versions).
-  init(row: Row, table: String, id: String) throws {
-    self.init(
-      version: row["version"], change: row["change"],
-      changedBy: StaffID(rawValue: row["changed_by"]),
-      changedAt: try row.timestamp("changed_at", table: table, id: id))
   }
 }
 

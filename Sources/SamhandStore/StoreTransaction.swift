@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamhandCore
 import SamhandCrypto
 
@@ -24,20 +23,4 @@ public struct StoreTransaction {
 
   /// The current time as the store records it (UTC, ISO 8601 with milliseconds).
   var nowText: String { Timestamp.format(clock.now) }
-
-  /// The GRDB database under an SQLite connection, for repositories not yet on the seam
-  /// (goes when the last one has moved).
-  var db: Database {
-    guard let sqlite = connection as? GRDBConnection else {
-      preconditionFailure("a repository still on GRDB ran on another backend")
-    }
-    return sqlite.db
-  }
-}
-
-extension StoreTransaction {
-  /// The rows an SQL literal (SQL text with its arguments interpolated) selects.
-  func rows(_ query: SQL) throws -> [Row] {
-    try Row.fetchAll(db, SQLRequest<Row>(literal: query))
-  }
 }

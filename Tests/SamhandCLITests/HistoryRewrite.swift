@@ -17,7 +17,7 @@ enum HistoryRewrite {
   ) throws {
     let store = try DataDirectory(url: dataDirectory).open().store
     try store.write { transaction in
-      let db = transaction.db
+      let db = (transaction.connection as! GRDBConnection).db
       var events: [(sequence: Int64, event: AuditEvent)] = []
       try AuditRow.forEachEntry(
         of: db.makeStatement(sql: AuditRow.selectSQL + " ORDER BY sequence")

@@ -17,7 +17,7 @@ struct CareRelationshipQueryPlanTests {
     let fixture = try StoreFixture()
     let steps = try fixture.store.read { transaction in
       try Row.fetchAll(
-        transaction.db,
+        (transaction.connection as! GRDBConnection).db,
         sql: "EXPLAIN QUERY PLAN " + StoreTransaction.careRelationshipsSQL(of: key),
         arguments: StatementArguments(Array(repeating: "x", count: 5))
       ).map { (row: Row) -> String in row["detail"] }
