@@ -142,11 +142,11 @@ extension SamhandService {
   /// One file, mode 0600, with a consistent online copy of the database, the policies and the
   /// settings, never the keys (`BackupFile`); refuses to overwrite. Audited after the copy,
   /// so the backup's log ends before its own entry.
-  /// A PostgreSQL database is backed up with pg_dump instead (docs/postgres.md).
+  /// A PostgreSQL database is backed up with pg_dump instead (docs/postgresql.md).
   public func backup(to url: URL, by osUser: String) throws {
     guard let store = store as? SQLiteStore else {
       throw ServiceError.preconditionFailed(
-        "the database is PostgreSQL: back it up with pg_dump and copy keys/ (docs/postgres.md)")
+        "the database is PostgreSQL: back it up with pg_dump and copy keys/ (docs/postgresql.md)")
     }
     try BackupFile.write(of: directory, store: store, to: url)
     try operatorChange(osUser, "store.backup", "store", url.lastPathComponent) { _ in }

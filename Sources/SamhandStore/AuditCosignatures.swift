@@ -68,13 +68,14 @@ enum AuditCosignatures {
   }
 
   /// Each witness's newest cosignature, the largest tree first.
-  /// (SQLite's bare columns with MAX: `witness_name` and `cosigned_at` come from the row of
-  /// the largest tree.)
   static func newest(_ connection: any SQLConnection) throws -> [StoredCosignature] {
     try connection.fetchAll(
       """
-      SELECT witness_name, witness_key, MAX(tree_size) AS tree_size, cosigned_at
-      FROM audit_cosignatures GROUP BY witness_key ORDER BY tree_size DESC, witness_key
+      SELECT c.witness_name, c.witness_key, c.tree_size, c.cosigned_at
+      FROM audit_cosignatures c
+      WHERE c.tree_size = (SELECT MAX(d.tree_size) FROM audit_cosignatures d
+                           WHERE d.witness_key = c.witness_key)
+      ORDER BY c.tree_size DESC, c.witness_key
       """
     ).map { row in
       StoredCosignature(

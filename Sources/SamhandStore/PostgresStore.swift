@@ -37,6 +37,7 @@ public struct PostgresStore: Store {
       url: url, migrations: embeddedPostgresMigrations,
       keys: LiveKeyRing(keyRing, keysDirectory: keysDirectory, auditSigningKey: auditSigningKey),
       checkpointInterval: checkpointInterval, clock: clock)
+    try store.write { try AuditTreeUpgrade.run($0.connection, keyRing: keyRing) }
     try store.write { transaction in
       try transaction.recordKeyVersionsIfNone(of: keyRing)
       _ = try store.keys.reload(following: transaction.recordedKeyVersions())
@@ -104,7 +105,7 @@ public struct PostgresStore: Store {
 
   /// Vacuums every table, so that rows an erasure deleted or overwrote leave the table
   /// files (PostgreSQL keeps a row's old version until a vacuum). WAL segments and base
-  /// backups keep them until they are recycled or expire (docs/postgres.md).
+  /// backups keep them until they are recycled or expire (docs/postgresql.md).
   public func flushOldPageImages() throws -> Bool {
     _ = try pool.withConnection { try $0.execute("VACUUM") }
     return true

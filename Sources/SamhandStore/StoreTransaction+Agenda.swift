@@ -14,7 +14,7 @@ extension StoreTransaction {
     let parameters = AgendaParameters(staff, today, window)
     return try AgendaItem.Kind.allCases.flatMap { kind in
       let query: StoreSQL = """
-        SELECT * FROM (\(Self.agendaSQL(kind, parameters))) AS candidate
+        SELECT * FROM (\(Self.agendaSQL(kind, parameters, connection.dialect))) AS candidate
         WHERE \(visible.sql(recipient: "candidate.recipient_id", category: kind.category))
         """
       return try connection.fetchAll(query).compactMap { row in
@@ -53,7 +53,7 @@ extension StoreTransaction {
     let parameters = AgendaParameters(staff, today, window)
     var plans: [AgendaItem.Kind: [String]] = [:]
     for kind in AgendaItem.Kind.allCases {
-      plans[kind] = try queryPlan(Self.agendaSQL(kind, parameters))
+      plans[kind] = try queryPlan(Self.agendaSQL(kind, parameters, connection.dialect))
     }
     return plans
   }
@@ -125,7 +125,9 @@ extension StoreTransaction {
   }
 
   /// Each query selects the subject id, the recipient id and a date first.
-  private static func agendaSQL(_ kind: AgendaItem.Kind, _ bound: AgendaParameters) -> StoreSQL {
+  private static func agendaSQL(
+    _ kind: AgendaItem.Kind, _ bound: AgendaParameters, _ dialect: SQLDialect
+  ) -> StoreSQL {
     switch kind {
     case .planRevision:
       // Active plans the staff member coordinates, with their newest version's next revision.
@@ -172,7 +174,7 @@ extension StoreTransaction {
           AND NOT EXISTS (
             SELECT 1 FROM consents n
             WHERE n.recipient_id = c.recipient_id AND n.id != c.id AND n.withdrawn_at IS NULL
-              AND n.valid_from <= date(c.valid_until, '+1 day')
+              AND n.valid_from <= \(dayAfter("c.valid_until", dialect))
               AND (n.valid_until IS NULL OR n.valid_until > c.valid_until)
               AND NOT EXISTS (
                 SELECT service_code FROM consent_services WHERE consent_id = c.id
@@ -243,6 +245,14 @@ extension StoreTransaction {
             WHERE h.recipient_id = r.id AND h.kind = 'turning-18'
               AND h.state IN ('accepted', 'completed'))
         """
+    }
+  }
+
+  /// The day after the `YYYY-MM-DD` text in `column`, as the same text.
+  private static func dayAfter(_ column: String, _ dialect: SQLDialect) -> StoreSQL {
+    switch dialect {
+    case .sqlite: "date(\(sql: column), '+1 day')"
+    case .postgres: "to_char(CAST(\(sql: column) AS date) + 1, 'YYYY-MM-DD')"
     }
   }
 }

@@ -110,7 +110,7 @@ extension StoreTransaction {
     careRelationshipArms.map { arm -> StoreSQL in
       """
       EXISTS (SELECT 1 FROM \(sql: arm.tables) WHERE \(sql: arm.live)
-        AND \(sql: arm.recipient) = \(recipient) AND +\(sql: arm.staff) IN \(staff))
+        AND \(sql: arm.recipient) = \(recipient) AND (\(sql: arm.staff) || '') IN \(staff))
       """
     }.joined(separator: " OR ")
   }

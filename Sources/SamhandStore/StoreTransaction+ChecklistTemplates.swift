@@ -60,7 +60,7 @@ extension StoreTransaction {
       """
       SELECT DISTINCT s.id FROM staff s
       JOIN staff_services v ON v.staff_id = s.id JOIN staff_roles r ON r.staff_id = s.id
-      WHERE s.active = TRUE AND r.role = 'leader' AND v.service_code IN \(services.map(\.rawValue))
+      WHERE s.active = 1 AND r.role = 'leader' AND v.service_code IN \(services.map(\.rawValue))
       ORDER BY s.id
       """, as: String.self
     ).map(StaffID.init(rawValue:))

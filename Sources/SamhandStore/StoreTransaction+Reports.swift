@@ -143,7 +143,7 @@ extension StoreTransaction {
   static let coordinatorSpans: StoreSQL = """
     SELECT f.recipient_id AS recipient, f.service AS service, c.started_at AS start_at,
       CASE WHEN f.closed_at IS NULL THEN c.ended_at WHEN c.ended_at IS NULL THEN f.closed_at
-        ELSE MIN(c.ended_at, f.closed_at) END AS end_at
+        WHEN c.ended_at < f.closed_at THEN c.ended_at ELSE f.closed_at END AS end_at
     FROM plan_coordinators c JOIN report_plan_facts f ON f.plan_id = c.plan_id
     """
 

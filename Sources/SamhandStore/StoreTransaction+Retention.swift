@@ -41,12 +41,19 @@ extension StoreTransaction {
   /// Recipients not erased, without a live legal hold or open records, whose retention started
   /// before `cutoff` (the start of the day after the last day that has run out), in
   /// registration order after `position`, among those `visible` admits.
+  /// The later of a candidate's creation and its last closing (the text of both sorts as
+  /// their time does).
+  private static let retentionStart: StoreSQL = """
+    CASE WHEN created_at > COALESCE(last_closed_at, '') THEN created_at
+      ELSE COALESCE(last_closed_at, '') END
+    """
+
   public func retentionDueCandidates(
     before cutoff: Date, visible: RecipientNarrowing, after position: Int64?, limit: Int
   ) throws -> [(id: RecipientID, retentionStart: Date, position: Int64)] {
     try connection.fetchAll(
       """
-      SELECT id, position, MAX(created_at, COALESCE(last_closed_at, '')) AS retention_start
+      SELECT id, position, \(Self.retentionStart) AS retention_start
       FROM (SELECT r.id, r.rowid AS position, r.created_at,
               \(Self.lastClosedAt("r.id")) AS last_closed_at
             FROM recipients r JOIN recipient_keys k ON k.recipient_id = r.id
@@ -60,7 +67,7 @@ extension StoreTransaction {
                               WHERE g.recipient_id = r.id AND g.status = 'active')
               AND NOT EXISTS (SELECT 1 FROM handovers o WHERE o.recipient_id = r.id
                               AND o.state IN ('draft', 'proposed', 'accepted'))) AS due
-      WHERE MAX(created_at, COALESCE(last_closed_at, '')) < \(Timestamp.format(cutoff))
+      WHERE \(Self.retentionStart) < \(Timestamp.format(cutoff))
       ORDER BY position LIMIT \(limit)
       """
     ).map { row in

@@ -57,8 +57,8 @@ extension StoreTransaction {
   public func deactivateStaff(_ id: StaffID) throws {
     try connection.execute(
       """
-      UPDATE staff SET active = FALSE, deactivated_at = \(nowText)
-      WHERE id = \(id.rawValue) AND active = TRUE
+      UPDATE staff SET active = 0, deactivated_at = \(nowText)
+      WHERE id = \(id.rawValue) AND active = 1
       """)
   }
 

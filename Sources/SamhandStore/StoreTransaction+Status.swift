@@ -13,8 +13,9 @@ extension StoreTransaction {
   public func counts() throws -> StoreCounts {
     func count(_ sql: StoreSQL) throws -> Int { try connection.fetchValue(sql, as: Int.self) ?? 0 }
     return StoreCounts(
-      // SQLite's schema version, where `Migrations` records it.
-      schemaVersion: try connection.fetchValue("PRAGMA user_version", as: Int.self) ?? 0,
+      schemaVersion: try connection.fetchValue(
+        connection.dialect == .sqlite
+          ? "PRAGMA user_version" : "SELECT version FROM schema_version", as: Int.self) ?? 0,
       services: try count("SELECT COUNT(*) FROM services"),
       staff: try count("SELECT COUNT(*) FROM staff"),
       recipients: try count("SELECT COUNT(*) FROM recipients"),

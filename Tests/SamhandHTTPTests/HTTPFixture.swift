@@ -22,7 +22,8 @@ struct HTTPFixture: Sendable {
   init(clock: any WallClock = SystemClock()) throws {
     temporary = try TemporaryDirectory("samhand-http")
     service = try SamhandService.initialize(
-      dataDirectory: temporary.path("data"), by: "test", clock: clock)
+      dataDirectory: temporary.path("data"), by: "test", database: try TestDatabase.fresh() ?? "",
+      clock: clock)
     let demo = try Demo.fill(service, by: "test")
     tokens = Dictionary(uniqueKeysWithValues: demo.staff.map { ($0.id, $0.token) })
     recipients = demo.recipients.map { RecipientID(rawValue: $0.id) }

@@ -16,7 +16,8 @@ struct DemoStoryTests {
 
     init() throws {
       temporary = try TemporaryDirectory("samhand-demo")
-      service = try SamhandService.initialize(dataDirectory: temporary.path("data"), by: "test")
+      service = try SamhandService.initialize(
+        dataDirectory: temporary.path("data"), by: "test", database: try TestDatabase.fresh() ?? "")
       demo = try Demo.fill(service, by: "test")
     }
 

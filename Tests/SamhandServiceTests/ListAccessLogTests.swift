@@ -12,7 +12,8 @@ struct ListAccessLogTests {
   @Test("no list leaves an entry for a recipient it did not return, for any demo staff member")
   func listsLogOnlyWhatTheyReturn() throws {
     let temporary = try TemporaryDirectory("samhand-lists")
-    let service = try SamhandService.initialize(dataDirectory: temporary.path("data"), by: "test")
+    let service = try SamhandService.initialize(
+      dataDirectory: temporary.path("data"), by: "test", database: try TestDatabase.fresh() ?? "")
     let demo = try Demo.fill(service, by: "test")
     let options = RequestOptions(purpose: "follow-up")
     var looked = 0

@@ -33,7 +33,8 @@ struct ServiceFixture {
     temporary = try TemporaryDirectory("samhand-service")
     clock = MovableClock()
     let data = temporary.path("data")
-    _ = try SamhandService.initialize(dataDirectory: data, by: Self.osUser, clock: clock)
+    _ = try SamhandService.initialize(
+      dataDirectory: data, by: Self.osUser, database: try TestDatabase.fresh() ?? "", clock: clock)
     let policies = try PolicySet.load(directory: data.appending(path: "policies"))
     service = try SamhandService.open(
       dataDirectory: data, clock: clock, decider: wrap?(policies))

@@ -64,8 +64,10 @@ struct MigrationTests {
     let read = { (transaction: StoreTransaction) in
       (
         try Int.fetchOne((transaction.connection as! GRDBConnection).db, sql: "PRAGMA synchronous"),
-        try Int.fetchOne((transaction.connection as! GRDBConnection).db, sql: "PRAGMA foreign_keys"),
-        try String.fetchOne((transaction.connection as! GRDBConnection).db, sql: "PRAGMA journal_mode")
+        try Int.fetchOne(
+          (transaction.connection as! GRDBConnection).db, sql: "PRAGMA foreign_keys"),
+        try String.fetchOne(
+          (transaction.connection as! GRDBConnection).db, sql: "PRAGMA journal_mode")
       )
     }
     let values = try onWriter ? fixture.store.write(read) : fixture.store.read(read)

@@ -20,7 +20,8 @@ struct TimedMunicipality: Sendable {
     clock = MovableClock(try Self.instant(day))
     temporary = try TemporaryDirectory("samhand-timed")
     service = try SamhandService.initialize(
-      dataDirectory: temporary.path("data"), by: "test", clock: clock)
+      dataDirectory: temporary.path("data"), by: "test", database: try TestDatabase.fresh() ?? "",
+      clock: clock)
     _ = try Demo.fill(service, by: "test")
   }
 
