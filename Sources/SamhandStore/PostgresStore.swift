@@ -76,17 +76,7 @@ public struct PostgresStore: Store {
     do {
       return try pool.transaction(begin: "BEGIN") { connection in
         try Self.takeWriteLock(connection)
-        let current = try connection.fetchValue(
-          "SELECT version FROM key_versions WHERE status = 'current'", as: Int.self)
-        var ring = keys.ring
-        if let current, current != ring.currentKEKVersion {
-          do {
-            ring = try keys.reload(following: transaction(connection, ring).recordedKeyVersions())
-          } catch CryptoError.unknownKeyVersion, CryptoError.keyFileMissing {
-            throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
-          }
-        }
-        try ShreddedKeys.evict(from: keys, connection)
+        let ring = try keys.forWriting(in: transaction(connection, keys.ring))
         return try body(transaction(connection, ring, abort: abort))
       }
     } catch {

@@ -119,18 +119,7 @@ public struct SQLiteStore: Store {
     -> T
   {
     try pool.write { db in
-      let recorded = try db.cachedStatement(
-        sql: "SELECT version FROM key_versions WHERE status = 'current'")
-      let current = try Int.fetchOne(recorded)
-      var ring = keys.ring
-      if let current, current != ring.currentKEKVersion {
-        do {
-          ring = try keys.reload(following: transaction(db, ring).recordedKeyVersions())
-        } catch CryptoError.unknownKeyVersion, CryptoError.keyFileMissing {
-          throw StoreError.keyVersionUnavailable(version: current, recipientID: nil)
-        }
-      }
-      try ShreddedKeys.evict(from: keys, GRDBConnection(db: db))
+      let ring = try keys.forWriting(in: transaction(db, keys.ring))
       return try body(transaction(db, ring, abort: abort))
     }
   }
